@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { DomainError } from '@idv/billing';
+import { buildOpenApi } from '@idv/contracts';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError, fromDomain, problemBody } from './errors.ts';
+import type { AppEnv, Deps } from './http/context.ts';
+import { newId } from './http/crypto.ts';
+import { sessionMiddleware } from './http/session.ts';
+import { accountRoutes } from './routes/account.ts';
+import { authRoutes } from './routes/auth.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { meRoutes } from './routes/me.ts';
+import { packRoutes } from './routes/packs.ts';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  return new Response(JSON.stringify(problemBody(status, code, detail, extra)), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+}
+
+export function createApp(deps: Deps) {
+  const api = new Hono<AppEnv>()
+    .route('/', authRoutes)
+    .route('/', meRoutes)
+    .route('/', catalogRoutes)
+    .route('/', accountRoutes)
+    .route('/', packRoutes);
+
+  const openapi = buildOpenApi();
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || newId('req'));
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'),
+    }),
+  );
+  // A mutation from a foreign Origin is refused (api.md conventions).
+  app.use('/api/*', async (c, next) => {
+    if (MUTATING.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin && origin !== new URL(c.req.url).origin) {
+        return problem(403, 'FOREIGN_ORIGIN', 'Requests from another site are refused.');
+      }
+    }
+    await next();
+  });
+  app.use('/api/*', sessionMiddleware);
+  app.get('/api/v1/openapi.json', (c) => c.json(openapi));
+  app.route('/api/v1', api);
+  app.all('/api/*', () => problem(404, 'NOT_FOUND', 'No such endpoint.'));
+
+  const dist = deps.config.consoleDist;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: dist }));
+    app.use('*', serveStatic({ root: dist }));
+    // The SPA answers every other GET with its shell; react-router takes it from there.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
+    if (err instanceof DomainError) {
+      const e = fromDomain(err);
+      return problem(e.status, e.code, e.message, e.extra);
+    }
+    console.error(`[${c.get('requestId')}]`, err);
+    return problem(500, 'INTERNAL', 'Something went wrong on our side. Try again later.', {
+      requestId: c.get('requestId'),
+    });
+  });
+  app.notFound(() => problem(404, 'NOT_FOUND', 'Not found.'));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

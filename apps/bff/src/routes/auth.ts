@@ -1,0 +1,22 @@
+import { LoginBody } from '@idv/contracts';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { clearSessionCookie, setSessionCookie } from '../http/session.ts';
+import { jsonBody } from '../http/validate.ts';
+import { signIn, signOut } from '../use-cases/sign-in.ts';
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/auth/login', async (c) => {
+    const body = await jsonBody(c, LoginBody);
+    const result = await signIn(c.get('deps'), {
+      ...body,
+      previousSessionId: c.get('auth')?.sessionId ?? null,
+    });
+    setSessionCookie(c, result.token, result.maxAgeSeconds);
+    return c.json({ user: result.user }, 200);
+  })
+  .post('/auth/logout', async (c) => {
+    await signOut(c.get('deps'), c.get('auth')?.sessionId ?? null);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,22 @@
+import { PackIdParam, PacksQuery, UsageQuery } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAccount } from '../http/context.ts';
+import { params, query } from '../http/validate.ts';
+import { getPackUsage, getPackUseCase } from '../use-cases/get-pack.ts';
+import { listPacksUseCase } from '../use-cases/list-packs.ts';
+
+export const packRoutes = new Hono<AppEnv>()
+  .get('/packs', async (c) => {
+    const { accountId } = requireAccount(c);
+    return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery)));
+  })
+  .get('/packs/:id', async (c) => {
+    const { accountId } = requireAccount(c);
+    const { id } = params(c, PackIdParam);
+    return c.json(await getPackUseCase(c.get('deps'), accountId, BigInt(id)));
+  })
+  .get('/packs/:id/usage', async (c) => {
+    const { accountId } = requireAccount(c);
+    const { id } = params(c, PackIdParam);
+    return c.json(await getPackUsage(c.get('deps'), accountId, BigInt(id), query(c, UsageQuery)));
+  });

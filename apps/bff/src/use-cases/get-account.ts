@@ -1,0 +1,16 @@
+import type { Account } from '@idv/contracts';
+import { notFound } from '../errors.ts';
+import type { Deps } from '../http/context.ts';
+import { presentAccount } from '../presenters.ts';
+import { accountNow, getAccountRow, listVouchers } from '../repositories/accounts.ts';
+
+const DAY_MS = 86_400_000;
+
+export async function getAccount(deps: Deps, accountId: string): Promise<Account> {
+  const a = await getAccountRow(deps.db, accountId);
+  if (!a) throw notFound('account');
+  const now = accountNow(deps.clock, a);
+  // R6.2: suspension follows 24 hours after arrears began.
+  const suspendsAt = a.status === 'arrears' && a.arrearsSince ? new Date(a.arrearsSince.getTime() + DAY_MS) : null;
+  return presentAccount(a, await listVouchers(deps.db, accountId), now, suspendsAt);
+}

@@ -1,0 +1,28 @@
+import type { Me } from '@idv/contracts';
+import type { Auth, Deps } from '../http/context.ts';
+import { iso } from '../presenters.ts';
+import { accountNow, getAccountRow } from '../repositories/accounts.ts';
+
+export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
+  const account = auth.accountId ? await getAccountRow(deps.db, auth.accountId) : null;
+  const now = account ? accountNow(deps.clock, account) : deps.clock.now();
+  return {
+    user: {
+      id: auth.user.id,
+      email: auth.user.email,
+      name: auth.user.name,
+      kind: auth.user.kind,
+      roles: auth.user.roles,
+    },
+    account: account ? { id: account.id, name: account.name } : null,
+    impersonation: auth.impersonation
+      ? {
+          agentId: auth.impersonation.agentId,
+          reason: auth.impersonation.reason,
+          expiresAt: iso(auth.impersonation.expiresAt),
+          write: auth.impersonation.write,
+        }
+      : null,
+    clock: { now: iso(now), simulated: Boolean(account?.isDemo && account.simulatedNow) },
+  };
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { createDb, type Db, seed } from '@idv/db';
+import postgres from 'postgres';
+import { createApp } from '../src/app.ts';
+import { ManualClock } from '../src/clock.ts';
+import { type Config, testConfig } from '../src/config.ts';
+import type { Deps } from '../src/http/context.ts';
+import { hashPassword } from '../src/use-cases/sign-in.ts';
+
+/** Real PostgreSQL when DATABASE_URL is set (a fresh database per test file), else in-memory PGlite. */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export interface TestDb {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function createTestDb(opts: { poolSize?: number } = {}): Promise<TestDb> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const h = await createDb({ dataDir: 'memory://' });
+    return { db: h.db, kind: 'pglite', url: undefined, close: h.close };
+  }
+  const name = `idv_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const h = await createDb({ databaseUrl: url.toString(), poolSize: opts.poolSize ?? 10 });
+  return {
+    db: h.db,
+    kind: 'postgres',
+    url: url.toString(),
+    async close() {
+      await h.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export const T0 = '2026-11-20T10:00:00+08:00';
+
+export interface TestApp {
+  deps: Deps;
+  clock: ManualClock;
+  app: ReturnType<typeof createApp>;
+  close(): Promise<void>;
+  /** Sign in and return a client that sends the session cookie. */
+  login(email: string, password?: string): Promise<Client>;
+  anon: Client;
+}
+
+export interface Client {
+  get(path: string): Promise<Response>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  delete(path: string, headers?: Record<string, string>): Promise<Response>;
+  raw(path: string, init: RequestInit): Promise<Response>;
+}
+
+const BASE = 'http://localhost';
+
+function client(app: TestApp['app'], cookie: string | null): Client {
+  const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    return app.request(`${BASE}${path}`, { ...init, headers });
+  };
+  const withBody =
+    (method: string) =>
+    (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      send(path, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+  return {
+    get: (path) => send(path),
+    post: withBody('POST'),
+    patch: withBody('PATCH'),
+    put: withBody('PUT'),
+    delete: (path, headers = {}) => send(path, { method: 'DELETE', headers }),
+    raw: send,
+  };
+}
+
+export async function createTestApp(
+  opts: { seed?: boolean; now?: string; config?: Partial<Config>; poolSize?: number } = {},
+): Promise<TestApp & { testDb: TestDb }> {
+  const testDb = await createTestDb({ poolSize: opts.poolSize });
+  const clock = new ManualClock(opts.now ?? T0);
+  const deps: Deps = { db: testDb.db, clock, config: testConfig(opts.config) };
+  if (opts.seed ?? true) await seed(testDb.db, { now: clock.now(), hashPassword });
+  const app = createApp(deps);
+  return {
+    deps,
+    clock,
+    app,
+    testDb,
+    close: () => testDb.close(),
+    anon: client(app, null),
+    async login(email, password = 'demo-pass-2026') {
+      const res = await client(app, null).post('/api/v1/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
+      const setCookie = res.headers.get('set-cookie') ?? '';
+      const sid = /sid=([^;]+)/.exec(setCookie)?.[1];
+      if (!sid) throw new Error('no session cookie');
+      return client(app, `sid=${sid}`);
+    },
+  };
+}
+
+export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}

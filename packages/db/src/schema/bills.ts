@@ -1,0 +1,75 @@
+import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.ts';
+import { money, ts } from './common.ts';
+
+/** Itemized bill rows (R5.5): one row per charge, never aggregated. */
+export const charges = pgTable(
+  'charges',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    occurredAt: ts('occurred_at').notNull(),
+    /** CST calendar month of occurredAt, 'YYYY-MM'. */
+    month: text('month').notNull(),
+    resourceId: text('resource_id'),
+    product: text('product').notNull(),
+    label: text('label').notNull(),
+    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
+    transactionType: text('transaction_type', {
+      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
+    }).notNull(),
+    unitPrice: money('unit_price').notNull(),
+    quantity: integer('quantity').notNull(),
+    amount: money('amount').notNull(),
+    paidCash: money('paid_cash').notNull().default('0'),
+    paidIncome: money('paid_income').notNull().default('0'),
+    paidGift: money('paid_gift').notNull().default('0'),
+    paidVoucher: money('paid_voucher').notNull().default('0'),
+    orderId: text('order_id'),
+    packId: bigint('pack_id', { mode: 'bigint' }),
+    settlementId: text('settlement_id'),
+  },
+  (t) => [
+    index('charges_account_month_idx').on(t.accountId, t.month, t.id),
+    index('charges_account_resource_idx').on(t.accountId, t.resourceId, t.month),
+  ],
+);
+
+/** R5.3: one settlement per account and period; the unique key makes re-runs no-ops. */
+export const settlements = pgTable(
+  'settlements',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['daily', 'monthly'] }).notNull(),
+    period: text('period').notNull(),
+    amount: money('amount').notNull(),
+    calls: integer('calls').notNull(),
+    settledAt: ts('settled_at').notNull(),
+  },
+  (t) => [uniqueIndex('settlements_uq').on(t.accountId, t.kind, t.period)],
+);
+
+export const userPreferences = pgTable(
+  'user_preferences',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [uniqueIndex('user_preferences_uq').on(t.userId, t.key)],
+);
+
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    scope: text('scope').notNull(),
+    ranAt: ts('ran_at').notNull(),
+  },
+  (t) => [uniqueIndex('job_runs_uq').on(t.job, t.scope)],
+);

@@ -1,0 +1,40 @@
+import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { money } from './common.ts';
+
+export const billingLabels = pgTable('billing_labels', {
+  code: text('code').primaryKey(),
+  product: text('product').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  unitPrice: money('unit_price').notNull(),
+  trialCalls: integer('trial_calls').notNull().default(0),
+  trialRule: text('trial_rule', { enum: ['none', 'activation', 'eid'] })
+    .notNull()
+    .default('none'),
+  sort: integer('sort').notNull(),
+});
+
+export const packTiers = pgTable(
+  'pack_tiers',
+  {
+    label: text('label')
+      .notNull()
+      .references(() => billingLabels.code),
+    size: integer('size').notNull(),
+    price: money('price').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.label, t.size] })],
+);
+
+/** R5.2 monthly volume tiers (阶梯到达), a setting per label. */
+export const monthlyPriceTiers = pgTable(
+  'monthly_price_tiers',
+  {
+    label: text('label')
+      .notNull()
+      .references(() => billingLabels.code),
+    fromCalls: integer('from_calls').notNull(),
+    unitPrice: money('unit_price').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.label, t.fromCalls] })],
+);

@@ -1,0 +1,5 @@
+export * from './accounts.ts';
+export * from './bills.ts';
+export * from './catalog.ts';
+export * from './notifications.ts';
+export * from './packs.ts';
