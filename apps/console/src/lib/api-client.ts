@@ -1,0 +1,122 @@
+import type { Problem } from '@idv/contracts';
+
+/** Base path of the BFF's API (api.md). Same origin: the dev server proxies it, production serves it. */
+export const API_BASE = '/api/v1';
+
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/**
+ * The one error type the console sees from the API. It carries the problem+json fields; `code` is
+ * the stable machine code (BAD_CREDENTIALS, NOT_FOUND, ...) that UI decisions should switch on.
+ * Network failures have status 0 and code NETWORK_ERROR.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly title: string;
+  readonly errors: FieldError[];
+
+  constructor(problem: { status: number; code: string; detail: string; title?: string; errors?: FieldError[] }) {
+    super(`${problem.status} ${problem.code}: ${problem.detail}`);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.detail = problem.detail;
+    this.title = problem.title ?? '';
+    this.errors = problem.errors ?? [];
+  }
+
+  /** 4xx answers will not change by asking again (except 408/429), so they are not retried. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+}
+
+export function isApiError(e: unknown, code?: string): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+export interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Builds `/api/v1/<path>?<query>`, leaving out empty values so URLs stay canonical. */
+export function buildUrl(path: string, query?: QueryParams): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+function isProblem(v: unknown): v is Problem {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.status === 'number' && typeof o.code === 'string';
+}
+
+async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: 'The server could not be reached.' });
+  }
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const payload: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    if (isProblem(payload)) {
+      throw new ApiError({
+        status: res.status,
+        code: payload.code,
+        detail: payload.detail ?? '',
+        title: payload.title,
+        errors: payload.errors,
+      });
+    }
+    throw new ApiError({ status: res.status, code: 'HTTP_ERROR', detail: res.statusText || `HTTP ${res.status}` });
+  }
+  return payload as T;
+}
+
+/**
+ * The console's only way to reach the BFF. Feature `api/*.ts` files call it with the contract type
+ * of the endpoint they wrap, e.g. `api.get<Me>('/me', { signal })`.
+ */
+export const api = {
+  get: <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...opts, body }),
+  delete: <T = void>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, opts),
+};
