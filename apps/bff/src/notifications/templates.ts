@@ -1,0 +1,95 @@
+/** R7 notification kinds (api.md) and their texts in both languages. */
+export const NOTIFICATION_KINDS = [
+  'arrears',
+  'suspended',
+  'released',
+  'pack_delivered',
+  'pack_low',
+  'pack_exhausted',
+  'pack_expiring',
+  'pack_expired',
+  'daily_report',
+  'refund_completed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+type Vars = Record<string, string | number>;
+type Template = { titleZh: string; titleEn: string; bodyZh: string; bodyEn: string };
+
+const fill = (s: string, v: Vars) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
+
+const templates: Record<NotificationKind, Template> = {
+  arrears: {
+    titleZh: '账户已欠费',
+    titleEn: 'Your account is in arrears',
+    bodyZh: '结算后可用余额为 ¥{balance}。请在 {suspendsAt} 前充值至少 ¥{debt}，否则服务将暂停。',
+    bodyEn:
+      'After settlement your available balance is ¥{balance}. Recharge at least ¥{debt} before {suspendsAt} or service will be suspended.',
+  },
+  suspended: {
+    titleZh: '服务已暂停',
+    titleEn: 'Service suspended',
+    bodyZh: '账户欠费已超过 24 小时，服务已暂停，资源包暂停抵扣。充值 ¥{debt} 即可自动恢复。',
+    bodyEn:
+      'The account has been in arrears for 24 hours: service is suspended and packs are not deducted. Recharge ¥{debt} to resume automatically.',
+  },
+  released: {
+    titleZh: '后付费配置已释放',
+    titleEn: 'Postpaid configuration released',
+    bodyZh: '账户暂停已满 {days} 天，后付费服务配置已释放。资源包保留至各自到期。',
+    bodyEn:
+      'The account has been suspended for {days} days: its postpaid service configuration has been released. Packs are kept until they expire.',
+  },
+  pack_delivered: {
+    titleZh: '资源包已到账',
+    titleEn: 'Resource packs delivered',
+    bodyZh: '{quantity} 个「{labelZh}」{size} 次资源包已到账，有效期至 {expiresAt}。',
+    bodyEn: '{quantity} × {size}-call pack(s) of "{labelEn}" delivered, valid until {expiresAt}.',
+  },
+  pack_low: {
+    titleZh: '资源包余量不足 20%',
+    titleEn: 'Resource pack below 20%',
+    bodyZh: '「{labelZh}」资源包（ID {packId}）剩余 {remaining}/{total} 次。',
+    bodyEn: 'The "{labelEn}" pack (ID {packId}) has {remaining} of {total} calls left.',
+  },
+  pack_exhausted: {
+    titleZh: '资源包已用尽',
+    titleEn: 'Resource pack used up',
+    bodyZh: '「{labelZh}」资源包（ID {packId}）已用尽。{nextZh}',
+    bodyEn: 'The "{labelEn}" pack (ID {packId}) is used up. {nextEn}',
+  },
+  pack_expiring: {
+    titleZh: '资源包 7 天后到期',
+    titleEn: 'Resource pack expires in 7 days',
+    bodyZh: '「{labelZh}」资源包（ID {packId}）将于 {expiresAt} 到期，剩余 {remaining} 次。',
+    bodyEn: 'The "{labelEn}" pack (ID {packId}) expires at {expiresAt} with {remaining} calls left.',
+  },
+  pack_expired: {
+    titleZh: '资源包已到期',
+    titleEn: 'Resource pack expired',
+    bodyZh: '「{labelZh}」资源包（ID {packId}）已于 {expiresAt} 到期，未使用 {remaining} 次。',
+    bodyEn: 'The "{labelEn}" pack (ID {packId}) expired at {expiresAt} with {remaining} calls unused.',
+  },
+  daily_report: {
+    titleZh: '{date} 用量日报',
+    titleEn: 'Usage report for {date}',
+    bodyZh: '{summaryZh}',
+    bodyEn: '{summaryEn}',
+  },
+  refund_completed: {
+    titleZh: '退款已完成',
+    titleEn: 'Refund completed',
+    bodyZh: '资源包（ID {packId}）已退款 ¥{amount}：现金 ¥{cash}，收益转入 ¥{income}，赠送 ¥{gift}。',
+    bodyEn: 'Pack {packId} refunded ¥{amount}: cash ¥{cash}, income transfer ¥{income}, gift ¥{gift}.',
+  },
+};
+
+export function render(kind: NotificationKind, vars: Vars): Template {
+  const t = templates[kind];
+  return {
+    titleZh: fill(t.titleZh, vars),
+    titleEn: fill(t.titleEn, vars),
+    bodyZh: fill(t.bodyZh, vars),
+    bodyEn: fill(t.bodyEn, vars),
+  };
+}
