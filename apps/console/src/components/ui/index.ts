@@ -1,0 +1,10 @@
+export { Badge, type BadgeTone } from './badge.tsx';
+export { Banner, type BannerTone } from './banner.tsx';
+export { Button, buttonClasses, type ButtonProps } from './button.tsx';
+export { EmptyState } from './empty-state.tsx';
+export { Field, Input, Select, type ControlProps } from './field.tsx';
+export { focusRing } from './focus.ts';
+export { DescriptionList, PageHeader, Panel } from './panel.tsx';
+export { ProgressBar, type ProgressTone } from './progress-bar.tsx';
+export { Busy, Skeleton, Spinner } from './spinner.tsx';
+export { TBody, THead, Table, Td, Th, Tr } from './table.tsx';
