@@ -1,0 +1,22 @@
+import { StaffAccountsQuery, StartImpersonationBody } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAuth, requireStaff } from '../http/context.ts';
+import { jsonBody, query } from '../http/validate.ts';
+import { searchAccountsUseCase } from '../use-cases/search-accounts.ts';
+import { startImpersonationUseCase } from '../use-cases/start-impersonation.ts';
+import { stopImpersonationUseCase } from '../use-cases/stop-impersonation.ts';
+
+export const impersonationRoutes = new Hono<AppEnv>()
+  .get('/staff/accounts', async (c) => {
+    requireStaff(c, 'support');
+    return c.json(await searchAccountsUseCase(c.get('deps'), query(c, StaffAccountsQuery)));
+  })
+  .post('/staff/impersonations', async (c) => {
+    const auth = requireStaff(c, 'support');
+    const body = await jsonBody(c, StartImpersonationBody);
+    return c.json(await startImpersonationUseCase(c.get('deps'), auth, body, c.get('requestId')), 201);
+  })
+  .delete('/staff/impersonations/current', async (c) => {
+    await stopImpersonationUseCase(c.get('deps'), requireAuth(c), c.get('requestId'));
+    return c.body(null, 204);
+  });

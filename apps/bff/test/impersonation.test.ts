@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from './harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const REASON = 'Customer called about a pack that shows the wrong remaining count.';
+
+describe('R9.2 support impersonation', () => {
+  it('finds the demo customer by email', async () => {
+    const agent = await t.login('agent@example.com');
+    const res = await agent.get('/api/v1/staff/accounts?q=demo@example');
+    expect(res.status).toBe(200);
+    const list = await json<{ items: { id: string }[] }>(res);
+    expect(list.items.map((a) => a.id)).toEqual(['acct_demo']);
+  });
+
+  it('refuses account search and impersonation to customers', async () => {
+    const demo = await t.login('demo@example.com');
+    expect((await demo.get('/api/v1/staff/accounts')).status).toBe(403);
+    const res = await demo.post('/api/v1/staff/impersonations', { accountId: 'acct_other', reason: REASON });
+    expect(res.status).toBe(403);
+  });
+
+  it('requires a reason of at least a sentence', async () => {
+    const agent = await t.login('agent@example.com');
+    const res = await agent.post('/api/v1/staff/impersonations', { accountId: 'acct_demo', reason: 'help' });
+    expect(res.status).toBe(400);
+    const p = await json<{ errors: { path: string }[] }>(res);
+    expect(p.errors.map((e) => e.path)).toContain('reason');
+  });
+
+  it('answers 404 for an unknown account', async () => {
+    const agent = await t.login('agent@example.com');
+    const res = await agent.post('/api/v1/staff/impersonations', { accountId: 'acct_nope', reason: REASON });
+    expect(res.status).toBe(404);
+  });
+
+  it('is read-only by default, shows the customer data, audits every action, and ends on stop', async () => {
+    const agent = await t.login('agent@example.com');
+    const start = await agent.post('/api/v1/staff/impersonations', { accountId: 'acct_demo', reason: REASON });
+    expect(start.status).toBe(201);
+    const started = await json<{ expiresAt: string; write: boolean }>(start);
+    expect(started.write).toBe(false);
+
+    const me = await json<{ account: { id: string }; impersonation: { reason: string; write: boolean } }>(
+      await agent.get('/api/v1/me'),
+    );
+    expect(me.account.id).toBe('acct_demo');
+    expect(me.impersonation).toMatchObject({ reason: REASON, write: false });
+    const packs = await agent.get('/api/v1/packs');
+    expect(packs.status).toBe(200);
+
+    // The customer sees the access in their own audit log, with the reason.
+    const demo = await t.login('demo@example.com');
+    const log = await json<{ items: { action: string; reason: string; actor: { id: string } }[] }>(
+      await demo.get('/api/v1/audit?limit=200'),
+    );
+    const actions = log.items.map((e) => e.action);
+    expect(actions).toContain('impersonation.start');
+    expect(actions).toContain('GET /api/v1/packs');
+    expect(log.items.every((e) => e.actor.id === 'usr_agent' && e.reason === REASON)).toBe(true);
+
+    expect((await agent.delete('/api/v1/staff/impersonations/current')).status).toBe(204);
+    const after = await json<{ account: unknown; impersonation: unknown }>(await agent.get('/api/v1/me'));
+    expect(after.account).toBeNull();
+    expect(after.impersonation).toBeNull();
+    const log2 = await json<{ items: { action: string }[] }>(await demo.get('/api/v1/audit?limit=200'));
+    expect(log2.items[0]?.action).toBe('impersonation.stop');
+  });
+
+  it('expires after 60 minutes on the injected clock', async () => {
+    const agent = await t.login('agent@example.com');
+    await agent.post('/api/v1/staff/impersonations', { accountId: 'acct_demo', reason: REASON, write: true });
+    t.clock.advance(59 * 60_000);
+    expect((await agent.get('/api/v1/packs')).status).toBe(200);
+    t.clock.advance(60_001);
+    const res = await agent.get('/api/v1/packs');
+    expect(res.status).toBe(403);
+    const me = await json<{ account: unknown; impersonation: unknown }>(await agent.get('/api/v1/me'));
+    expect(me.impersonation).toBeNull();
+  });
+
+  it("does not leak into another account's audit log", async () => {
+    const other = await t.login('other@example.com');
+    const log = await json<{ items: unknown[] }>(await other.get('/api/v1/audit'));
+    expect(log.items).toEqual([]);
+  });
+});

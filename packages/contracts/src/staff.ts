@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ListQuery, Timestamp } from './common.ts';
+
+export const StaffAccountsQuery = ListQuery.extend({ q: z.string().trim().max(100).optional() });
+export const StaffAccount = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  settlement: z.string(),
+  isDemo: z.boolean(),
+  users: z.array(z.object({ email: z.string(), roles: z.array(z.string()) })),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** R9.2: a reason of at least a sentence is required; write only if the agent holds the permission. */
+export const StartImpersonationBody = z
+  .object({
+    accountId: z.string().min(1).max(100),
+    reason: z.string().trim().min(15, 'give a reason of at least a sentence (15 characters or more)').max(500),
+    ticket: z.string().trim().max(50).optional(),
+    write: z.boolean().optional(),
+  })
+  .strict();
+export const ImpersonationStarted = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  expiresAt: Timestamp,
+  write: z.boolean(),
+});
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: Timestamp,
+  actor: z.object({ id: z.string(), kind: z.string(), name: z.string().nullable() }),
+  accountId: z.string().nullable(),
+  impersonationId: z.string().nullable(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
+  outcome: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
