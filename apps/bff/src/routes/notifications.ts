@@ -1,0 +1,45 @@
+import { ListQuery, NotificationIdParam, NotificationsQuery, PutNotificationSettingsBody } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, type Ctx, requireAccount, requireStaff } from '../http/context.ts';
+import { jsonBody, params, query } from '../http/validate.ts';
+import { listNotificationsUseCase } from '../use-cases/list-notifications.ts';
+import { listOutboxUseCase } from '../use-cases/list-outbox.ts';
+import { markNotificationsRead } from '../use-cases/mark-notifications-read.ts';
+import { getNotificationSettings, updateNotificationSettings } from '../use-cases/update-notification-settings.ts';
+
+function lang(c: Ctx, explicit: 'zh-CN' | 'en' | undefined): 'zh-CN' | 'en' {
+  if (explicit) return explicit;
+  return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'zh-CN';
+}
+
+export const notificationRoutes = new Hono<AppEnv>()
+  .get('/notifications', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    const q = query(c, NotificationsQuery);
+    return c.json(await listNotificationsUseCase(c.get('deps'), accountId, { ...q, lang: lang(c, q.lang) }));
+  })
+  // Marking read is open to every role, but a read-only agent must leave the customer's state untouched.
+  .post('/notifications/read-all', async (c) => {
+    const { accountId } = requireAccount(c, 'personal');
+    await markNotificationsRead(c.get('deps'), accountId, null);
+    return c.body(null, 204);
+  })
+  .post('/notifications/:id/read', async (c) => {
+    const { accountId } = requireAccount(c, 'personal');
+    const { id } = params(c, NotificationIdParam);
+    await markNotificationsRead(c.get('deps'), accountId, BigInt(id));
+    return c.body(null, 204);
+  })
+  .get('/notification-settings', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    return c.json(await getNotificationSettings(c.get('deps'), accountId));
+  })
+  .put('/notification-settings', async (c) => {
+    const { accountId } = requireAccount(c, 'settings');
+    const body = await jsonBody(c, PutNotificationSettingsBody);
+    return c.json(await updateNotificationSettings(c.get('deps'), accountId, body));
+  })
+  .get('/staff/outbox', async (c) => {
+    requireStaff(c, 'support');
+    return c.json(await listOutboxUseCase(c.get('deps'), query(c, ListQuery)));
+  });

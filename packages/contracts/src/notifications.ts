@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ListQuery, Timestamp } from './common.ts';
+
+export const NotificationKind = z.enum([
+  'arrears',
+  'suspended',
+  'released',
+  'pack_delivered',
+  'pack_low',
+  'pack_exhausted',
+  'pack_expiring',
+  'pack_expired',
+  'daily_report',
+  'refund_completed',
+]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: NotificationKind,
+  title: z.string(),
+  body: z.string(),
+  createdAt: Timestamp,
+  readAt: Timestamp.nullable(),
+  channels: z.array(z.string()),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationsQuery = ListQuery.extend({
+  unread: z.enum(['true', 'false']).optional(),
+  lang: z.enum(['zh-CN', 'en']).optional(),
+});
+export const NotificationList = z.object({
+  items: z.array(Notification),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
+export const NotificationIdParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a notification id') });
+
+const ChannelChoice = z.object({ email: z.boolean(), sms: z.boolean() }).strict();
+export const NotificationSettings = z.object({
+  kinds: z.record(NotificationKind, ChannelChoice),
+  dailyReport: z.boolean(),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+export const PutNotificationSettingsBody = z
+  .object({ kinds: z.partialRecord(NotificationKind, ChannelChoice), dailyReport: z.boolean() })
+  .strict();
+
+export const OutboxMessage = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  kind: z.string(),
+  channel: z.enum(['email', 'sms']),
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  provider: z.string().nullable(),
+  sentAt: Timestamp.nullable(),
+});
