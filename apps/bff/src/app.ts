@@ -7,14 +7,27 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, fromDomain, problemBody } from './errors.ts';
+import { auditImpersonation } from './http/audit-impersonation.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { newId } from './http/crypto.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { accountRoutes } from './routes/account.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { billRoutes } from './routes/bills.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { certificateRoutes } from './routes/certificates.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { impersonationRoutes } from './routes/impersonation.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { orderRoutes } from './routes/orders.ts';
 import { packRoutes } from './routes/packs.ts';
+import { refundRoutes } from './routes/refunds.ts';
+import { resourceRoutes } from './routes/resources.ts';
+import { serviceKeyRoutes } from './routes/service-keys.ts';
+import { staffRefundRoutes } from './routes/staff-refunds.ts';
+import { usageRoutes } from './routes/usage.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -31,7 +44,19 @@ export function createApp(deps: Deps) {
     .route('/', meRoutes)
     .route('/', catalogRoutes)
     .route('/', accountRoutes)
-    .route('/', packRoutes);
+    .route('/', packRoutes)
+    .route('/', orderRoutes)
+    .route('/', refundRoutes)
+    .route('/', certificateRoutes)
+    .route('/', staffRefundRoutes)
+    .route('/', billRoutes)
+    .route('/', resourceRoutes)
+    .route('/', serviceKeyRoutes)
+    .route('/', usageRoutes)
+    .route('/', impersonationRoutes)
+    .route('/', auditRoutes)
+    .route('/', notificationRoutes)
+    .route('/', demoRoutes);
 
   const openapi = buildOpenApi();
   const app = new Hono<AppEnv>();
@@ -76,6 +101,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', auditImpersonation);
   app.get('/api/v1/openapi.json', (c) => c.json(openapi));
   app.route('/api/v1', api);
   app.all('/api/*', () => problem(404, 'NOT_FOUND', 'No such endpoint.'));

@@ -14,6 +14,9 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   consoleDist: string | undefined;
+  /** SMTP server for email notifications (R7), e.g. smtp://user:pass@host:587; unset → the outbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: Number.parseInt(env.SESSION_IDLE_MINUTES ?? '120', 10) * 60_000,
     sessionAbsoluteMs: Number.parseInt(env.SESSION_ABSOLUTE_HOURS ?? '12', 10) * 3_600_000,
     consoleDist: env.CONSOLE_DIST,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'IDV Billing <billing@idv.example>',
   };
 }
 

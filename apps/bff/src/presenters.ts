@@ -8,7 +8,7 @@ import {
   refundEligibility,
   tierQuote,
 } from '@idv/billing';
-import type { Account, CatalogItem, Pack } from '@idv/contracts';
+import type { Account, CatalogItem, Pack, Resource, ServiceKey } from '@idv/contracts';
 import type { AccountRow } from './repositories/accounts.ts';
 import type { PackRow } from './repositories/packs.ts';
 
@@ -35,7 +35,7 @@ export function presentCatalogItem(l: BillingLabel): CatalogItem {
   };
 }
 
-const refundReasonText: Record<string, string> = {
+export const refundReasonText: Record<string, string> = {
   ALREADY_REFUNDED: 'This pack has already been refunded.',
   NOT_REFUNDABLE_GIFT: 'Gift and promotion packs were not bought, so they cannot be refunded.',
   ACCOUNT_VIOLATION: 'Refunds are closed while the account is suspended for a rule violation.',
@@ -152,4 +152,18 @@ export function presentAccount(
       usedOrderId: v.usedOrderId,
     })),
   };
+}
+
+export function presentServiceKey(k: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}): ServiceKey {
+  return { id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: isoOrNull(k.revokedAt) };
+}
+
+export function presentResource(r: { id: string; alias: string; project: string; region: string }): Resource {
+  return { id: r.id, alias: r.alias, project: r.project, region: r.region };
 }

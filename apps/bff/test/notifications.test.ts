@@ -23,9 +23,27 @@ const packVars = { packId: '1', labelZh: '测试', labelEn: 'Test', remaining: 1
 describe('R7 notifications are sent once per cause', () => {
   it('R7 the same cause twice records one notification, a new cause another', async () => {
     const at = t.clock.now();
-    const a = await notify(t.deps.db, { accountId: 'acct_demo', kind: 'pack_low', cause: 'pack:test-1', vars: packVars, at });
-    const b = await notify(t.deps.db, { accountId: 'acct_demo', kind: 'pack_low', cause: 'pack:test-1', vars: packVars, at });
-    const c = await notify(t.deps.db, { accountId: 'acct_demo', kind: 'pack_low', cause: 'pack:test-2', vars: packVars, at });
+    const a = await notify(t.deps.db, {
+      accountId: 'acct_demo',
+      kind: 'pack_low',
+      cause: 'pack:test-1',
+      vars: packVars,
+      at,
+    });
+    const b = await notify(t.deps.db, {
+      accountId: 'acct_demo',
+      kind: 'pack_low',
+      cause: 'pack:test-1',
+      vars: packVars,
+      at,
+    });
+    const c = await notify(t.deps.db, {
+      accountId: 'acct_demo',
+      kind: 'pack_low',
+      cause: 'pack:test-2',
+      vars: packVars,
+      at,
+    });
     expect([a, b, c]).toEqual([true, false, true]);
     const rows = await t.deps.db
       .select()
@@ -79,7 +97,10 @@ describe('R7 notifications are sent once per cause', () => {
     const viewer = await t.login('viewer@example.com');
     expect((await viewer.put('/api/v1/notification-settings', { kinds: {}, dailyReport: false })).status).toBe(403);
     // restore
-    await demo.put('/api/v1/notification-settings', { kinds: { pack_low: { email: true, sms: false } }, dailyReport: false });
+    await demo.put('/api/v1/notification-settings', {
+      kinds: { pack_low: { email: true, sms: false } },
+      dailyReport: false,
+    });
   });
 });
 
@@ -104,11 +125,29 @@ describe('R7 email through a real SMTP server', () => {
     await once(server.server, 'listening');
     const port = (server.server.address() as AddressInfo).port;
     try {
-      const deps = { ...t.deps, senders: { email: smtpSender(`smtp://127.0.0.1:${port}`, 'billing@idv.example'), sms: { send: async () => ({ provider: 'test' }) } } };
+      const deps = {
+        ...t.deps,
+        senders: {
+          email: smtpSender(`smtp://127.0.0.1:${port}`, 'billing@idv.example'),
+          sms: { send: async () => ({ provider: 'test' }) },
+        },
+      };
       const at = t.clock.now();
-      await notify(t.deps.db, { accountId: 'acct_demo', kind: 'pack_exhausted', cause: 'pack:smtp-zh', vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' }, at });
+      await notify(t.deps.db, {
+        accountId: 'acct_demo',
+        kind: 'pack_exhausted',
+        cause: 'pack:smtp-zh',
+        vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' },
+        at,
+      });
       await t.deps.db.update(users).set({ locale: 'en' }).where(eq(users.id, 'usr_demo'));
-      await notify(t.deps.db, { accountId: 'acct_demo', kind: 'pack_exhausted', cause: 'pack:smtp-en', vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' }, at });
+      await notify(t.deps.db, {
+        accountId: 'acct_demo',
+        kind: 'pack_exhausted',
+        cause: 'pack:smtp-en',
+        vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' },
+        at,
+      });
       await t.deps.db.update(users).set({ locale: 'zh-CN' }).where(eq(users.id, 'usr_demo'));
       await deliverOutboxJob.run(deps, 'acct_demo', at);
       const firstRun = received.length;
@@ -119,7 +158,9 @@ describe('R7 email through a real SMTP server', () => {
         .map((r) => decodeMime(r.data))
         .filter((d) => d.includes('Subject: 资源包已用尽') || d.includes('Subject: Resource pack used up'));
       expect(decoded).toHaveLength(2);
-      const zhMail = decoded.find((d) => d.includes('资源包已用尽') && d.indexOf('资源包已用尽') < d.indexOf('Resource pack used up'));
+      const zhMail = decoded.find(
+        (d) => d.includes('资源包已用尽') && d.indexOf('资源包已用尽') < d.indexOf('Resource pack used up'),
+      );
       const enMail = decoded.find((d) => d.includes('Subject: Resource pack used up'));
       expect(zhMail).toBeDefined();
       expect(zhMail).toContain('后续调用按后付费计费。');
@@ -145,7 +186,13 @@ describe('R7 email through a real SMTP server', () => {
     };
     const deps = { ...t.deps, senders: { email: flaky, sms: flaky } };
     const at = t.clock.now();
-    await notify(t.deps.db, { accountId: 'acct_other', kind: 'arrears', cause: 'arrears:retry-test', vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' }, at });
+    await notify(t.deps.db, {
+      accountId: 'acct_other',
+      kind: 'arrears',
+      cause: 'arrears:retry-test',
+      vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' },
+      at,
+    });
     await deliverOutboxJob.run(deps, 'acct_other', at);
     const [row] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, 'other@example.com'));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'smtp down' });
@@ -166,7 +213,14 @@ describe('R6 arrears lifecycle job', () => {
   it('R6.2 suspends exactly 24 h after arrears began, R6.4 releases after the release period', async () => {
     const since = new Date('2026-11-21T08:00:00+08:00');
     await t.deps.db.transaction(async (tx) => {
-      await postLedger(tx, { accountId: 'acct_other', amounts: { cash: -2_000_000_000n }, reason: 'adjustment', refType: 'test', refId: 'arrears', at: since });
+      await postLedger(tx, {
+        accountId: 'acct_other',
+        amounts: { cash: -2_000_000_000n },
+        reason: 'adjustment',
+        refType: 'test',
+        refId: 'arrears',
+        at: since,
+      });
       await tx.update(accounts).set({ status: 'arrears', arrearsSince: since }).where(eq(accounts.id, 'acct_other'));
     });
     const at = (ms: number) => new Date(since.getTime() + ms);
@@ -194,7 +248,9 @@ describe('R7 pack expiry notices', () => {
     const [p] = await t.deps.db
       .select()
       .from(packs)
-      .where(sql`${packs.accountId} = 'acct_demo' and ${packs.status} = 'active' and ${packs.label} = 'identity.basic'`);
+      .where(
+        sql`${packs.accountId} = 'acct_demo' and ${packs.status} = 'active' and ${packs.label} = 'identity.basic'`,
+      );
     if (!p) throw new Error('no pack');
     const week = 7 * 86_400_000;
     const h1 = await packExpiryJob.run(t.deps, 'acct_demo', new Date(p.expiresAt.getTime() - week + 1000));
@@ -208,7 +264,9 @@ describe('R7 pack expiry notices', () => {
     const n = await t.deps.db
       .select()
       .from(notifications)
-      .where(sql`${notifications.cause} = ${`pack:${p.id}`} and ${notifications.kind} in ('pack_expiring','pack_expired')`);
+      .where(
+        sql`${notifications.cause} = ${`pack:${p.id}`} and ${notifications.kind} in ('pack_expiring','pack_expired')`,
+      );
     expect(n.map((x) => x.kind).sort()).toEqual(['pack_expired', 'pack_expiring']);
     expect(n.find((x) => x.kind === 'pack_expiring')?.createdAt.getTime()).toBe(p.expiresAt.getTime() - week);
   });
@@ -221,7 +279,9 @@ function decodeMime(raw: string): string {
   const rawBody = raw.slice(split).replace(/^\r?\n\r?\n/, '');
   const qp = (s: string) =>
     Buffer.from(
-      s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+      s
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
       'latin1',
     ).toString('utf8');
   const head = rawHead
@@ -231,6 +291,7 @@ function decodeMime(raw: string): string {
     );
   let body = rawBody;
   if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) body = qp(rawBody);
-  else if (/Content-Transfer-Encoding: base64/i.test(head)) body = Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else if (/Content-Transfer-Encoding: base64/i.test(head))
+    body = Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8');
   return `${head}\n\n${body}`;
 }

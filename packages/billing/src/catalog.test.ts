@@ -55,8 +55,7 @@ const get = (code: string): BillingLabel => {
 };
 const cst = (s: string): Date => new Date(`${s}+08:00`);
 
-const HEADER =
-  'code\tproduct\tname_zh\tname_en\tpostpaid_unit_price_cny\tpacks (calls:price_cny)\tfree_trial_calls';
+const HEADER = 'code\tproduct\tname_zh\tname_en\tpostpaid_unit_price_cny\tpacks (calls:price_cny)\tfree_trial_calls';
 const row = (code: string, packs: string, trial: string, price = '1'): string =>
   `${code}\tp\t中\tEn\t${price}\t${packs}\t${trial}`;
 

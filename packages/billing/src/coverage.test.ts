@@ -61,18 +61,25 @@ describe('same-day coverage (R4.3)', () => {
     const full = newPack({ id: 1n, total: 1, used: 1, status: 'exhausted' });
     const refunded = newPack({ id: 2n, status: 'refunded' });
     expect(coverSameDay([full, refunded], [{ id: 'a', occurredAt: cst('2024-03-10T01:00:00') }])).toEqual([]);
-    expect(() =>
-      coverSameDay([newPack({ id: 1n }), newPack({ id: 2n, label: 'mobile.2factor' })], []),
-    ).toThrow(DomainError);
+    expect(() => coverSameDay([newPack({ id: 1n }), newPack({ id: 2n, label: 'mobile.2factor' })], [])).toThrow(
+      DomainError,
+    );
     expect(coverSameDay([], [{ id: 'a', occurredAt: cst('2024-03-10T01:00:00') }])).toEqual([]);
   });
 
   it('R4.3 property: each call moved at most once, capacity never exceeded, moves fill packs in R4.2 order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ total: fc.integer({ min: 1, max: 5 }), gift: fc.boolean(), expH: fc.integer({ min: 1, max: 4 }) }), {
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.record({
+            total: fc.integer({ min: 1, max: 5 }),
+            gift: fc.boolean(),
+            expH: fc.integer({ min: 1, max: 4 }),
+          }),
+          {
+            maxLength: 4,
+          },
+        ),
         fc.uniqueArray(fc.integer({ min: 0, max: 86_399 }), { maxLength: 20 }),
         (specs, secs) => {
           const packs = specs.map((s, i) =>
@@ -83,7 +90,10 @@ describe('same-day coverage (R4.3)', () => {
               expiresAt: cst(`2025-03-1${s.expH}T00:00:00`),
             }),
           );
-          const calls = secs.map((s) => ({ id: `c${s}`, occurredAt: new Date(cst('2024-03-10T00:00:00').getTime() + s * 1000) }));
+          const calls = secs.map((s) => ({
+            id: `c${s}`,
+            occurredAt: new Date(cst('2024-03-10T00:00:00').getTime() + s * 1000),
+          }));
           const moves = coverSameDay(packs, calls);
           expect(new Set(moves.map((m) => m.eventId)).size).toBe(moves.length);
           const capacity = specs.reduce((a, s) => a + s.total, 0);

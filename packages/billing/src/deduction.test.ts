@@ -10,7 +10,7 @@ import {
   type PackState,
   packCovers,
 } from './deduction.ts';
-import { USAGE_RESULTS, type UsageResult, isBillable } from './results.ts';
+import { isBillable, USAGE_RESULTS, type UsageResult } from './results.ts';
 
 const cst = (s: string): Date => new Date(`${s}+08:00`);
 const NOW = cst('2024-03-10T12:00:00');
@@ -37,7 +37,9 @@ const ctx = (c: Partial<DeductionContext> = {}): DeductionContext => ({
 
 const ACTIVE: AccountState = { status: 'active', postpaidEnabled: true };
 let seq = 0;
-const ev = (over: Partial<{ id: string; label: string; resourceId: string; result: UsageResult; occurredAt: Date }> = {}) => ({
+const ev = (
+  over: Partial<{ id: string; label: string; resourceId: string; result: UsageResult; occurredAt: Date }> = {},
+) => ({
   id: `e${++seq}`,
   label: 'basic.selfie',
   resourceId: 'app-1',

@@ -37,7 +37,10 @@ describe('money', () => {
 
   it('R1.2 rejects malformed amounts and more than 4 decimals', () => {
     for (const s of ['', '1.', '.5', '1.23456', '1e3', ' 1', '+1', '1,000', 'NaN', '--1', '1.2.3']) {
-      expect(code(() => parseMoney(s)), s).toBe('INVALID_MONEY');
+      expect(
+        code(() => parseMoney(s)),
+        s,
+      ).toBe('INVALID_MONEY');
     }
   });
 

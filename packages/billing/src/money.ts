@@ -139,11 +139,13 @@ export function allocate(total: Money, weights: readonly bigint[]): Money[] {
   const rems = ws.map((w) => (cents * w) % wSum);
   let left = cents - floors.reduce((a, b) => a + b, 0n);
   // Indices by descending remainder, ties keep the earliest index (stable sort).
-  const order = ws.map((_, i) => i).sort((i, j) => {
-    const ri = rems[i] ?? 0n;
-    const rj = rems[j] ?? 0n;
-    return ri === rj ? i - j : ri > rj ? -1 : 1;
-  });
+  const order = ws
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const ri = rems[i] ?? 0n;
+      const rj = rems[j] ?? 0n;
+      return ri === rj ? i - j : ri > rj ? -1 : 1;
+    });
   const parts = [...floors];
   for (const i of order) {
     if (left === 0n) break;

@@ -25,7 +25,10 @@ describe('pack notices (R7)', () => {
 
   it('R7 integer math on small packs: total 3 is low at remaining 0 only', () => {
     expect(packThresholdCrossings({ used: 1, total: 3 }, { used: 2, total: 3 })).toEqual([]); // 1×5 = 5 ≥ 3
-    expect(packThresholdCrossings({ used: 2, total: 3 }, { used: 3, total: 3 })).toEqual(['pack_low', 'pack_exhausted']);
+    expect(packThresholdCrossings({ used: 2, total: 3 }, { used: 3, total: 3 })).toEqual([
+      'pack_low',
+      'pack_exhausted',
+    ]);
     expect(packThresholdCrossings({ used: 8, total: 10 }, { used: 9, total: 10 })).toEqual(['pack_low']); // 1×5 < 10
   });
 

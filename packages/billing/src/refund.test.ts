@@ -73,7 +73,9 @@ describe('refund eligibility (R8.1, R8.2, R8.5)', () => {
     expect(check({ ...all, status: 'active', source: 'purchase' }, late, true)).toMatchObject({
       reason: 'ACCOUNT_VIOLATION',
     });
-    expect(check({ ...all, status: 'active', source: 'purchase' }, late)).toMatchObject({ reason: 'CAMPAIGN_EXCLUDED' });
+    expect(check({ ...all, status: 'active', source: 'purchase' }, late)).toMatchObject({
+      reason: 'CAMPAIGN_EXCLUDED',
+    });
     expect(check({ used: 3, refusedReason: 'x' }, late)).toMatchObject({ reason: 'PACK_PARTIALLY_USED' });
     expect(check({ refusedReason: 'x' }, late)).toMatchObject({ reason: 'REFUND_WINDOW_CLOSED' });
   });

@@ -1,6 +1,6 @@
+import type { PackSource, PackStatus } from './deduction.ts';
 import { DomainError } from './errors.ts';
 import { allocate, type Money } from './money.ts';
-import type { PackSource, PackStatus } from './deduction.ts';
 import { refundDeadline } from './time.ts';
 
 /** Why a pack cannot be refunded (R8.2, R8.5). */

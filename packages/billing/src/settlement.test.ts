@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { formatAmount, parseMoney, ZERO } from './money.ts';
+import { formatAmount, mulCount, parseMoney, ZERO } from './money.ts';
 import {
   availableBalance,
   type Balances,
@@ -13,11 +13,14 @@ import {
   priceLine,
   settlementMode,
 } from './settlement.ts';
-import { mulCount } from './money.ts';
 
 const m = parseMoney;
 const cst = (s: string): Date => new Date(`${s}+08:00`);
-const bal = (cash: string, income: string, gift: string): Balances => ({ cash: m(cash), income: m(income), gift: m(gift) });
+const bal = (cash: string, income: string, gift: string): Balances => ({
+  cash: m(cash),
+  income: m(income),
+  gift: m(gift),
+});
 
 describe('settlement (R5)', () => {
   it('R5.4 3 packs of 100,000 enhanced.authority calls cost 300,000.00', () => {
@@ -146,23 +149,30 @@ describe('paying from balances (R2.3, R5.1)', () => {
   it('R2.3 property: the split adds up to the amount and draws no balance beyond what it holds', () => {
     const money = fc.bigInt({ min: -(10n ** 8n), max: 10n ** 9n }).map((c) => c * 100n);
     fc.assert(
-      fc.property(money, money, money, fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.boolean(), (cash, income, gift, amt, neg) => {
-        const b = { cash, income, gift };
-        const pos = (x: bigint): bigint => (x > 0n ? x : 0n);
-        const covered = pos(cash) + pos(income) + pos(gift) >= amt;
-        if (!covered && !neg) {
-          expect(() => payFromBalances(amt, b, { allowNegativeCash: false })).toThrow(DomainError);
-          return;
-        }
-        const s = payFromBalances(amt, b, { allowNegativeCash: neg });
-        expect(s.gift + s.income + s.cash).toBe(amt);
-        expect(s.gift).toBeLessThanOrEqual(pos(gift));
-        expect(s.income).toBeLessThanOrEqual(pos(income));
-        expect(s.cash - s.shortfall).toBeLessThanOrEqual(pos(cash));
-        // later balances are only touched once the earlier ones are used up
-        if (s.income > 0n) expect(s.gift).toBe(pos(gift));
-        if (s.cash > 0n) expect(s.income).toBe(pos(income));
-      }),
+      fc.property(
+        money,
+        money,
+        money,
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        fc.boolean(),
+        (cash, income, gift, amt, neg) => {
+          const b = { cash, income, gift };
+          const pos = (x: bigint): bigint => (x > 0n ? x : 0n);
+          const covered = pos(cash) + pos(income) + pos(gift) >= amt;
+          if (!covered && !neg) {
+            expect(() => payFromBalances(amt, b, { allowNegativeCash: false })).toThrow(DomainError);
+            return;
+          }
+          const s = payFromBalances(amt, b, { allowNegativeCash: neg });
+          expect(s.gift + s.income + s.cash).toBe(amt);
+          expect(s.gift).toBeLessThanOrEqual(pos(gift));
+          expect(s.income).toBeLessThanOrEqual(pos(income));
+          expect(s.cash - s.shortfall).toBeLessThanOrEqual(pos(cash));
+          // later balances are only touched once the earlier ones are used up
+          if (s.income > 0n) expect(s.gift).toBe(pos(gift));
+          if (s.cash > 0n) expect(s.income).toBe(pos(income));
+        },
+      ),
     );
   });
 });

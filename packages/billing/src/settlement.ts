@@ -1,5 +1,14 @@
 import { DomainError } from './errors.ts';
-import { formatAmount, formatMoney4, type Money, maxMoney, minMoney, mulCount, roundHalfUpToCent, ZERO } from './money.ts';
+import {
+  formatAmount,
+  formatMoney4,
+  type Money,
+  maxMoney,
+  minMoney,
+  mulCount,
+  roundHalfUpToCent,
+  ZERO,
+} from './money.ts';
 import { startOfCstDay } from './time.ts';
 
 /**
@@ -17,11 +26,7 @@ export type TierTable = { fromCalls: number; unitPrice: Money }[];
  * that the month's total reaches (fromCalls ≤ total). Decision: below the first tier, or with
  * no table, the plain unit price applies. The table need not be sorted.
  */
-export function monthlyTierUnitPrice(
-  totalMonthCalls: number,
-  table: TierTable | null,
-  plainUnitPrice: Money,
-): Money {
+export function monthlyTierUnitPrice(totalMonthCalls: number, table: TierTable | null, plainUnitPrice: Money): Money {
   let best: { fromCalls: number; unitPrice: Money } | undefined;
   for (const tier of table ?? []) {
     if (!Number.isSafeInteger(tier.fromCalls) || tier.fromCalls < 0) {
@@ -39,11 +44,7 @@ export function monthlyTierUnitPrice(
  * price, rounded to the cent once (R5.1). For per-resource lines use monthlyTierUnitPrice with
  * the account's month total and priceLine per resource.
  */
-export function monthlyTieredPrice(
-  totalMonthCalls: number,
-  table: TierTable | null,
-  plainUnitPrice: Money,
-): Money {
+export function monthlyTieredPrice(totalMonthCalls: number, table: TierTable | null, plainUnitPrice: Money): Money {
   return priceLine(monthlyTierUnitPrice(totalMonthCalls, table, plainUnitPrice), totalMonthCalls);
 }
 
@@ -79,11 +80,7 @@ export interface BalanceSplit {
  * taken from cash, driving it negative (arrears, R6.1); it is reported as `shortfall` and is
  * part of `cash`. The caller subtracts the split from the balances; this function is pure.
  */
-export function payFromBalances(
-  amount: Money,
-  balances: Balances,
-  opts: { allowNegativeCash: boolean },
-): BalanceSplit {
+export function payFromBalances(amount: Money, balances: Balances, opts: { allowNegativeCash: boolean }): BalanceSplit {
   if (amount < ZERO) throw new DomainError('INVALID_AMOUNT', 'amount must be >= 0', { amount: formatMoney4(amount) });
   let rest = amount;
   const take = (available: Money): Money => {

@@ -39,3 +39,13 @@ export const CreateResourceBody = z
     region: z.string().trim().min(1).max(50),
   })
   .strict();
+
+/**
+ * R3.4 SIMULATION of the first eID merchant approval (POST /account/eid-merchant): sets the approval
+ * time once; the eid.authority trial is granted at trialGrantDueAt by the free-trial job.
+ */
+export const EidMerchantApproval = z.object({
+  eidApprovedAt: Timestamp,
+  trialGrantDueAt: Timestamp,
+  firstApproval: z.boolean(),
+});

@@ -209,6 +209,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<boolean> {
       .update(s.accounts)
       .set({ settledThrough: addDays(cstDate(now), -1) })
       .where(sql`${s.accounts.id} in ('acct_demo', 'acct_other')`);
+    await seedCertificateOrders(tx, now);
   });
   return true;
 }
@@ -235,7 +236,7 @@ async function ledger(
   accountId: string,
   balance: 'cash' | 'income' | 'gift',
   amount: Money,
-  reason: 'opening' | 'purchase' | 'refund' | 'settlement',
+  reason: 'opening' | 'purchase' | 'refund' | 'settlement' | 'adjustment',
   refType: string,
   refId: string,
   at: Date,
@@ -534,6 +535,195 @@ async function postpaidHistory(
         paidGift: m4(paid.gift),
         paidVoucher: '0',
         settlementId,
+      });
+    }
+  }
+}
+
+/**
+ * R8.6 SSL certificate orders of the demo account, one per status, and the benefit package their points
+ * came from. Each payment is in the ledger and the itemized bill (the refunded one with its refund), so
+ * balances still equal their ledger (R2.4). The gift parts are covered by a promotion gift credit of the
+ * same total, so the demo account's other balances and history are unchanged apart from cash.
+ */
+export async function seedCertificateOrders(tx: Tx, now: Date): Promise<void> {
+  const ctx: Ctx = { tx, now, labels: new Map() };
+  const accountId = 'acct_demo';
+  await tx.insert(s.benefitPackages).values({
+    id: 'bp_demo_ssl',
+    accountId,
+    name: 'SSL 证书权益包 / SSL benefit package',
+    points: 3,
+  });
+  type Cert = {
+    id: string;
+    domain: string;
+    product: string;
+    status: (typeof s.certificateOrders.$inferInsert)['status'];
+    daysAgo: number;
+    cash: string;
+    gift: string;
+    voucher: string;
+    discount: string;
+    points: number;
+    everIssued?: boolean;
+  };
+  const certs: Cert[] = [
+    {
+      id: 'cert_demo_pending',
+      domain: 'shop.demo-tech.example',
+      product: 'ssl.dv',
+      status: 'pending_submission',
+      daysAgo: 3,
+      cash: '800.00',
+      gift: '300.00',
+      voucher: '100.00',
+      discount: '0',
+      points: 1,
+    },
+    {
+      id: 'cert_demo_validating',
+      domain: 'api.demo-tech.example',
+      product: 'ssl.ov',
+      status: 'validating',
+      daysAgo: 5,
+      cash: '2500.00',
+      gift: '500.00',
+      voucher: '0',
+      discount: '0',
+      points: 0,
+    },
+    {
+      id: 'cert_demo_issued',
+      domain: 'www.demo-tech.example',
+      product: 'ssl.ov',
+      status: 'issued',
+      daysAgo: 60,
+      cash: '3000.00',
+      gift: '0',
+      voucher: '0',
+      discount: '0',
+      points: 0,
+      everIssued: true,
+    },
+    {
+      id: 'cert_demo_failed',
+      domain: 'pay.demo-tech.example',
+      product: 'ssl.dv',
+      status: 'failed',
+      daysAgo: 10,
+      cash: '700.00',
+      gift: '200.00',
+      voucher: '200.00',
+      discount: '100.00',
+      points: 2,
+    },
+    {
+      id: 'cert_demo_suspended',
+      domain: 'kyc.demo-tech.example',
+      product: 'ssl.ev',
+      status: 'review_suspended',
+      daysAgo: 15,
+      cash: '5000.00',
+      gift: '600.00',
+      voucher: '0',
+      discount: '400.00',
+      points: 0,
+    },
+    {
+      id: 'cert_demo_cancelled',
+      domain: 'old.demo-tech.example',
+      product: 'ssl.dv',
+      status: 'cancelled',
+      daysAgo: 20,
+      cash: '1000.00',
+      gift: '200.00',
+      voucher: '0',
+      discount: '0',
+      points: 1,
+    },
+    {
+      id: 'cert_demo_refunded',
+      domain: 'legacy.demo-tech.example',
+      product: 'ssl.dv',
+      status: 'refunded',
+      daysAgo: 30,
+      cash: '1200.00',
+      gift: '0',
+      voucher: '0',
+      discount: '0',
+      points: 0,
+    },
+  ];
+  const giftTotal = certs.reduce((a, c) => a + parseMoney(c.gift), 0n);
+  await ledger(ctx, accountId, 'gift', giftTotal, 'adjustment', 'promotion', 'seed-ssl-promotion', daysAgo(now, 90));
+  for (const c of certs) {
+    const at = daysAgo(now, c.daysAgo);
+    const paid = {
+      cash: parseMoney(c.cash),
+      gift: parseMoney(c.gift),
+      voucher: parseMoney(c.voucher),
+      discount: parseMoney(c.discount),
+    };
+    const amount = paid.cash + paid.gift + paid.voucher + paid.discount;
+    // The bill line is what was charged: the list price less the discount (voucher, gift and cash paid it).
+    const charged = paid.cash + paid.gift + paid.voucher;
+    const refundedAt = c.status === 'refunded' ? daysAgo(now, c.daysAgo - 5) : null;
+    await tx.insert(s.certificateOrders).values({
+      id: c.id,
+      accountId,
+      domain: c.domain,
+      product: c.product,
+      status: c.status,
+      amount: m4(amount),
+      paidCash: m4(paid.cash),
+      paidGift: m4(paid.gift),
+      paidVoucher: m4(paid.voucher),
+      paidDiscount: m4(paid.discount),
+      benefitPoints: c.points,
+      benefitPackageId: c.points > 0 ? 'bp_demo_ssl' : null,
+      everIssued: c.everIssued ?? false,
+      createdAt: at,
+      refundedAt,
+    });
+    for (const kind of ['gift', 'cash'] as const) {
+      if (paid[kind] !== 0n) await ledger(ctx, accountId, kind, -paid[kind], 'purchase', 'certificate', c.id, at);
+    }
+    const line = {
+      accountId,
+      resourceId: null,
+      product: 'ssl',
+      label: c.product,
+      billingMode: 'prepaid' as const,
+      unitPrice: m4(charged),
+      quantity: 1,
+      paidIncome: '0',
+      orderId: c.id,
+    };
+    await tx.insert(s.charges).values({
+      ...line,
+      occurredAt: at,
+      month: cstMonth(at),
+      transactionType: 'purchase',
+      amount: m4(charged),
+      paidCash: m4(paid.cash),
+      paidGift: m4(paid.gift),
+      paidVoucher: m4(paid.voucher),
+    });
+    if (refundedAt) {
+      for (const kind of ['gift', 'cash'] as const) {
+        if (paid[kind] !== 0n)
+          await ledger(ctx, accountId, kind, paid[kind], 'refund', 'certificate', c.id, refundedAt);
+      }
+      await tx.insert(s.charges).values({
+        ...line,
+        occurredAt: refundedAt,
+        month: cstMonth(refundedAt),
+        transactionType: 'refund',
+        amount: m4(-(paid.cash + paid.gift)),
+        paidCash: m4(-paid.cash),
+        paidGift: m4(-paid.gift),
+        paidVoucher: '0',
       });
     }
   }

@@ -3,11 +3,17 @@ import type { Context } from 'hono';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import type { Senders } from '../notifications/senders.ts';
+import type { PaymentProvider } from '../payments/payment-provider.ts';
 
 export interface Deps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Email and SMS delivery; defaults from config (SMTP or the outbox only). */
+  senders?: Senders;
+  /** The payment step of recharges (R2.1); the sandbox provider when absent. */
+  payments?: PaymentProvider;
 }
 
 export interface Auth {
@@ -42,12 +48,13 @@ export function requireAuth(c: Ctx): Auth {
 }
 
 /** What an account-scoped request may do (R9.1, R9.2). */
-export type Action = 'read' | 'buy' | 'refund' | 'recharge' | 'settings' | 'manage_users';
+/** `personal` is the reader's own bookkeeping (marking notifications read): every role, but not a read-only agent. */
+export type Action = 'read' | 'personal' | 'buy' | 'refund' | 'recharge' | 'settings' | 'manage_users';
 
 const customerGrants: Record<string, readonly Action[]> = {
-  owner: ['read', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],
-  finance: ['read', 'buy', 'refund', 'recharge'],
-  viewer: ['read'],
+  owner: ['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],
+  finance: ['read', 'personal', 'buy', 'refund', 'recharge'],
+  viewer: ['read', 'personal'],
 };
 
 export function can(auth: Auth, action: Action): boolean {

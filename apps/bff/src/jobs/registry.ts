@@ -1,4 +1,10 @@
 import type { Deps } from '../http/context.ts';
+import { arrearsLifecycleJob } from './arrears.ts';
+import { dailyReportJob } from './daily-report.ts';
+import { freeTrialJob } from './free-trial.ts';
+import { deliverOutboxJob } from './outbox.ts';
+import { packExpiryJob } from './pack-expiry.ts';
+import { dailySettlementJob, monthlySettlementJob } from './settlement.ts';
 
 /** Something a job did, reported to demo clocks and logs (R9.3 "what happened"). */
 export interface Happening {
@@ -20,4 +26,18 @@ export interface AccountJob {
 }
 
 /** Jobs run in this order at each step of the clock. Each area registers its job here. */
-export const accountJobs: AccountJob[] = [];
+export const accountJobs: AccountJob[] = [
+  // R3.4 free-trial gift packs first: they are dated at their due time and may cover that day's calls.
+  freeTrialJob,
+  // R5.1/R5.2 settlement first: later jobs (arrears, notices) see the day's bill.
+  dailySettlementJob,
+  monthlySettlementJob,
+  // R6.2–R6.4 arrears → suspension → release, after the settlement that may have caused arrears.
+  arrearsLifecycleJob,
+  // R7 pack expiring/expired notices and the expired status.
+  packExpiryJob,
+  // R3.6/R7 daily usage report after each daily settlement.
+  dailyReportJob,
+  // R7 email/SMS delivery of everything the jobs above (and requests) notified, last.
+  deliverOutboxJob,
+];

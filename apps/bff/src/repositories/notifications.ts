@@ -1,10 +1,46 @@
-import { type DbOrTx, notifications } from '@idv/db';
-import { type NotificationKind, render } from '../notifications/templates.ts';
+import { type DbOrTx, notificationSettings, notifications, outbox, rows, users } from '@idv/db';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { NOTIFICATION_KINDS, type NotificationKind, render } from '../notifications/templates.ts';
+
+export type ChannelPrefs = Record<string, { email: boolean; sms: boolean }>;
+
+/** Defaults before a customer chooses (R7): money and service notices by email, service stops by SMS too. */
+export function defaultPrefs(): ChannelPrefs {
+  const prefs: ChannelPrefs = {};
+  for (const k of NOTIFICATION_KINDS) {
+    prefs[k] = { email: k !== 'daily_report', sms: k === 'arrears' || k === 'suspended' || k === 'released' };
+  }
+  return prefs;
+}
+
+export async function getSettings(db: DbOrTx, accountId: string) {
+  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.accountId, accountId));
+  return {
+    kinds: { ...defaultPrefs(), ...(row?.kinds ?? {}) },
+    dailyReport: row?.dailyReport ?? false,
+    dailyReportSince: row?.dailyReportSince ?? null,
+  };
+}
+
+export async function saveSettings(
+  db: DbOrTx,
+  accountId: string,
+  s: { kinds: ChannelPrefs; dailyReport: boolean; dailyReportSince: Date | null },
+) {
+  await db
+    .insert(notificationSettings)
+    .values({ accountId, kinds: s.kinds, dailyReport: s.dailyReport, dailyReportSince: s.dailyReportSince })
+    .onConflictDoUpdate({
+      target: notificationSettings.accountId,
+      set: { kinds: s.kinds, dailyReport: s.dailyReport, dailyReportSince: s.dailyReportSince },
+    });
+}
 
 /**
  * Records a notification once per cause (R7): (account, kind, cause) is unique in the database, so
- * concurrent or repeated triggers insert one row. Returns true when this call created it.
- * Email/SMS delivery is fanned out from here by the outbox (notification settings decide channels).
+ * concurrent or repeated triggers insert one row. The same transaction queues the email/SMS copies in
+ * the durable outbox for the channels the customer chose; a job delivers them with retries.
+ * Returns true when this call created the notification.
  */
 export async function notify(
   db: DbOrTx,
@@ -18,17 +54,157 @@ export async function notify(
   },
 ): Promise<boolean> {
   const text = render(n.kind, n.vars);
+  const settings = await getSettings(db, n.accountId);
+  const pref = settings.kinds[n.kind] ?? { email: false, sms: false };
+  const recipients = await db
+    .select({ email: users.email, phone: users.phone, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.accountId, n.accountId), sql`'owner' = any(${users.roles})`));
+  const channels = ['console'];
+  if (pref.email && recipients.length > 0) channels.push('email');
+  if (pref.sms && recipients.some((r) => r.phone)) channels.push('sms');
   const inserted = await db
     .insert(notifications)
-    .values({
-      accountId: n.accountId,
-      kind: n.kind,
-      cause: n.cause,
-      ...text,
-      channels: ['console'],
-      createdAt: n.at,
-    })
+    .values({ accountId: n.accountId, kind: n.kind, cause: n.cause, ...text, channels, createdAt: n.at })
     .onConflictDoNothing()
     .returning({ id: notifications.id });
-  return inserted.length > 0;
+  const created = inserted[0];
+  if (!created) return false;
+  const queued: (typeof outbox.$inferInsert)[] = [];
+  for (const r of recipients) {
+    const zhFirst = r.locale !== 'en';
+    const subject = zhFirst ? text.titleZh : text.titleEn;
+    const body = zhFirst
+      ? `${text.bodyZh}\n\n${text.titleEn}\n${text.bodyEn}`
+      : `${text.bodyEn}\n\n${text.titleZh}\n${text.bodyZh}`;
+    if (channels.includes('email')) {
+      queued.push({
+        notificationId: created.id,
+        channel: 'email',
+        recipient: r.email,
+        subject,
+        body,
+        nextAttemptAt: n.at,
+      });
+    }
+    if (channels.includes('sms') && r.phone) {
+      queued.push({
+        notificationId: created.id,
+        channel: 'sms',
+        recipient: r.phone,
+        subject,
+        body: zhFirst ? text.bodyZh : text.bodyEn,
+        nextAttemptAt: n.at,
+      });
+    }
+  }
+  // One message per notification and channel (unique): the first owner is the recipient of record.
+  const unique = queued.filter((q, i) => queued.findIndex((o) => o.channel === q.channel) === i);
+  if (unique.length > 0) await db.insert(outbox).values(unique).onConflictDoNothing();
+  return true;
+}
+
+export async function listNotifications(
+  db: DbOrTx,
+  accountId: string,
+  limit: number,
+  beforeId: bigint | undefined,
+  unreadOnly: boolean,
+) {
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.accountId, accountId),
+        beforeId ? lt(notifications.id, beforeId) : undefined,
+        unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.id))
+    .limit(limit);
+}
+
+export async function unreadCount(db: DbOrTx, accountId: string): Promise<number> {
+  const [r] = await rows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from ${notifications} where ${notifications.accountId} = ${accountId} and ${notifications.readAt} is null`,
+  );
+  return Number.parseInt(String(r?.n ?? 0), 10);
+}
+
+export async function markRead(db: DbOrTx, accountId: string, id: bigint | null, at: Date): Promise<number> {
+  const done = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.accountId, accountId),
+        isNull(notifications.readAt),
+        id === null ? undefined : eq(notifications.id, id),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return done.length;
+}
+
+export async function notificationExists(db: DbOrTx, accountId: string, id: bigint): Promise<boolean> {
+  const [r] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), eq(notifications.id, id)));
+  return Boolean(r);
+}
+
+/** Due outbox messages of an account, locked so two workers never send the same one. */
+export async function lockDueOutbox(db: DbOrTx, accountId: string, now: Date, limit: number) {
+  return rows<{
+    id: string;
+    channel: 'email' | 'sms';
+    recipient: string;
+    subject: string;
+    body: string;
+    attempts: number;
+  }>(
+    db,
+    sql`select o.id::text as id, o.channel, o.recipient, o.subject, o.body, o.attempts
+        from ${outbox} o join ${notifications} n on n.id = o.notification_id
+        where n.account_id = ${accountId} and o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()}::timestamptz
+        order by o.id limit ${limit} for update of o skip locked`,
+  );
+}
+
+export async function markOutbox(
+  db: DbOrTx,
+  id: bigint,
+  r: {
+    status: 'pending' | 'sent' | 'failed';
+    attempts: number;
+    nextAttemptAt: Date;
+    sentAt: Date | null;
+    error: string | null;
+    provider: string | null;
+  },
+) {
+  await db
+    .update(outbox)
+    .set({
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: r.nextAttemptAt,
+      sentAt: r.sentAt,
+      lastError: r.error,
+      provider: r.provider,
+    })
+    .where(eq(outbox.id, id));
+}
+
+export async function listOutbox(db: DbOrTx, limit: number, beforeId?: bigint) {
+  return db
+    .select({ o: outbox, accountId: notifications.accountId, kind: notifications.kind })
+    .from(outbox)
+    .innerJoin(notifications, eq(notifications.id, outbox.notificationId))
+    .where(beforeId ? lt(outbox.id, beforeId) : undefined)
+    .orderBy(desc(outbox.id))
+    .limit(limit);
 }

@@ -76,3 +76,29 @@ export async function packDailyUsage(db: DbOrTx, packId: bigint, from: string, t
   );
   return list.map((r) => ({ date: r.day, calls: Number.parseInt(String(r.calls), 10) }));
 }
+
+/** The packs an order delivered, in order-index order (R3.3). */
+export async function packsOfOrder(db: DbOrTx, accountId: string, orderId: string, now: Date): Promise<PackRow[]> {
+  return db
+    .select(packColumns(now))
+    .from(packs)
+    .leftJoin(orders, eq(orders.id, packs.orderId))
+    .where(and(eq(packs.accountId, accountId), eq(packs.orderId, orderId)))
+    .orderBy(asc(packs.orderIndex), asc(packs.id));
+}
+
+/** R8.5 The pack row locked for a refund or a staff refusal; the caller already holds lockAccount(). */
+export async function lockPack(db: DbOrTx, accountId: string, id: bigint) {
+  const [p] = await db
+    .select()
+    .from(packs)
+    .where(and(eq(packs.accountId, accountId), eq(packs.id, id)))
+    .for('update');
+  return p ?? null;
+}
+
+/** The account a pack belongs to (staff actions start from a pack id). */
+export async function packAccountId(db: DbOrTx, id: bigint): Promise<string | null> {
+  const [p] = await db.select({ accountId: packs.accountId }).from(packs).where(eq(packs.id, id));
+  return p?.accountId ?? null;
+}

@@ -1,8 +1,44 @@
+import { PatchAccountBody, RechargeBody } from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAccount } from '../http/context.ts';
+import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
+import { jsonBody } from '../http/validate.ts';
+import { approveEidMerchant } from '../use-cases/approve-eid-merchant.ts';
 import { getAccount } from '../use-cases/get-account.ts';
+import { rechargeAccount } from '../use-cases/recharge-account.ts';
+import { updateAccountSettings } from '../use-cases/update-account-settings.ts';
 
-export const accountRoutes = new Hono<AppEnv>().get('/account', async (c) => {
-  const { accountId } = requireAccount(c);
-  return c.json(await getAccount(c.get('deps'), accountId));
-});
+export const accountRoutes = new Hono<AppEnv>()
+  .get('/account', async (c) => {
+    const { accountId } = requireAccount(c);
+    return c.json(await getAccount(c.get('deps'), accountId));
+  })
+  .patch('/account', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'settings');
+    const body = await jsonBody(c, PatchAccountBody);
+    return c.json(
+      await updateAccountSettings(c.get('deps'), {
+        auth,
+        accountId,
+        postpaidEnabled: body.postpaidEnabled,
+        requestId: c.get('requestId'),
+      }),
+    );
+  })
+  .post('/account/recharge', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'recharge');
+    const key = idempotencyKey(c);
+    const body = await jsonBody(c, RechargeBody);
+    const outcome = await rechargeAccount(c.get('deps'), {
+      auth,
+      accountId,
+      amount: body.amount,
+      idempotencyKey: key,
+      requestId: c.get('requestId'),
+    });
+    return sendOutcome(c, outcome);
+  })
+  .post('/account/eid-merchant', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'settings');
+    return c.json(await approveEidMerchant(c.get('deps'), { auth, accountId, requestId: c.get('requestId') }));
+  });

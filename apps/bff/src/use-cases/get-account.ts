@@ -1,4 +1,5 @@
 import type { Account } from '@idv/contracts';
+import type { DbOrTx } from '@idv/db';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
 import { presentAccount } from '../presenters.ts';
@@ -6,11 +7,12 @@ import { accountNow, getAccountRow, listVouchers } from '../repositories/account
 
 const DAY_MS = 86_400_000;
 
-export async function getAccount(deps: Deps, accountId: string): Promise<Account> {
-  const a = await getAccountRow(deps.db, accountId);
+/** `db` lets a use case answer from inside its own transaction (e.g. a recharge's stored response). */
+export async function getAccount(deps: Deps, accountId: string, db: DbOrTx = deps.db): Promise<Account> {
+  const a = await getAccountRow(db, accountId);
   if (!a) throw notFound('account');
   const now = accountNow(deps.clock, a);
   // R6.2: suspension follows 24 hours after arrears began.
   const suspendsAt = a.status === 'arrears' && a.arrearsSince ? new Date(a.arrearsSince.getTime() + DAY_MS) : null;
-  return presentAccount(a, await listVouchers(deps.db, accountId), now, suspendsAt);
+  return presentAccount(a, await listVouchers(db, accountId), now, suspendsAt);
 }

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
-import { focusRing } from './ui/focus.ts';
 import { LOCALES, type Locale, useI18n } from '../lib/i18n.tsx';
+import { focusRing } from './ui/focus.ts';
 
 const short: Record<Locale, string> = { 'zh-CN': '中', en: 'EN' };
 
@@ -10,7 +10,12 @@ export function LanguageSwitch({ className, tone = 'light' }: { className?: stri
   return (
     <fieldset className={clsx('flex items-center', className)}>
       <legend className="sr-only">{t('topbar.language')}</legend>
-      <div className={clsx('inline-flex rounded border p-0.5', tone === 'dark' ? 'border-slate-600' : 'border-slate-300 bg-white')}>
+      <div
+        className={clsx(
+          'inline-flex rounded border p-0.5',
+          tone === 'dark' ? 'border-slate-600' : 'border-slate-300 bg-white',
+        )}
+      >
         {LOCALES.map((l) => {
           const active = l === locale;
           return (

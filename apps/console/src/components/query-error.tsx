@@ -16,7 +16,15 @@ export function errorMessage(error: unknown, t: Translate): string {
 }
 
 /** The error state of a query: an alert with the reason and a retry button. */
-export function QueryError({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }) {
+export function QueryError({
+  error,
+  onRetry,
+  className,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  className?: string;
+}) {
   const t = useT();
   return (
     <Banner

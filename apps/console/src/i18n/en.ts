@@ -28,12 +28,14 @@ export const en: Messages = {
   'lang.zh-CN': '简体中文',
   'lang.en': 'English',
 
-  'impersonation.banner': 'Support agent {agent} is accessing this account on your behalf (reason: {reason}, {mode}). The session ends at {until}.',
+  'impersonation.banner':
+    'Support agent {agent} is accessing this account on your behalf (reason: {reason}, {mode}). The session ends at {until}.',
   'impersonation.readOnly': 'read only',
   'impersonation.write': 'with write access',
 
   'comingSoon.title': '{page} is coming soon',
-  'comingSoon.body': 'This part of the console is being built. Meanwhile you can view your resource packs, pricing and account.',
+  'comingSoon.body':
+    'This part of the console is being built. Meanwhile you can view your resource packs, pricing and account.',
   'comingSoon.action': 'View resource packs',
 
   'common.loading': 'Loading…',
@@ -64,7 +66,8 @@ export const en: Messages = {
   'auth.footer': 'All times are China Standard Time (UTC+8).',
 
   'packs.title': 'Resource packs',
-  'packs.subtitle': 'Usage, validity and refund eligibility of your packs. Calls are deducted from gift packs first, then purchased packs, then billed postpaid.',
+  'packs.subtitle':
+    'Usage, validity and refund eligibility of your packs. Calls are deducted from gift packs first, then purchased packs, then billed postpaid.',
   'packs.filters': 'Filter packs',
   'packs.filter.label': 'Billing label',
   'packs.filter.source': 'Source',
@@ -98,7 +101,8 @@ export const en: Messages = {
   'packs.refund.comingSoon': 'Online refunds are coming soon',
   'packs.refund.reason.ALREADY_REFUNDED': 'This pack has already been refunded.',
   'packs.refund.reason.NOT_REFUNDABLE_GIFT': 'Gift and promotion packs were not bought, so they cannot be refunded.',
-  'packs.refund.reason.ACCOUNT_VIOLATION': 'The account is suspended for a rules violation, so its packs cannot be refunded.',
+  'packs.refund.reason.ACCOUNT_VIOLATION':
+    'The account is suspended for a rules violation, so its packs cannot be refunded.',
   'packs.refund.reason.CAMPAIGN_EXCLUDED': 'The campaign this pack came from excludes refunds.',
   'packs.refund.reason.REFUND_REFUSED': 'The refund request was refused.',
   'packs.refund.reason.PACK_PARTIALLY_USED': 'Calls have been used from this pack, so it cannot be refunded.',
@@ -133,7 +137,8 @@ export const en: Messages = {
   'packs.usage.dayTitle': '{date}: {calls} calls',
 
   'pricing.title': 'Pricing',
-  'pricing.subtitle': 'Postpaid is charged per billable call; resource packs cost less per call. Savings are against postpaid.',
+  'pricing.subtitle':
+    'Postpaid is charged per billable call; resource packs cost less per call. Savings are against postpaid.',
   'pricing.products': 'Products',
   'pricing.code': 'Label code',
   'pricing.unitPrice': 'Postpaid unit price',
@@ -167,7 +172,8 @@ export const en: Messages = {
   'account.balance.income': 'Income transfer',
   'account.balance.gift': 'Gift',
   'account.balance.available': 'Available',
-  'account.availableHint': 'Available = cash + income transfer + gift. Payments take gift first, then income transfer, then cash.',
+  'account.availableHint':
+    'Available = cash + income transfer + gift. Payments take gift first, then income transfer, then cash.',
   'account.settings': 'Settlement and service',
   'account.settlement': 'Settlement',
   'account.settlement.daily': 'Daily',

@@ -65,7 +65,8 @@ export const zhCN = {
   'auth.footer': '所有时间均为北京时间（UTC+8）。',
 
   'packs.title': '资源包',
-  'packs.subtitle': '查看各资源包的用量、有效期与退费资格。调用优先从赠送资源包扣减，其次是购买的资源包，最后按后付费计费。',
+  'packs.subtitle':
+    '查看各资源包的用量、有效期与退费资格。调用优先从赠送资源包扣减，其次是购买的资源包，最后按后付费计费。',
   'packs.filters': '筛选资源包',
   'packs.filter.label': '计费标签',
   'packs.filter.source': '来源',

@@ -47,6 +47,8 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     accountId: text('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull().default('zh-CN'),
+    /** Mobile number for SMS notifications (R7). */
+    phone: text('phone'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 import { money, ts } from './common.ts';
 
@@ -34,6 +34,45 @@ export const charges = pgTable(
   (t) => [
     index('charges_account_month_idx').on(t.accountId, t.month, t.id),
     index('charges_account_resource_idx').on(t.accountId, t.resourceId, t.month),
+    // R5.5 itemized bill: keyset pages in (occurred_at desc, id desc) order within a month, one index
+    // per selective filter so a filtered page (or one 100,000 rows deep) is an index range scan too.
+    index('charges_bill_time_idx').on(t.accountId, t.month, t.occurredAt, t.id),
+    index('charges_bill_product_idx').on(t.accountId, t.month, t.product, t.occurredAt, t.id),
+    index('charges_bill_mode_idx').on(t.accountId, t.month, t.billingMode, t.occurredAt, t.id),
+    index('charges_bill_type_idx').on(t.accountId, t.month, t.transactionType, t.occurredAt, t.id),
+    index('charges_bill_resource_idx').on(t.accountId, t.month, t.resourceId, t.occurredAt, t.id),
+  ],
+);
+
+/**
+ * R5.5 bill aggregate: one row per account, month, resource (null = account-wide purchases and
+ * refunds), product, billing mode and transaction type, with the count, quantity and amount of its
+ * charges. Every bill filter is one of these dimensions, so the overview, the resource-ID bill and
+ * the filtered count/total are sums over a few hundred rows instead of millions of charges.
+ * Maintained only by statement-level triggers on `charges` (migration 0001 bills-aggregate), in the
+ * same transaction as the charge rows, so it cannot drift; never written by application code.
+ */
+export const billAggregates = pgTable(
+  'bill_aggregates',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    resourceId: text('resource_id'),
+    product: text('product').notNull(),
+    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
+    transactionType: text('transaction_type', {
+      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
+    }).notNull(),
+    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
+    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
+    amount: numeric('amount').notNull(),
+  },
+  (t) => [
+    unique('bill_aggregates_uq')
+      .on(t.accountId, t.month, t.resourceId, t.product, t.billingMode, t.transactionType)
+      .nullsNotDistinct(),
   ],
 );
 

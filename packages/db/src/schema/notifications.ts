@@ -32,6 +32,8 @@ export const notificationSettings = pgTable('notification_settings', {
     .references(() => accounts.id, { onDelete: 'cascade' }),
   kinds: jsonb('kinds').$type<Record<string, { email: boolean; sms: boolean }>>().notNull(),
   dailyReport: boolean('daily_report').notNull().default(false),
+  /** R3.6/R7: reports are sent for daily settlements made after the subscription began. */
+  dailyReportSince: ts('daily_report_since'),
 });
 
 /** Durable outbox for email/SMS (R7), processed by a job with retries. */
@@ -50,6 +52,9 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull(),
     lastError: text('last_error'),
+    subject: text('subject').notNull().default(''),
+    body: text('body').notNull().default(''),
+    provider: text('provider'),
     sentAt: ts('sent_at'),
   },
   (t) => [

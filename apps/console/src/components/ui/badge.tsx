@@ -22,7 +22,15 @@ const dots: Record<BadgeTone, string> = {
 };
 
 /** A short status label; colour is never the only signal (the text says it). */
-export function Badge({ tone = 'neutral', dot = true, children }: { tone?: BadgeTone; dot?: boolean; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  dot = true,
+  children,
+}: {
+  tone?: BadgeTone;
+  dot?: boolean;
+  children: ReactNode;
+}) {
   return (
     <span
       className={clsx(

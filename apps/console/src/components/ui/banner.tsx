@@ -38,7 +38,14 @@ export function Banner({
       role={tone === 'error' ? 'alert' : 'status'}
       className={clsx('flex items-start gap-3 rounded border px-4 py-3 text-sm', tones[tone], className)}
     >
-      <svg viewBox="0 0 24 24" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <svg
+        viewBox="0 0 24 24"
+        className="mt-0.5 size-4 shrink-0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        aria-hidden="true"
+      >
         <circle cx="12" cy="12" r="10" />
         <path d={icons[tone]} strokeLinecap="round" strokeLinejoin="round" />
       </svg>

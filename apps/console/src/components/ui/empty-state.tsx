@@ -25,7 +25,14 @@ export function EmptyState({
   };
   return (
     <div className={clsx('flex flex-col items-center px-6 py-12 text-center', className)}>
-      <svg viewBox="0 0 24 24" className="size-12 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <svg
+        viewBox="0 0 24 24"
+        className="size-12 text-slate-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        aria-hidden="true"
+      >
         <path d={paths[icon]} strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <H className="mt-4 text-base font-semibold text-slate-900">{title}</H>

@@ -1,10 +1,10 @@
 export { Badge, type BadgeTone } from './badge.tsx';
 export { Banner, type BannerTone } from './banner.tsx';
-export { Button, buttonClasses, type ButtonProps } from './button.tsx';
+export { Button, type ButtonProps, buttonClasses } from './button.tsx';
 export { EmptyState } from './empty-state.tsx';
-export { Field, Input, Select, type ControlProps } from './field.tsx';
+export { type ControlProps, Field, Input, Select } from './field.tsx';
 export { focusRing } from './focus.ts';
 export { DescriptionList, PageHeader, Panel } from './panel.tsx';
 export { ProgressBar, type ProgressTone } from './progress-bar.tsx';
 export { Busy, Skeleton, Spinner } from './spinner.tsx';
-export { TBody, THead, Table, Td, Th, Tr } from './table.tsx';
+export { Table, TBody, Td, THead, Th, Tr } from './table.tsx';

@@ -20,7 +20,10 @@ export function Panel({
   headingId?: string;
 }) {
   return (
-    <section aria-labelledby={title ? headingId : undefined} className={clsx('rounded-md border border-slate-200 bg-white shadow-xs', className)}>
+    <section
+      aria-labelledby={title ? headingId : undefined}
+      className={clsx('rounded-md border border-slate-200 bg-white shadow-xs', className)}
+    >
       {title ? (
         <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-3.5">
           <div>
@@ -38,7 +41,17 @@ export function Panel({
 }
 
 /** The page title row: h1, description, actions. */
-export function PageHeader({ title, description, actions, back }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; back?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  back,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  back?: ReactNode;
+}) {
   return (
     <div className="mb-5">
       {back ? <div className="mb-2">{back}</div> : null}
@@ -54,7 +67,13 @@ export function PageHeader({ title, description, actions, back }: { title: React
 }
 
 /** Label/value pairs in a responsive grid. */
-export function DescriptionList({ items, columns = 3 }: { items: { term: ReactNode; value: ReactNode; key: string }[]; columns?: 2 | 3 | 4 }) {
+export function DescriptionList({
+  items,
+  columns = 3,
+}: {
+  items: { term: ReactNode; value: ReactNode; key: string }[];
+  columns?: 2 | 3 | 4;
+}) {
   const cols = { 2: 'sm:grid-cols-2', 3: 'sm:grid-cols-2 lg:grid-cols-3', 4: 'sm:grid-cols-2 lg:grid-cols-4' }[columns];
   return (
     <dl className={clsx('grid grid-cols-1 gap-x-6 gap-y-4', cols)}>

@@ -13,7 +13,12 @@ export function Spinner({
 }) {
   const px = size === 'sm' ? 'size-4' : size === 'lg' ? 'size-8' : 'size-5';
   const svg = (
-    <svg className={clsx(px, 'animate-spin text-current')} viewBox="0 0 24 24" fill="none" aria-hidden="true">
+    <svg
+      className={clsx(px, 'motion-safe:animate-spin text-current')}
+      viewBox="0 0 24 24"
+      fill="none"
+      aria-hidden="true"
+    >
       <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
       <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
     </svg>
@@ -29,7 +34,12 @@ export function Spinner({
 
 /** A grey placeholder block; hidden from assistive tech (the surrounding region carries aria-busy). */
 export function Skeleton({ className }: { className?: string }) {
-  return <span aria-hidden="true" className={clsx('block animate-pulse rounded bg-slate-200', className ?? 'h-4 w-full')} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={clsx('block motion-safe:animate-pulse rounded bg-slate-200', className ?? 'h-4 w-full')}
+    />
+  );
 }
 
 /** Wraps loading content: aria-busy plus a screen-reader-only label. */

@@ -16,13 +16,19 @@ export function Table({
   busy?: boolean;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       <table className={clsx('w-full border-collapse text-left text-sm', className)} aria-busy={busy || undefined}>
-        <caption className={clsx(captionHidden ? 'sr-only' : 'pb-2 text-left text-sm font-semibold')}>{caption}</caption>
+        <caption className={clsx(captionHidden ? 'sr-only' : 'pb-2 text-left text-sm font-semibold')}>
+          {caption}
+        </caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -38,12 +44,16 @@ export function Tr({ children, className }: { children: ReactNode; className?: s
   return <tr className={clsx('align-top hover:bg-slate-50/70', className)}>{children}</tr>;
 }
 
-export function Th({ className, align, ...rest }: ThHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
+export function Th({
+  className,
+  align,
+  ...rest
+}: ThHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
   return (
     <th
       scope="col"
       className={clsx(
-        'border-b border-slate-200 px-4 py-2.5 font-medium whitespace-nowrap',
+        'border-b border-slate-200 px-3 py-2.5 font-medium',
         align === 'right' && 'text-right',
         className,
       )}
@@ -52,6 +62,10 @@ export function Th({ className, align, ...rest }: ThHTMLAttributes<HTMLTableCell
   );
 }
 
-export function Td({ className, align, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
-  return <td className={clsx('px-4 py-3', align === 'right' && 'text-right tabular', className)} {...rest} />;
+export function Td({
+  className,
+  align,
+  ...rest
+}: TdHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
+  return <td className={clsx('px-3 py-3', align === 'right' && 'text-right tabular', className)} {...rest} />;
 }

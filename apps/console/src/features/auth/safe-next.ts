@@ -3,7 +3,7 @@
  * cannot send the user to another site after they sign in (open redirect).
  */
 export function safeNext(next: string | null | undefined, fallback = '/packs'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   if (next === '/login' || next.startsWith('/login?')) return fallback;
   return next;
 }

@@ -10,6 +10,9 @@ export function packUsageQueryOptions(id: string, range: { from?: string; to?: s
   return queryOptions({
     queryKey: ['packs', 'usage', id, range] as const,
     queryFn: ({ signal }) =>
-      api.get<DailyUsage>(`/packs/${encodeURIComponent(id)}/usage`, { query: { from: range.from, to: range.to }, signal }),
+      api.get<DailyUsage>(`/packs/${encodeURIComponent(id)}/usage`, {
+        query: { from: range.from, to: range.to },
+        signal,
+      }),
   });
 }

@@ -13,7 +13,11 @@ export function usageTone(pack: Pick<Pack, 'status' | 'usedPercent'>): ProgressT
 }
 
 /** "6,420 calls (64.20%)" over a bar: the used count, the API's percent, and a progressbar. */
-export function PackUsageCell({ pack }: { pack: Pick<Pack, 'used' | 'usedPercent' | 'status' | 'labelNameZh' | 'labelNameEn'> }) {
+export function PackUsageCell({
+  pack,
+}: {
+  pack: Pick<Pack, 'used' | 'usedPercent' | 'status' | 'labelNameZh' | 'labelNameEn'>;
+}) {
   const { t, locale } = useI18n();
   const name = locale === 'zh-CN' ? pack.labelNameZh : pack.labelNameEn;
   const text = t('packs.used', { used: formatCount(pack.used), percent: pack.usedPercent });

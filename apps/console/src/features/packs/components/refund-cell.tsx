@@ -15,12 +15,22 @@ export function RefundCell({ refund, compact = true }: { refund: Pack['refund'];
   const noteId = useId();
   if (refund.eligible) {
     return (
-      <div className="flex flex-col items-start gap-1">
-        <span className="font-medium text-slate-900 tabular">{t('packs.refund.eligible', { amount: formatMoney(refund.amount) })}</span>
+      <div className="flex min-w-44 flex-col items-start gap-1">
+        <span className="font-medium text-slate-900 tabular">
+          {t('packs.refund.eligible', { amount: formatMoney(refund.amount) })}
+        </span>
         {refund.deadline ? (
-          <span className="text-xs text-slate-600 tabular">{t('packs.refund.deadline', { deadline: formatDateTime(refund.deadline) })}</span>
+          <span className="text-xs text-slate-600 tabular">
+            {t('packs.refund.deadline', { deadline: formatDateTime(refund.deadline) })}
+          </span>
         ) : null}
-        <Button size="sm" aria-disabled="true" aria-describedby={noteId} className="mt-1 cursor-not-allowed opacity-70" onClick={(e) => e.preventDefault()}>
+        <Button
+          size="sm"
+          aria-disabled="true"
+          aria-describedby={noteId}
+          className="mt-1 cursor-not-allowed opacity-70"
+          onClick={(e) => e.preventDefault()}
+        >
           {t('packs.refund.action')}
         </Button>
         <span id={noteId} className="text-xs text-slate-600">
@@ -31,5 +41,9 @@ export function RefundCell({ refund, compact = true }: { refund: Pack['refund'];
   }
   if (!refund.reason) return <span className="text-slate-600">{t('common.dash')}</span>;
   const text = tMaybe(`packs.refund.reason.${refund.reason}`, refund.reasonText ?? refund.reason);
-  return <p className={compact ? 'max-w-52 text-xs text-slate-600' : 'text-sm text-slate-700'}>{text}</p>;
+  return (
+    <p className={compact ? 'min-w-44 max-w-56 text-xs leading-relaxed text-slate-600' : 'text-sm text-slate-700'}>
+      {text}
+    </p>
+  );
 }

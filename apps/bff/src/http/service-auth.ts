@@ -1,0 +1,23 @@
+import { AppError } from '../errors.ts';
+import { accountOfKeyHash } from '../repositories/service-keys.ts';
+import type { Ctx } from './context.ts';
+import { sha256 } from './crypto.ts';
+
+export const SERVICE_KEY_PREFIX = 'idv_sk_';
+
+const unauthorized = () =>
+  new AppError('UNAUTHENTICATED', 401, 'Send a usage service key as "Authorization: Bearer idv_sk_…".');
+
+/**
+ * The usage endpoint is called by the verification service, not by the console: it authenticates
+ * ONLY with a live service key in `Authorization: Bearer` (a session cookie is ignored here).
+ */
+export async function requireServiceAccount(c: Ctx): Promise<string> {
+  const header = c.req.header('authorization') ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  const key = m?.[1];
+  if (!key || !key.startsWith(SERVICE_KEY_PREFIX) || key.length > 200) throw unauthorized();
+  const accountId = await accountOfKeyHash(c.get('deps').db, sha256(key));
+  if (!accountId) throw unauthorized();
+  return accountId;
+}

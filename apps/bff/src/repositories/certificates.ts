@@ -1,0 +1,67 @@
+import { benefitPackages, certificateOrders, type DbOrTx } from '@idv/db';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+
+export type CertificateRow = typeof certificateOrders.$inferSelect;
+
+/** Newest first, keyset on (createdAt, id). */
+export async function listCertificateOrders(
+  db: DbOrTx,
+  accountId: string,
+  after: { createdAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<CertificateRow[]> {
+  const where = [eq(certificateOrders.accountId, accountId)];
+  if (after) {
+    const c = or(
+      lt(certificateOrders.createdAt, after.createdAt),
+      and(eq(certificateOrders.createdAt, after.createdAt), lt(certificateOrders.id, after.id)),
+    );
+    if (c) where.push(c);
+  }
+  return db
+    .select()
+    .from(certificateOrders)
+    .where(and(...where))
+    .orderBy(desc(certificateOrders.createdAt), desc(certificateOrders.id))
+    .limit(limit);
+}
+
+/** The order locked for a state change; the caller holds lockAccount() first. */
+export async function lockCertificateOrder(tx: DbOrTx, accountId: string, id: string) {
+  const [c] = await tx
+    .select()
+    .from(certificateOrders)
+    .where(and(eq(certificateOrders.accountId, accountId), eq(certificateOrders.id, id)))
+    .for('update');
+  return c ?? null;
+}
+
+export async function setCertificateStatus(
+  tx: DbOrTx,
+  id: string,
+  status: CertificateRow['status'],
+  refundedAt: Date | null = null,
+): Promise<CertificateRow> {
+  const [c] = await tx
+    .update(certificateOrders)
+    .set(refundedAt ? { status, refundedAt } : { status })
+    .where(eq(certificateOrders.id, id))
+    .returning();
+  if (!c) throw new Error('certificate order vanished under its lock');
+  return c;
+}
+
+/** R8.6 benefit points go back to the package they came from. */
+export async function returnBenefitPoints(
+  tx: DbOrTx,
+  accountId: string,
+  packageId: string,
+  points: number,
+): Promise<boolean> {
+  const r = await tx
+    .update(benefitPackages)
+    .set({ points: sql`${benefitPackages.points} + ${points}` })
+    .where(and(eq(benefitPackages.id, packageId), eq(benefitPackages.accountId, accountId)))
+    .returning({ id: benefitPackages.id });
+  return r.length === 1;
+}

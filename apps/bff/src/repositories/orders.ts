@@ -1,0 +1,67 @@
+import { charges, type DbOrTx, orders, vouchers } from '@idv/db';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type ChargeInsert = typeof charges.$inferInsert;
+
+/** R2.2 The voucher row, locked: it is about to be consumed by this order. */
+export async function lockVoucher(tx: DbOrTx, accountId: string, voucherId: string) {
+  const [v] = await tx
+    .select()
+    .from(vouchers)
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.accountId, accountId)))
+    .for('update');
+  return v ?? null;
+}
+
+/** R2.2 Consumes a voucher whole; the guard on used_order_id makes a second use impossible. */
+export async function consumeVoucher(tx: DbOrTx, voucherId: string, orderId: string, at: Date): Promise<boolean> {
+  const r = await tx
+    .update(vouchers)
+    .set({ usedOrderId: orderId, usedAt: at })
+    .where(and(eq(vouchers.id, voucherId), isNull(vouchers.usedOrderId)))
+    .returning({ id: vouchers.id });
+  return r.length === 1;
+}
+
+export async function insertOrder(tx: DbOrTx, row: typeof orders.$inferInsert): Promise<OrderRow> {
+  const [o] = await tx.insert(orders).values(row).returning();
+  if (!o) throw new Error('order insert returned nothing');
+  return o;
+}
+
+/** R5.5 One itemized bill row (purchase or refund); never aggregated. */
+export async function insertCharge(tx: DbOrTx, row: ChargeInsert): Promise<void> {
+  await tx.insert(charges).values(row);
+}
+
+export async function getOrder(db: DbOrTx, accountId: string, id: string): Promise<OrderRow | null> {
+  const [o] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.accountId, accountId), eq(orders.id, id)));
+  return o ?? null;
+}
+
+/** Newest first, keyset on (createdAt, id) so pages are stable under inserts. */
+export async function listOrders(
+  db: DbOrTx,
+  accountId: string,
+  after: { createdAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<OrderRow[]> {
+  const where = [eq(orders.accountId, accountId)];
+  if (after) {
+    const c = or(
+      lt(orders.createdAt, after.createdAt),
+      and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
+    );
+    if (c) where.push(c);
+  }
+  return db
+    .select()
+    .from(orders)
+    .where(and(...where))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
+}

@@ -1,0 +1,46 @@
+import { BillColumnsBody, BillListQuery, BillOverviewQuery } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAccount, requireAuth } from '../http/context.ts';
+import { jsonBody, query } from '../http/validate.ts';
+import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
+import { getBillColumns } from '../use-cases/get-bill-columns.ts';
+import { getBillOverview } from '../use-cases/get-bill-overview.ts';
+import { listBillItemsUseCase } from '../use-cases/list-bill-items.ts';
+import { listBillResources } from '../use-cases/list-bill-resources.ts';
+import { setBillColumns } from '../use-cases/set-bill-columns.ts';
+
+/** R5.5 bills and the per-user column chooser. */
+export const billRoutes = new Hono<AppEnv>()
+  .get('/bills/overview', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    return c.json(await getBillOverview(c.get('deps'), accountId, query(c, BillOverviewQuery)));
+  })
+  .get('/bills/resources', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    return c.json(await listBillResources(c.get('deps'), accountId, query(c, BillListQuery)));
+  })
+  .get('/bills/items', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    return c.json(await listBillItemsUseCase(c.get('deps'), accountId, query(c, BillListQuery)));
+  })
+  .get('/bills/items.csv', async (c) => {
+    const { accountId } = requireAccount(c, 'read');
+    const csv = await exportBillItemsCsv(c.get('deps'), accountId, query(c, BillOverviewQuery));
+    return new Response(csv.body, {
+      status: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${csv.filename}"`,
+        'cache-control': 'no-store',
+        'x-bill-settled': String(csv.settled),
+      },
+    });
+  })
+  .get('/preferences/bill-columns', async (c) => {
+    const auth = requireAuth(c);
+    return c.json(await getBillColumns(c.get('deps'), auth.user.id));
+  })
+  .put('/preferences/bill-columns', async (c) => {
+    const auth = requireAuth(c);
+    return c.json(await setBillColumns(c.get('deps'), auth.user.id, await jsonBody(c, BillColumnsBody)));
+  });

@@ -1,0 +1,25 @@
+import { CreateServiceKeyBody, ServiceKeyIdParam } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAccount } from '../http/context.ts';
+import { jsonBody, params } from '../http/validate.ts';
+import { createServiceKey } from '../use-cases/create-service-key.ts';
+import { listServiceKeysUseCase } from '../use-cases/list-service-keys.ts';
+import { revokeServiceKeyUseCase } from '../use-cases/revoke-service-key.ts';
+
+/** Usage service keys: an owner's setting (R9.1 action 'settings'). */
+export const serviceKeyRoutes = new Hono<AppEnv>()
+  .get('/service-keys', async (c) => {
+    const { accountId } = requireAccount(c, 'settings');
+    return c.json(await listServiceKeysUseCase(c.get('deps'), accountId));
+  })
+  .post('/service-keys', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'settings');
+    const body = await jsonBody(c, CreateServiceKeyBody);
+    return c.json(await createServiceKey(c.get('deps'), auth, accountId, body, c.get('requestId')), 201);
+  })
+  .delete('/service-keys/:id', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'settings');
+    const { id } = params(c, ServiceKeyIdParam);
+    await revokeServiceKeyUseCase(c.get('deps'), auth, accountId, id, c.get('requestId'));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,34 @@
+import { AccountViolationBody, RefundRefusalBody, StaffAccountIdParam } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireStaff } from '../http/context.ts';
+import { jsonBody, params } from '../http/validate.ts';
+import { refuseRefund } from '../use-cases/refuse-refund.ts';
+import { setAccountViolation } from '../use-cases/set-account-violation.ts';
+
+/** R8.2, R8.5 staff actions on refunds; support_write only, every one audited. */
+export const staffRefundRoutes = new Hono<AppEnv>()
+  .post('/staff/refund-refusals', async (c) => {
+    const auth = requireStaff(c, 'support_write');
+    const body = await jsonBody(c, RefundRefusalBody);
+    const r = await refuseRefund(c.get('deps'), {
+      auth,
+      packId: BigInt(body.packId),
+      reason: body.reason,
+      requestId: c.get('requestId'),
+    });
+    return c.json(r, 201);
+  })
+  .put('/staff/accounts/:id/violation', async (c) => {
+    const auth = requireStaff(c, 'support_write');
+    const { id } = params(c, StaffAccountIdParam);
+    const body = await jsonBody(c, AccountViolationBody);
+    return c.json(
+      await setAccountViolation(c.get('deps'), {
+        auth,
+        accountId: id,
+        violation: body.violation,
+        reason: body.reason,
+        requestId: c.get('requestId'),
+      }),
+    );
+  });

@@ -1,0 +1,41 @@
+import { type CertificateStatus, certificateCancellable, DomainError } from '@idv/billing';
+import type { CertificateOrder } from '@idv/contracts';
+import { presentCertificate } from '../certificate-presenters.ts';
+import { notFound } from '../errors.ts';
+import type { Auth, Deps } from '../http/context.ts';
+import { accountNow } from '../repositories/accounts.ts';
+import { audit } from '../repositories/audit.ts';
+import { lockCertificateOrder, setCertificateStatus } from '../repositories/certificates.ts';
+import { lockAccount } from '../repositories/ledger.ts';
+
+/** R8.6 Cancel Application: only 'pending_submission' → 'cancelled'; after it, Refund is offered. */
+export async function cancelCertificate(
+  deps: Deps,
+  input: { auth: Auth; accountId: string; id: string; requestId?: string | undefined },
+): Promise<CertificateOrder> {
+  return deps.db.transaction(async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
+    if (!account) throw notFound('account');
+    const now = accountNow(deps.clock, account);
+    const cert = await lockCertificateOrder(tx, input.accountId, input.id);
+    if (!cert) throw notFound('certificate order');
+    if (!certificateCancellable(cert.status as CertificateStatus)) {
+      throw new DomainError(
+        'CERTIFICATE_NOT_CANCELLABLE',
+        `Only an application pending submission can be cancelled; this one is ${cert.status.replaceAll('_', ' ')}.`,
+        { status: cert.status },
+      );
+    }
+    const updated = await setCertificateStatus(tx, cert.id, 'cancelled');
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'certificate.cancel',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: { certificateId: cert.id },
+    });
+    return presentCertificate(updated);
+  });
+}

@@ -1,0 +1,123 @@
+import { formatCst } from '@idv/billing';
+import { accounts, resources, users } from '@idv/db';
+import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
+import { AppError, forbidden } from '../errors.ts';
+import type { Auth, Deps } from '../http/context.ts';
+import { newId, randomToken } from '../http/crypto.ts';
+import { appendTimeline, deleteTenantRows, insertDemoTenant } from '../repositories/demo.ts';
+import { advanceDemoClock } from './advance-demo-clock.ts';
+import { issueServiceKey } from './create-service-key.ts';
+import { hashPassword } from './sign-in.ts';
+
+/** A rich tenant's history starts 400 days back, so its first year's packs have expired by startAt. */
+export const RICH_HISTORY_MS = 400 * 86_400_000;
+
+export function requirePm(auth: Auth): void {
+  if (auth.user.kind !== 'staff' || !auth.user.roles.includes('pm')) {
+    throw forbidden('Demo tenants are for product managers.');
+  }
+}
+
+const RESOURCES = [
+  { alias: 'KYC 小程序 / KYC mini-program', project: 'onboarding', region: 'ap-guangzhou' },
+  { alias: '开户网页 / Sign-up web', project: 'onboarding', region: 'ap-shanghai' },
+  { alias: '风控服务 / Risk service', project: 'risk', region: 'ap-beijing' },
+];
+
+/**
+ * R9.3: a demo tenant from a scenario. `empty` is an account activated at startAt (the free trial
+ * arrives after the grant delay as the clock moves); `rich` is a year of history produced by the real
+ * engine on the tenant's own simulated clock, ending at startAt. Returns a customer sign-in, a usage
+ * service key and the clock.
+ */
+export async function createDemoTenant(
+  deps: Deps,
+  auth: Auth,
+  input: { scenario: 'empty' | 'rich'; startAt?: string | undefined; name?: string | undefined },
+  reuse?: { accountId: string; users: (typeof users.$inferSelect)[] },
+) {
+  requirePm(auth);
+  const startAt = input.startAt ? new Date(input.startAt) : deps.clock.now();
+  if (Number.isNaN(startAt.getTime())) throw new AppError('INVALID_REQUEST', 400, 'startAt is not a valid time.');
+  const accountId = reuse?.accountId ?? newId('demo');
+  const activatedAt = input.scenario === 'rich' ? new Date(startAt.getTime() - RICH_HISTORY_MS) : startAt;
+  const password = randomToken(9);
+  const email = reuse?.users[0]?.email ?? `${accountId.replace(/_/g, '-').toLowerCase()}@demo.idv.example`;
+  const ownerId = reuse?.users.find((u) => u.roles.includes('owner'))?.id ?? newId('usr');
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(accounts).values({
+      id: accountId,
+      name:
+        input.name ??
+        (input.scenario === 'rich' ? '演示租户（丰富历史）Demo tenant (rich)' : '演示租户（新开通）Demo tenant (new)'),
+      settlement: 'daily',
+      activatedAt,
+      isDemo: true,
+      simulatedNow: activatedAt,
+    });
+    if (reuse && reuse.users.length > 0) {
+      await tx.insert(users).values(reuse.users);
+    } else {
+      await tx.insert(users).values({
+        id: ownerId,
+        email,
+        name: 'Demo Customer',
+        passwordHash: await hashPassword(password),
+        kind: 'customer',
+        roles: ['owner'],
+        accountId,
+      });
+    }
+    await tx
+      .insert(resources)
+      .values(
+        RESOURCES.map((r, i) => ({ id: `res-${accountId.slice(5, 13).toLowerCase()}-${i + 1}`, accountId, ...r })),
+      );
+    await insertDemoTenant(tx, {
+      accountId,
+      createdBy: auth.user.id,
+      scenario: input.scenario,
+      startAt,
+      createdAt: deps.clock.now(),
+    });
+  });
+  const resourceRows = RESOURCES.map((r, i) => ({
+    id: `res-${accountId.slice(5, 13).toLowerCase()}-${i + 1}`,
+    alias: r.alias,
+  }));
+  const { key } = await issueServiceKey(deps, accountId, 'demo', activatedAt);
+  try {
+    if (input.scenario === 'rich') {
+      const owner: Auth = {
+        sessionId: 'demo-scenario',
+        user: {
+          id: ownerId,
+          email,
+          name: 'Demo Customer',
+          kind: 'customer',
+          roles: ['owner'],
+          accountId,
+        },
+        accountId,
+        impersonation: null,
+      };
+      const ctx: ScenarioContext = { deps, accountId, owner, resources: resourceRows.map((r) => r.id), startAt };
+      await buildRichHistory(ctx);
+    } else {
+      await advanceDemoClock(deps, accountId, { advanceTo: startAt.toISOString() });
+    }
+  } catch (err) {
+    await deleteTenantRows(deps.db, accountId);
+    throw err;
+  }
+  await appendTimeline(deps.db, accountId, [
+    { at: startAt, kind: 'tenant_created', summary: `Demo tenant created from the "${input.scenario}" scenario` },
+  ]);
+  return {
+    accountId,
+    customer: { email, password: reuse ? '(unchanged)' : password },
+    serviceKey: key,
+    resources: resourceRows,
+    clock: { now: formatCst(startAt), simulated: true as const },
+  };
+}

@@ -1,0 +1,175 @@
+import {
+  type BillingLabel,
+  cstDate,
+  deductBatchExplained,
+  type PackState,
+  packThresholdCrossings,
+  type UsageEvent,
+} from '@idv/billing';
+import type { EventOutcome, IngestResponse, UsageEventInput } from '@idv/contracts';
+import { AppError, notFound } from '../errors.ts';
+import type { Deps } from '../http/context.ts';
+import { accountNow } from '../repositories/accounts.ts';
+import { catalogMap } from '../repositories/catalog.ts';
+import { notify } from '../repositories/notifications.ts';
+import { knownResourceIds } from '../repositories/resources.ts';
+import {
+  addPackUsage,
+  candidatePacks,
+  type EventRow,
+  existingEventIds,
+  insertEvents,
+  lockAccountForIngest,
+} from '../repositories/usage.ts';
+
+/**
+ * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
+ *  1. advisory lock per account + account row FOR SHARE (lockAccountForIngest): batches of one
+ *     account run one after another, refunds/settlement (FOR UPDATE on the account) wait for it;
+ *  2. three reads: ids already stored, the batch's resources of this account, candidate packs;
+ *  3. the decisions in memory with the pure deductBatch (via deductBatchExplained, which adds the
+ *     rule that decided each one, R4.2);
+ *  4. set-based writes: one INSERT of every non-duplicate event (rejected ones included, with code
+ *     and rule), one guarded UPDATE of the packs' used counts (R4.7: the database refuses over-use);
+ *  5. pack notices on threshold crossings (R7), once per cause, in the same transaction.
+ * Duplicates (stored before, or repeated in the batch) are answered 'duplicate' and not stored.
+ */
+export async function ingestUsage(
+  deps: Deps,
+  accountId: string,
+  input: readonly UsageEventInput[],
+): Promise<IngestResponse> {
+  const labels = await catalogMap(deps.db);
+  const events: UsageEvent[] = input.map((e) => ({
+    id: e.id,
+    label: e.label,
+    resourceId: e.resourceId,
+    result: e.result,
+    occurredAt: new Date(e.occurredAt),
+  }));
+  const ids = [...new Set(events.map((e) => e.id))];
+  const resourceIds = [...new Set(events.map((e) => e.resourceId))];
+  const batchLabels = [...new Set(events.map((e) => e.label))].filter((l) => labels.has(l));
+  let minAt = Number.POSITIVE_INFINITY;
+  let maxAt = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    const t = e.occurredAt.getTime();
+    if (t < minAt) minAt = t;
+    if (t > maxAt) maxAt = t;
+  }
+
+  return deps.db.transaction(async (tx) => {
+    const account = await lockAccountForIngest(tx, accountId);
+    if (!account) throw notFound('account');
+    const now = accountNow(deps.clock, account);
+    const [seen, knownResources, packs] = await Promise.all([
+      existingEventIds(tx, accountId, ids),
+      knownResourceIds(tx, accountId, resourceIds),
+      candidatePacks(tx, accountId, batchLabels, new Date(minAt), new Date(maxAt)),
+    ]);
+    const usedBefore = new Map(packs.map((p) => [p.id, p.used]));
+    const explained = deductBatchExplained(
+      packs,
+      { status: account.status, postpaidEnabled: account.postpaidEnabled },
+      events,
+      {
+        now,
+        skewMs: deps.config.clockSkewMs,
+        settledThrough: account.settledThrough,
+        knownLabels: new Set(labels.keys()),
+        knownResources,
+      },
+      seen,
+    );
+
+    const outcomes: EventOutcome[] = [];
+    const stored: EventRow[] = [];
+    for (const [i, e] of events.entries()) {
+      const x = explained[i];
+      if (!x) throw new Error('missing outcome');
+      const o = x.outcome;
+      switch (o.outcome) {
+        case 'pack':
+          outcomes.push({ id: e.id, outcome: 'pack', packId: o.packId.toString() });
+          break;
+        case 'rejected':
+          outcomes.push({ id: e.id, outcome: 'rejected', code: o.code });
+          break;
+        case 'postpaid':
+        case 'free':
+        case 'duplicate':
+          outcomes.push({ id: e.id, outcome: o.outcome });
+          break;
+        default: {
+          const never: never = o;
+          throw new Error(`unknown outcome ${String(never)}`);
+        }
+      }
+      if (o.outcome === 'duplicate') continue;
+      stored.push({
+        accountId,
+        eventId: e.id,
+        label: e.label,
+        resourceId: e.resourceId,
+        result: e.result,
+        occurredAt: e.occurredAt,
+        day: cstDate(e.occurredAt),
+        outcome: o.outcome,
+        packId: o.outcome === 'pack' ? o.packId : null,
+        code: o.outcome === 'rejected' ? o.code : null,
+        rule: x.rule ?? null,
+        receivedAt: now,
+      });
+    }
+
+    const changed = packs.filter((p) => p.used !== usedBefore.get(p.id));
+    const deltas = changed.map((p) => ({ id: p.id, n: p.used - (usedBefore.get(p.id) ?? p.used) }));
+    await insertEvents(tx, stored);
+    const updated = await addPackUsage(tx, accountId, deltas);
+    if (updated.length !== deltas.length) {
+      // A pack changed under us (expired, refunded) although we hold the account lock: every writer
+      // of packs must lock the account first. Roll the batch back; the client retries it whole.
+      throw new AppError('CONFLICT', 409, 'A resource pack changed while the batch was processed; send it again.');
+    }
+    await packNotices(tx, accountId, changed, usedBefore, labels, account.postpaidEnabled, now);
+    return { outcomes };
+  });
+}
+
+/** R7 'pack_low' when remaining first drops below 20%, 'pack_exhausted' at 0, once per pack. */
+async function packNotices(
+  tx: Parameters<typeof notify>[0],
+  accountId: string,
+  changed: readonly PackState[],
+  usedBefore: ReadonlyMap<bigint, number>,
+  labels: ReadonlyMap<string, BillingLabel>,
+  postpaidEnabled: boolean,
+  at: Date,
+): Promise<void> {
+  for (const p of changed) {
+    const before = { used: usedBefore.get(p.id) ?? 0, total: p.total };
+    for (const kind of packThresholdCrossings(before, { used: p.used, total: p.total })) {
+      const label = labels.get(p.label);
+      await notify(tx, {
+        accountId,
+        kind,
+        cause: `pack:${p.id}`,
+        at,
+        vars: {
+          labelZh: label?.nameZh ?? p.label,
+          labelEn: label?.nameEn ?? p.label,
+          packId: p.id.toString(),
+          remaining: p.total - p.used,
+          total: p.total,
+          // R4.4/R7: say what happens next.
+          nextZh: postpaidEnabled
+            ? '后续调用将先使用该标签的其他资源包，之后按量后付费。'
+            : '后续调用将先使用该标签的其他资源包；没有可用资源包时调用将被拒绝（后付费已关闭）。',
+          nextEn: postpaidEnabled
+            ? 'Further calls use your other packs of this label, then are billed postpaid.'
+            : 'Further calls use your other packs of this label; without one they are refused (postpaid is off).',
+        },
+      });
+    }
+  }
+}

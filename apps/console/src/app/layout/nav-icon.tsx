@@ -1,0 +1,25 @@
+import type { NavIcon as Icon } from '../nav.ts';
+
+const paths: Record<Icon, string> = {
+  packs: 'M4 8l8-4 8 4v8l-8 4-8-4V8zm0 0l8 4 8-4M12 12v8',
+  buy: 'M3 4h2l2.4 11h10.2L20 7H6.2M9 20h.01M17 20h.01',
+  bills: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3zm3 5h6m-6 4h6m-6 4h3',
+  account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0',
+  notifications: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zm4 4h4',
+  pricing: 'M4 12V4h8l8 8-8 8-8-8zm4-4h.01',
+};
+
+export function NavIcon({ name }: { name: Icon }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      className="size-4.5 shrink-0"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      aria-hidden="true"
+    >
+      <path d={paths[name]} strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Account } from '@idv/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Badge,
+  type BadgeTone,
+  Busy,
+  DescriptionList,
+  EmptyState,
+  PageHeader,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { accountQueryOptions } from '../api/account.ts';
+
+const statusTone: Record<Account['status'], BadgeTone> = {
+  active: 'success',
+  arrears: 'warning',
+  suspended: 'danger',
+  released: 'muted',
+};
+
+function Balances({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const kinds = ['cash', 'income', 'gift'] as const;
+  return (
+    <Panel title={t('account.balances')} description={t('account.availableHint')} headingId="balances">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="rounded border border-brand-200 bg-brand-50 p-4">
+          <p className="text-sm text-brand-800">{t('account.balance.available')}</p>
+          <p className="mt-1 text-2xl font-semibold text-slate-900 tabular">
+            {formatMoney(account.balances.available)}
+          </p>
+        </div>
+        {kinds.map((k) => (
+          <div key={k} className="rounded border border-slate-200 p-4">
+            <p className="text-sm text-slate-600">{t(`account.balance.${k}`)}</p>
+            <p className="mt-1 text-xl font-semibold text-slate-900 tabular">{formatMoney(account.balances[k])}</p>
+          </div>
+        ))}
+      </div>
+    </Panel>
+  );
+}
+
+function Vouchers({ account }: { account: Account }) {
+  const { t, tMaybe } = useI18n();
+  return (
+    <Panel
+      title={t('account.vouchers')}
+      description={t('account.voucher.note')}
+      headingId="vouchers"
+      bodyClassName="p-0"
+    >
+      {account.vouchers.length === 0 ? (
+        <EmptyState headingLevel={3} title={t('account.vouchers.empty')} className="py-8" />
+      ) : (
+        <Table caption={t('account.vouchers.caption')}>
+          <THead>
+            <tr>
+              <Th>{t('account.voucher.id')}</Th>
+              <Th align="right">{t('account.voucher.faceValue')}</Th>
+              <Th>
+                {t('account.voucher.expiresAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+              </Th>
+              <Th>{t('account.voucher.scope')}</Th>
+              <Th>{t('account.voucher.state')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {account.vouchers.map((v) => (
+              <Tr key={v.id}>
+                <Td className="font-mono text-xs">{v.id}</Td>
+                <Td align="right">{formatMoney(v.faceValue)}</Td>
+                <Td className="tabular whitespace-nowrap">{formatDateTime(v.expiresAt)}</Td>
+                <Td>
+                  {v.productGroups && v.productGroups.length > 0
+                    ? v.productGroups.map((g) => tMaybe(`product.${g}`, g)).join('、')
+                    : t('account.voucher.scopeAll')}
+                </Td>
+                <Td>
+                  {v.usedOrderId ? (
+                    <Badge tone="neutral">{t('account.voucher.used')}</Badge>
+                  ) : v.usable ? (
+                    <Badge tone="success">{t('account.voucher.usable')}</Badge>
+                  ) : (
+                    <Badge tone="muted">{t('account.voucher.unusable')}</Badge>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Panel>
+  );
+}
+
+export function AccountRoute() {
+  const { t } = useI18n();
+  const account = useQuery(accountQueryOptions());
+
+  return (
+    <>
+      <PageHeader title={t('account.title')} description={t('account.subtitle')} />
+      {account.isPending ? (
+        <Busy label={t('common.loading')} className="flex flex-col gap-5">
+          <Skeleton className="h-32 w-full" />
+          <Skeleton className="h-40 w-full" />
+        </Busy>
+      ) : account.isError ? (
+        <QueryError error={account.error} onRetry={() => void account.refetch()} />
+      ) : (
+        <div className="flex flex-col gap-5">
+          <Balances account={account.data} />
+          <Panel title={t('account.settings')} headingId="settings">
+            <DescriptionList
+              columns={4}
+              items={[
+                { key: 'name', term: t('account.name'), value: account.data.name },
+                {
+                  key: 'id',
+                  term: t('account.id'),
+                  value: <span className="font-mono text-xs">{account.data.id}</span>,
+                },
+                {
+                  key: 'settlement',
+                  term: t('account.settlement'),
+                  value: t(`account.settlement.${account.data.settlement}`),
+                },
+                {
+                  key: 'postpaid',
+                  term: t('account.postpaid'),
+                  value: account.data.postpaidEnabled ? t('account.postpaid.on') : t('account.postpaid.off'),
+                },
+                {
+                  key: 'status',
+                  term: t('account.status'),
+                  value: (
+                    <Badge tone={statusTone[account.data.status]}>{t(`account.status.${account.data.status}`)}</Badge>
+                  ),
+                },
+                ...(account.data.arrearsSince
+                  ? [
+                      {
+                        key: 'arrears',
+                        term: t('account.arrearsSince'),
+                        value: formatDateTime(account.data.arrearsSince),
+                      },
+                    ]
+                  : []),
+                ...(account.data.suspendsAt
+                  ? [{ key: 'suspends', term: t('account.suspendsAt'), value: formatDateTime(account.data.suspendsAt) }]
+                  : []),
+              ]}
+            />
+          </Panel>
+          <Vouchers account={account.data} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Pack } from '@idv/contracts';
+import { Link } from 'react-router';
+import { Skeleton, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
+import { toCstParts } from '../../../lib/datetime.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { PackStatusBadge } from './pack-status-badge.tsx';
+import { PackUsageCell } from './pack-usage-cell.tsx';
+import { RefundCell } from './refund-cell.tsx';
+
+function DateTimeCell({ iso }: { iso: string }) {
+  const p = toCstParts(iso);
+  if (!p) return <span>{iso}</span>;
+  return (
+    <span className="flex flex-col tabular whitespace-nowrap">
+      <span>{p.date}</span>
+      {p.time ? <span className="text-xs text-slate-600">{p.time}</span> : null}
+    </span>
+  );
+}
+
+function Header() {
+  const { t } = useI18n();
+  const cst = t('common.cst');
+  return (
+    <THead>
+      <tr>
+        <Th className="whitespace-nowrap">{t('packs.col.label')}</Th>
+        <Th className="whitespace-nowrap">{t('packs.col.source')}</Th>
+        <Th align="right" className="min-w-16">
+          {t('packs.col.total')}
+        </Th>
+        <Th align="right" className="min-w-20">
+          {t('packs.col.remaining')}
+        </Th>
+        <Th className="whitespace-nowrap">{t('packs.col.used')}</Th>
+        <Th>
+          {t('packs.col.acquiredAt')} <span className="font-normal text-slate-600">({cst})</span>
+        </Th>
+        <Th>
+          {t('packs.col.expiresAt')} <span className="font-normal text-slate-600">({cst})</span>
+        </Th>
+        <Th className="whitespace-nowrap">{t('packs.col.status')}</Th>
+        <Th className="min-w-48">{t('packs.col.refund')}</Th>
+      </tr>
+    </THead>
+  );
+}
+
+export function PackRow({ pack }: { pack: Pack }) {
+  const { t, locale } = useI18n();
+  const name = locale === 'zh-CN' ? pack.labelNameZh : pack.labelNameEn;
+  return (
+    <Tr>
+      <Td className="min-w-44 max-w-64">
+        <Link to={`/packs/${pack.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {name}
+        </Link>
+        <div className="mt-0.5 font-mono text-xs text-slate-600">
+          {pack.label} · #{pack.id}
+        </div>
+      </Td>
+      <Td className="whitespace-nowrap">{t(`packs.source.${pack.source}`)}</Td>
+      <Td align="right">{formatCount(pack.total)}</Td>
+      <Td align="right">{formatCount(pack.remaining)}</Td>
+      <Td>
+        <PackUsageCell pack={pack} />
+      </Td>
+      <Td>
+        <DateTimeCell iso={pack.acquiredAt} />
+      </Td>
+      <Td>
+        <DateTimeCell iso={pack.expiresAt} />
+      </Td>
+      <Td>
+        <PackStatusBadge status={pack.status} />
+      </Td>
+      <Td>
+        <RefundCell refund={pack.refund} />
+      </Td>
+    </Tr>
+  );
+}
+
+export function PackTable({ packs, busy }: { packs: Pack[]; busy?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Table
+      caption={t('packs.table.caption')}
+      busy={busy}
+      className={busy ? 'opacity-60 transition-opacity' : undefined}
+    >
+      <Header />
+      <TBody>
+        {packs.map((p) => (
+          <PackRow key={p.id} pack={p} />
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+export function PackTableSkeleton({ rows = 5 }: { rows?: number }) {
+  const { t } = useI18n();
+  return (
+    <Table caption={t('packs.table.caption')} busy>
+      <Header />
+      <TBody>
+        {Array.from({ length: rows }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
+          <tr key={i}>
+            {Array.from({ length: 9 }, (_, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
+              <td key={j} className="px-4 py-4">
+                <Skeleton className={j === 0 ? 'h-4 w-40' : 'h-4 w-16'} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Timestamp } from './common.ts';
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+export const CreateDemoTenantBody = z
+  .object({
+    scenario: z.enum(['empty', 'rich']),
+    /** The tenant's simulated "now" at creation; defaults to the real now. */
+    startAt: IsoTime.optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const DemoClock = z.object({ now: Timestamp, simulated: z.literal(true) });
+
+export const DemoTenantCreated = z.object({
+  accountId: z.string(),
+  customer: z.object({ email: z.string(), password: z.string() }),
+  serviceKey: z.string(),
+  resources: z.array(z.object({ id: z.string(), alias: z.string() })),
+  clock: DemoClock,
+});
+
+export const DemoTenant = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  scenario: z.enum(['empty', 'rich']),
+  customerEmail: z.string().nullable(),
+  createdAt: Timestamp,
+  clock: DemoClock,
+  status: z.string(),
+});
+
+/** A usage injector: calls per day of one label from one resource, with a share of non-billable results. */
+export const UsageInjection = z
+  .object({
+    label: z.string().min(1).max(100),
+    resourceId: z.string().min(1).max(100),
+    callsPerDay: z.number().int().min(1).max(20_000),
+    /** Share of non-billable results (R1.4), as a decimal string from "0" to "1". */
+    nonBillableShare: z
+      .string()
+      .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'must be a decimal string from 0 to 1')
+      .default('0'),
+  })
+  .strict();
+export type UsageInjection = z.infer<typeof UsageInjection>;
+
+const Usage = z.array(UsageInjection).max(10).optional();
+
+/** Exactly one way to move the clock, never backwards (api.md). */
+export const AdvanceClockBody = z.union([
+  z.object({ advanceTo: IsoTime, usage: Usage }).strict(),
+  z
+    .object({
+      advanceBy: z
+        .string()
+        .regex(
+          /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/,
+          'must be an ISO 8601 duration of days, hours, minutes: P1D, PT1H',
+        ),
+      usage: Usage,
+    })
+    .strict(),
+  z.object({ to: z.literal('next-settlement'), usage: Usage }).strict(),
+]);
+export type AdvanceClockBody = z.infer<typeof AdvanceClockBody>;
+
+export const Happening = z.object({
+  at: Timestamp,
+  kind: z.string(),
+  summary: z.string(),
+});
+export const ClockAdvanced = z.object({ now: Timestamp, happened: z.array(Happening) });
+export const DemoTimeline = z.object({ items: z.array(Happening) });
+export const DemoAccountParam = z.object({ accountId: z.string().min(1).max(100) });

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { DateString, Timestamp } from './common.ts';
+
+/** Usage service keys (issue 3): the key is shown once, at creation, and stored as a hash. */
+export const ServiceKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The first characters of the key, to tell keys apart; never enough to use it. */
+  prefix: z.string(),
+  createdAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+});
+export type ServiceKey = z.infer<typeof ServiceKey>;
+export const CreatedServiceKey = ServiceKey.extend({
+  key: z.string().describe('The full key (idv_sk_…); shown only in this answer'),
+});
+export type CreatedServiceKey = z.infer<typeof CreatedServiceKey>;
+export const CreateServiceKeyBody = z.object({ name: z.string().trim().min(1).max(100).default('Usage key') }).strict();
+export const ServiceKeyIdParam = z.object({ id: z.string().regex(/^sk_[A-Za-z0-9_-]{1,40}$/, 'must be a key id') });
+
+/** R1.4 result codes the verification service reports. */
+export const UsageResultCode = z.enum([
+  'success',
+  'compare_mismatch',
+  'liveness_failed',
+  'invalid_request',
+  'internal_error',
+  'timeout',
+]);
+
+/** R4.1 One call reported by the verification service. Unknown labels/resources are outcomes, not 400s. */
+export const UsageEventInput = z
+  .object({
+    id: z.string().min(1).max(128),
+    label: z.string().min(1).max(100),
+    resourceId: z.string().min(1).max(100),
+    result: UsageResultCode,
+    occurredAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type UsageEventInput = z.infer<typeof UsageEventInput>;
+
+export const MAX_EVENTS_PER_BATCH = 1000;
+export const IngestBody = z.object({ events: z.array(UsageEventInput).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
+export type IngestBody = z.infer<typeof IngestBody>;
+
+export const RejectCode = z.enum([
+  'NO_QUOTA',
+  'ACCOUNT_SUSPENDED',
+  'DAY_SETTLED',
+  'FUTURE_EVENT',
+  'UNKNOWN_LABEL',
+  'UNKNOWN_RESOURCE',
+]);
+/** R4.7 The outcome of one event, in input order. */
+export const EventOutcome = z.object({
+  id: z.string(),
+  outcome: z.enum(['pack', 'postpaid', 'free', 'rejected', 'duplicate']),
+  packId: z.string().optional(),
+  code: RejectCode.optional(),
+});
+export type EventOutcome = z.infer<typeof EventOutcome>;
+export const IngestResponse = z.object({ outcomes: z.array(EventOutcome) });
+export type IngestResponse = z.infer<typeof IngestResponse>;
+
+/** R3.6 Calls per label and day, split by where they went. */
+export const DailyLabelUsageQuery = z.object({
+  label: z.string().max(100).optional(),
+  from: DateString.optional(),
+  to: DateString.optional(),
+});
+export const DailyLabelUsage = z.object({
+  items: z.array(
+    z.object({
+      date: DateString,
+      label: z.string(),
+      calls: z.number().int().describe('pack + postpaid + free'),
+      pack: z.number().int(),
+      postpaid: z.number().int(),
+      free: z.number().int(),
+      rejected: z.number().int(),
+    }),
+  ),
+});
+export type DailyLabelUsage = z.infer<typeof DailyLabelUsage>;
