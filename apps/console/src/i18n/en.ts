@@ -1,7 +1,17 @@
+import { billsEn } from './bills.en.ts';
+import { demoEn } from './demo.en.ts';
+import { moneyEn } from './money.en.ts';
+import { notificationsEn } from './notifications.en.ts';
+import { staffEn } from './staff.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
+  ...moneyEn,
+  ...billsEn,
+  ...notificationsEn,
+  ...staffEn,
+  ...demoEn,
   'app.name': 'Identity Verification · Billing Console',
   'app.shortName': 'Billing Console',
   'app.skipToContent': 'Skip to main content',

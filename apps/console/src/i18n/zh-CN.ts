@@ -1,8 +1,19 @@
+import { billsZhCN } from './bills.zh-CN.ts';
+import { demoZhCN } from './demo.zh-CN.ts';
+import { moneyZhCN } from './money.zh-CN.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
+import { staffZhCN } from './staff.zh-CN.ts';
+
 /**
  * Simplified Chinese messages: the source of truth for message keys. `en.ts` must have exactly the
  * same keys (enforced by the `Messages` type and by i18n.test.ts). Placeholders are `{name}`.
  */
 export const zhCN = {
+  ...moneyZhCN,
+  ...billsZhCN,
+  ...notificationsZhCN,
+  ...staffZhCN,
+  ...demoZhCN,
   'app.name': '实名核身 · 费用控制台',
   'app.shortName': '费用控制台',
   'app.skipToContent': '跳到主要内容',
