@@ -1,0 +1,103 @@
+import { sessions } from '@idv/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from './harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 } });
+});
+afterAll(async () => t?.close());
+
+describe('R9.1 account members', () => {
+  it('R9.1 the owner adds a viewer who can read but not buy, changes roles, and keeps one owner', async () => {
+    const owner = await t.login('demo@example.com');
+    const res = await owner.post('/api/v1/account/users', { email: 'New.Finance@Example.com', name: 'New Finance', role: 'viewer' });
+    expect(res.status).toBe(201);
+    const m = await json<{ id: string; email: string; role: string; temporaryPassword: string }>(res);
+    expect(m).toMatchObject({ email: 'new.finance@example.com', role: 'viewer' });
+    const member = await t.login('new.finance@example.com', m.temporaryPassword);
+    expect((await member.get('/api/v1/packs')).status).toBe(200);
+    expect((await member.post('/api/v1/account/users', { email: 'x@example.com', name: 'X', role: 'owner' })).status).toBe(403);
+    const promoted = await owner.patch(`/api/v1/account/users/${m.id}`, { role: 'finance' });
+    expect(await json(promoted)).toMatchObject({ role: 'finance' });
+    // The only owner cannot demote themselves or be removed.
+    expect((await owner.patch('/api/v1/account/users/usr_demo', { role: 'viewer' })).status).toBe(409);
+    expect((await owner.delete('/api/v1/account/users/usr_demo')).status).toBe(409);
+    expect((await owner.post('/api/v1/account/users', { email: 'viewer@example.com', name: 'dup', role: 'viewer' })).status).toBe(409);
+    expect((await owner.delete(`/api/v1/account/users/${m.id}`)).status).toBe(204);
+    expect((await t.anon.post('/api/v1/auth/login', { email: 'new.finance@example.com', password: m.temporaryPassword })).status).toBe(401);
+  });
+
+  it("R9.1 another account's user is 404 to an owner", async () => {
+    const other = await t.login('other@example.com');
+    expect((await other.patch('/api/v1/account/users/usr_viewer', { role: 'owner' })).status).toBe(404);
+    expect((await other.delete('/api/v1/account/users/usr_viewer')).status).toBe(404);
+    const list = await json<{ items: { email: string }[] }>(await other.get('/api/v1/account/users'));
+    expect(list.items.map((u) => u.email)).toEqual(['other@example.com']);
+  });
+});
+
+describe('sessions and sign-in hardening', () => {
+  it('rotates the session at every sign-in and ends it at sign-out', async () => {
+    const a = await t.anon.post('/api/v1/auth/login', { email: 'viewer@example.com', password: 'demo-pass-2026' });
+    const b = await t.anon.post('/api/v1/auth/login', { email: 'viewer@example.com', password: 'demo-pass-2026' });
+    const sid = (r: Response) => /sid=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+    expect(sid(a)).toBeDefined();
+    expect(sid(a)).not.toBe(sid(b));
+    // The database stores only a hash of the token.
+    const stored = await t.deps.db.select({ id: sessions.id }).from(sessions);
+    expect(stored.some((s) => s.id === sid(a))).toBe(false);
+  });
+
+  it('expires a session after the idle limit and after the absolute limit', async () => {
+    const c = await t.login('viewer@example.com');
+    t.clock.advance(29 * 60_000);
+    expect((await c.get('/api/v1/me')).status).toBe(200);
+    t.clock.advance(31 * 60_000);
+    expect((await c.get('/api/v1/me')).status).toBe(401);
+    const d = await t.login('viewer@example.com');
+    for (let i = 0; i < 28; i++) {
+      t.clock.advance(25 * 60_000);
+      expect((await d.get('/api/v1/me')).status).toBe(200);
+    }
+    // 28 × 25 min = 11 h 40 min of activity; the 12-hour absolute limit ends it anyway.
+    t.clock.advance(25 * 60_000);
+    expect((await d.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('limits failed sign-ins per email with 429 and Retry-After, without revealing whether it exists', async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await t.anon.post('/api/v1/auth/login', { email: 'other@example.com', password: `wrong-${i}` });
+      expect(r.status).toBe(401);
+    }
+    const blocked = await t.anon.post('/api/v1/auth/login', { email: 'other@example.com', password: 'demo-pass-2026' });
+    expect(blocked.status).toBe(429);
+    expect((await json(blocked)).code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) await t.anon.post('/api/v1/auth/login', { email: 'ghost@example.com', password: 'x' });
+    expect((await t.anon.post('/api/v1/auth/login', { email: 'ghost@example.com', password: 'x' })).status).toBe(429);
+    t.clock.advance(15 * 60_000);
+    expect((await t.anon.post('/api/v1/auth/login', { email: 'other@example.com', password: 'demo-pass-2026' })).status).toBe(200);
+  });
+
+  it('sends security headers: CSP without inline script, no framing, nosniff, referrer policy', async () => {
+    const res = await t.anon.get('/api/v1/openapi.json');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('refuses bodies over the size limit with 413 problem+json', async () => {
+    const big = 'x'.repeat(3 * 1024 * 1024);
+    const res = await t.anon.raw('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length + 30) },
+      body: JSON.stringify({ email: big, password: 'x' }),
+    });
+    expect(res.status).toBe(413);
+    expect((await json(res)).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
