@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@idv/db';
@@ -40,6 +40,8 @@ export interface BillsBenchResult {
   overviewMs: { p50: number; p95: number };
   resourcesMs: { p50: number; p95: number };
   csv: { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; idleRssMb: number };
+  /** 1-minute load average of the machine when the measurements started and ended (shared machine). */
+  load: [number, number];
 }
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -190,6 +192,7 @@ async function startBff(url: string, port: number): Promise<ChildProcess> {
       }
     });
     child.on('exit', (code) => fail(new Error(`BFF exited with ${code}`)));
+    child.on('error', fail);
   });
   return child;
 }
@@ -267,7 +270,11 @@ export async function runBillsBench(): Promise<BillsBenchResult> {
         where: `and c.resource_id in (select id from resources where account_id = '${BIG}' and (id ilike '%bres-42%' or alias ilike '%bres-42%'))`,
       },
     ];
-    const pages: BillsBenchResult['pages'] = [];
+    const loadStart = loadavg()[0] ?? 0;
+    // The floor of any request on this machine now: session lookup + routing, no bill work.
+    const pages: BillsBenchResult['pages'] = [
+      { name: 'baseline: GET /api/v1/me (no bill work)', ...(await time('/me')) },
+    ];
     for (const c of cases) {
       const first = await time(`/bills/items?month=${BIG_MONTH}&limit=50${c.qs}`);
       pages.push({ name: `items, ${c.name}, first page`, ...first });
@@ -308,7 +315,8 @@ export async function runBillsBench(): Promise<BillsBenchResult> {
       idleRssMb,
     };
     log({ csv });
-    return { rows: ROWS, loadSeconds: Math.round(loadSeconds), pages, overviewMs, resourcesMs, csv };
+    const loadAvg: [number, number] = [Math.round(loadStart * 10) / 10, Math.round((loadavg()[0] ?? 0) * 10) / 10];
+    return { rows: ROWS, loadSeconds: Math.round(loadSeconds), pages, overviewMs, resourcesMs, csv, load: loadAvg };
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((ok) => child?.once('exit', ok));
@@ -337,6 +345,7 @@ function verdict(ok: boolean): string {
 export function billsMarkdown(r: BillsBenchResult, started: number): string {
   const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
   const worstFirst = Math.max(...r.pages.filter((p) => p.name.startsWith('items')).map((p) => p.p95));
+  const baseline = r.pages.find((p) => p.name.startsWith('baseline'));
   const first = r.pages.find((p) => p.name === 'items, no filter, first page');
   const deep = r.pages.find((p) => p.name.startsWith('items, no filter,') && p.name.endsWith('deep'));
   const ratio = first && deep ? deep.p50 / first.p50 : Number.NaN;
@@ -346,7 +355,8 @@ export function billsMarkdown(r: BillsBenchResult, started: number): string {
 \`bench/bills.ts\` (run by \`pnpm bench\`, or alone: \`cd bench && npx tsx bills.ts\`; \`BILLS_ROWS\` for a
 smaller run, \`BILLS_SKIP=1\` in \`pnpm bench\` keeps this section as it is). Last run: ${new Date().toISOString()},
 ${((Date.now() - started) / 1000).toFixed(0)} s in all, on ${machine()}; PostgreSQL 15 on the same machine, shared
-with other work (timings are wall-clock under that load).
+with other work: 1-minute load average ${r.load[0]} when the measurements started, ${r.load[1]} when they ended
+(on 2 cores; timings are wall-clock under that load, compare them with the baseline line).
 
 Data: **${f0(r.rows)} itemized rows in one account** across 12 months (the biggest month, 2026-11, holds
 12% of them; 76% daily settlements, 23% pack deductions, 1% purchases and refunds; 500 resources in 20
@@ -367,7 +377,7 @@ ${r.pages.map((p) => `| ${p.name} | ${p.p50} | ${p.p95} |`).join('\n')}
 CSV export of the biggest month: **${f0(r.csv.rows)} rows in ${r.csv.seconds} s = ${f0(r.csv.rowsPerSecond)} rows/s**; peak RSS of
 the BFF process ${r.csv.peakRssMb} MB (VmHWM from /proc, whole process lifetime; ${r.csv.idleRssMb} MB before the export).
 
-Targets: page p95 < 50 ms — worst items page p95 ${worstFirst} ms: ${verdict(worstFirst < 50)}; deep page within 2× of the
+Targets: page p95 < 50 ms — worst items page p95 ${worstFirst} ms (baseline request p95 ${baseline?.p95 ?? '?'} ms): ${verdict(worstFirst < 50)}; deep page within 2× of the
 first — ${Number.isFinite(ratio) ? ratio.toFixed(2) : '?'}× at p50: ${verdict(ratio <= 2)}; overview < 200 ms — p95 ${r.overviewMs.p95} ms: ${verdict(r.overviewMs.p95 < 200)};
 CSV ≥ 100k rows/s — ${verdict(r.csv.rowsPerSecond >= 100_000)}; peak RSS < 300 MB — ${verdict(r.csv.peakRssMb < 300)}.
 

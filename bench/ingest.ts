@@ -17,6 +17,8 @@ import postgres from 'postgres';
 
 export interface IngestResult {
   db: 'postgres' | 'pglite';
+  /** How many accounts the 10 clients spread over (1 = all on one account, the worst case). */
+  accounts: number;
   events: number;
   seconds: number;
   eventsPerSecond: number;
@@ -87,7 +89,14 @@ async function setup(db: Db, id: string, now: Date): Promise<string> {
     })),
   );
   const key = `idv_sk_bench_${randomBytes(16).toString('hex')}`;
-  await db.insert(serviceKeys).values({ id: `sk_${id}`, accountId: id, name: 'bench', keyHash: sha256(key), prefix: key.slice(0, 11), createdAt: now });
+  await db.insert(serviceKeys).values({
+    id: `sk_${id}`,
+    accountId: id,
+    name: 'bench',
+    keyHash: sha256(key),
+    prefix: key.slice(0, 11),
+    createdAt: now,
+  });
   return key;
 }
 
@@ -115,17 +124,18 @@ function makeBatch(accountId: string, client: number, n: number, now: Date): Wir
 
 export async function benchIngest(
   kind: 'postgres' | 'pglite',
-  opts: { batchesPerClient: number; adminUrl?: string | undefined },
+  opts: { batchesPerClient: number; accounts?: number; adminUrl?: string | undefined },
 ): Promise<IngestResult> {
   const target = await openTarget(kind, opts.adminUrl);
   try {
     await seedCatalog(target.db);
     const now = new Date();
     const clock = new ManualClock(now);
-    const accountId = 'acct_bench';
-    const key = await setup(target.db, accountId, now);
+    const accountCount = opts.accounts ?? 1;
+    const keys: string[] = [];
+    for (let i = 0; i < accountCount; i++) keys.push(await setup(target.db, `acct_bench${i}`, now));
     const app = createApp({ db: target.db, clock, config: testConfig() });
-    const send = async (events: WireEvent[]) => {
+    const send = async (events: WireEvent[], key: string) => {
       const res = await app.request('http://localhost/api/v1/usage/events', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -135,14 +145,16 @@ export async function benchIngest(
       return ((await res.json()) as { outcomes: { outcome: string }[] }).outcomes;
     };
     // Warm-up (JIT, plans, catalog cache), not measured.
-    await send(makeBatch(accountId, 99, 0, now));
+    for (const [i, key] of keys.entries()) await send(makeBatch(`acct_bench${i}`, 99, 0, now), key);
 
     const outcomes: Record<string, number> = {};
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, c) => {
         for (let b = 0; b < opts.batchesPerClient; b++) {
-          for (const o of await send(makeBatch(accountId, c, b, now))) outcomes[o.outcome] = (outcomes[o.outcome] ?? 0) + 1;
+          const a = c % accountCount;
+          const out = await send(makeBatch(`acct_bench${a}`, c, b, now), keys[a] ?? '');
+          for (const o of out) outcomes[o.outcome] = (outcomes[o.outcome] ?? 0) + 1;
         }
       }),
     );
@@ -181,6 +193,7 @@ export async function benchIngest(
     const rawPerSecond = events / rawSeconds;
     return {
       db: kind,
+      accounts: accountCount,
       events,
       seconds,
       eventsPerSecond,

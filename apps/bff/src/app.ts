@@ -10,6 +10,7 @@ import { AppError, fromDomain, problemBody } from './errors.ts';
 import { auditImpersonation } from './http/audit-impersonation.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { newId } from './http/crypto.ts';
+import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -20,6 +21,7 @@ import { certificateRoutes } from './routes/certificates.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { impersonationRoutes } from './routes/impersonation.ts';
 import { meRoutes } from './routes/me.ts';
+import { memberRoutes } from './routes/members.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { packRoutes } from './routes/packs.ts';
@@ -56,13 +58,16 @@ export function createApp(deps: Deps) {
     .route('/', impersonationRoutes)
     .route('/', auditRoutes)
     .route('/', notificationRoutes)
-    .route('/', demoRoutes);
+    .route('/', demoRoutes)
+    .route('/', memberRoutes);
 
   const openapi = buildOpenApi();
   const app = new Hono<AppEnv>();
 
+  const limits = createLimits();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('limits', limits);
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || newId('req'));
     await next();
   });
@@ -116,7 +121,13 @@ export function createApp(deps: Deps) {
   }
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
+    if (err instanceof AppError) {
+      const res = problem(err.status, err.code, err.message, err.extra);
+      if (err.status === 429 && typeof err.extra.retryAfter === 'number') {
+        res.headers.set('retry-after', String(err.extra.retryAfter));
+      }
+      return res;
+    }
     if (err instanceof DomainError) {
       const e = fromDomain(err);
       return problem(e.status, e.code, e.message, e.extra);

@@ -23,7 +23,20 @@ describe('R9.3 rich demo tenant', () => {
     const c = await t.login(tenant.customer.email, tenant.customer.password);
     const packs = await json<{ items: Pack[] }>(await c.get('/api/v1/packs?limit=200'));
     const states = new Set(packs.items.map((p) => p.status));
-    if (process.env.DEBUG_RICH) console.log(JSON.stringify(packs.items.map((p) => [p.id, p.source, p.status, (p as unknown as { label: string }).label, (p as unknown as { used: number }).used, (p as unknown as { total: number }).total, (p as unknown as { acquiredAt: string }).acquiredAt])));
+    if (process.env.DEBUG_RICH)
+      console.log(
+        JSON.stringify(
+          packs.items.map((p) => [
+            p.id,
+            p.source,
+            p.status,
+            (p as unknown as { label: string }).label,
+            (p as unknown as { used: number }).used,
+            (p as unknown as { total: number }).total,
+            (p as unknown as { acquiredAt: string }).acquiredAt,
+          ]),
+        ),
+      );
     expect(states).toEqual(new Set(['active', 'exhausted', 'expired', 'refunded']));
     expect(packs.items.some((p) => p.source === 'purchase' && p.refund.eligible)).toBe(true);
     expect(packs.items.some((p) => p.source === 'gift')).toBe(true);

@@ -11,21 +11,32 @@ afterAll(async () => t?.close());
 describe('R9.1 account members', () => {
   it('R9.1 the owner adds a viewer who can read but not buy, changes roles, and keeps one owner', async () => {
     const owner = await t.login('demo@example.com');
-    const res = await owner.post('/api/v1/account/users', { email: 'New.Finance@Example.com', name: 'New Finance', role: 'viewer' });
+    const res = await owner.post('/api/v1/account/users', {
+      email: 'New.Finance@Example.com',
+      name: 'New Finance',
+      role: 'viewer',
+    });
     expect(res.status).toBe(201);
     const m = await json<{ id: string; email: string; role: string; temporaryPassword: string }>(res);
     expect(m).toMatchObject({ email: 'new.finance@example.com', role: 'viewer' });
     const member = await t.login('new.finance@example.com', m.temporaryPassword);
     expect((await member.get('/api/v1/packs')).status).toBe(200);
-    expect((await member.post('/api/v1/account/users', { email: 'x@example.com', name: 'X', role: 'owner' })).status).toBe(403);
+    expect(
+      (await member.post('/api/v1/account/users', { email: 'x@example.com', name: 'X', role: 'owner' })).status,
+    ).toBe(403);
     const promoted = await owner.patch(`/api/v1/account/users/${m.id}`, { role: 'finance' });
     expect(await json(promoted)).toMatchObject({ role: 'finance' });
     // The only owner cannot demote themselves or be removed.
     expect((await owner.patch('/api/v1/account/users/usr_demo', { role: 'viewer' })).status).toBe(409);
     expect((await owner.delete('/api/v1/account/users/usr_demo')).status).toBe(409);
-    expect((await owner.post('/api/v1/account/users', { email: 'viewer@example.com', name: 'dup', role: 'viewer' })).status).toBe(409);
+    expect(
+      (await owner.post('/api/v1/account/users', { email: 'viewer@example.com', name: 'dup', role: 'viewer' })).status,
+    ).toBe(409);
     expect((await owner.delete(`/api/v1/account/users/${m.id}`)).status).toBe(204);
-    expect((await t.anon.post('/api/v1/auth/login', { email: 'new.finance@example.com', password: m.temporaryPassword })).status).toBe(401);
+    expect(
+      (await t.anon.post('/api/v1/auth/login', { email: 'new.finance@example.com', password: m.temporaryPassword }))
+        .status,
+    ).toBe(401);
   });
 
   it("R9.1 another account's user is 404 to an owner", async () => {
@@ -77,7 +88,9 @@ describe('sessions and sign-in hardening', () => {
     for (let i = 0; i < 10; i++) await t.anon.post('/api/v1/auth/login', { email: 'ghost@example.com', password: 'x' });
     expect((await t.anon.post('/api/v1/auth/login', { email: 'ghost@example.com', password: 'x' })).status).toBe(429);
     t.clock.advance(15 * 60_000);
-    expect((await t.anon.post('/api/v1/auth/login', { email: 'other@example.com', password: 'demo-pass-2026' })).status).toBe(200);
+    expect(
+      (await t.anon.post('/api/v1/auth/login', { email: 'other@example.com', password: 'demo-pass-2026' })).status,
+    ).toBe(200);
   });
 
   it('sends security headers: CSP without inline script, no framing, nosniff, referrer policy', async () => {

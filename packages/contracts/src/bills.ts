@@ -100,6 +100,7 @@ export const BillItem = z.object({
   occurredAt: Timestamp,
   /** The billing period the row belongs to (a settlement made on the 1st bills the previous month). */
   month: MonthString,
+  /** null for account-wide rows (purchases, refunds); alias/project/region then null too. */
   resourceId: z.string().nullable(),
   alias: z.string().nullable(),
   project: z.string().nullable(),

@@ -29,6 +29,7 @@ import {
   DemoTenantCreated,
   DemoTimeline,
 } from './demo.ts';
+import { ChangeMemberBody, InvitedMember, InviteMemberBody, Member, MemberIdParam } from './members.ts';
 import {
   NotificationIdParam,
   NotificationList,
@@ -472,6 +473,39 @@ export const endpoints: Endpoint[] = [
     summary: 'PM: delete a demo tenant and all its rows',
     auth: 'session',
     params: DemoAccountParam,
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/account/users',
+    summary: "The account's users and roles (R9.1)",
+    auth: 'session',
+    response: listOf(Member),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/account/users',
+    summary: 'Owner: add a user with a role (R9.1)',
+    auth: 'session',
+    body: InviteMemberBody,
+    response: InvitedMember,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/account/users/:id',
+    summary: "Owner: change a user's role (R9.1)",
+    auth: 'session',
+    params: MemberIdParam,
+    body: ChangeMemberBody,
+    response: Member,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/account/users/:id',
+    summary: 'Owner: remove a user (R9.1)',
+    auth: 'session',
+    params: MemberIdParam,
     status: 204,
   },
 ];

@@ -6,6 +6,7 @@ export * from './certificates.ts';
 export * from './common.ts';
 export * from './demo.ts';
 export * from './endpoints.ts';
+export * from './members.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './packs.ts';

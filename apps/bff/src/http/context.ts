@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { Senders } from '../notifications/senders.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
+import type { Limits } from './rate-limit.ts';
 
 export interface Deps {
   db: Db;
@@ -36,6 +37,7 @@ export type AppEnv = {
     deps: Deps;
     auth: Auth | null;
     requestId: string;
+    limits: Limits;
   };
 };
 

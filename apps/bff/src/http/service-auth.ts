@@ -16,7 +16,7 @@ export async function requireServiceAccount(c: Ctx): Promise<string> {
   const header = c.req.header('authorization') ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   const key = m?.[1];
-  if (!key || !key.startsWith(SERVICE_KEY_PREFIX) || key.length > 200) throw unauthorized();
+  if (!key?.startsWith(SERVICE_KEY_PREFIX) || key.length > 200) throw unauthorized();
   const accountId = await accountOfKeyHash(c.get('deps').db, sha256(key));
   if (!accountId) throw unauthorized();
   return accountId;

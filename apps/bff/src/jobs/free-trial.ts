@@ -4,7 +4,7 @@ import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { lockAccount } from '../repositories/ledger.ts';
-import { claimJobRun, hasTrialPack } from '../repositories/trial-grants.ts';
+import { claimJobRun, hasTrialPack, jobRan } from '../repositories/trial-grants.ts';
 import { deliverPacks } from '../use-cases/deliver-packs.ts';
 import type { AccountJob, Happening } from './registry.ts';
 
@@ -46,10 +46,13 @@ export const freeTrialJob: AccountJob = {
     const happened: Happening[] = [];
     for (const g of grants) {
       if (g.due.getTime() > now.getTime() || g.labels.length === 0) continue;
+      const scope = `${accountId}:${g.grant}`;
+      // Most runs find the grant done: answer from a read, without a write transaction.
+      if (await jobRan(deps.db, JOB, scope)) continue;
       const h = await deps.db.transaction(async (tx) => {
         const locked = await lockAccount(tx, accountId);
         if (!locked) return null;
-        if (!(await claimJobRun(tx, JOB, `${accountId}:${g.grant}`, now))) return null;
+        if (!(await claimJobRun(tx, JOB, scope, now))) return null;
         const codes = g.labels.map((l) => l.code);
         if (await hasTrialPack(tx, accountId, codes)) return null;
         const expiresAt = giftPackExpiry(g.due);

@@ -13,7 +13,7 @@ export const dailySettlementJob: AccountJob = {
   name: 'daily-settlement',
   async run(deps, accountId, now) {
     const account = await getAccountRow(deps.db, accountId);
-    if (!account || account.settlement !== 'daily') return [];
+    if (account?.settlement !== 'daily') return [];
     const out: Happening[] = [];
     let day = account.settledThrough ? addDays(account.settledThrough, 1) : cstDate(account.activatedAt);
     while (settlementDue({ kind: 'daily', day }).getTime() <= now.getTime()) {
@@ -32,7 +32,7 @@ export const monthlySettlementJob: AccountJob = {
   name: 'monthly-settlement',
   async run(deps, accountId, now) {
     const account = await getAccountRow(deps.db, accountId);
-    if (!account || account.settlement !== 'monthly') return [];
+    if (account?.settlement !== 'monthly') return [];
     const out: Happening[] = [];
     let month = account.settledThrough
       ? cstMonth(new Date(`${addDays(account.settledThrough, 1)}T00:00:00+08:00`))

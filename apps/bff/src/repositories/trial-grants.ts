@@ -24,3 +24,13 @@ export async function hasTrialPack(tx: DbOrTx, accountId: string, labels: string
     .limit(1);
   return p !== undefined;
 }
+
+/** Cheap check before opening a transaction: has the one-off job already run for this scope? */
+export async function jobRan(db: DbOrTx, job: string, scope: string): Promise<boolean> {
+  const [r] = await db
+    .select({ job: jobRuns.job })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.scope, scope)))
+    .limit(1);
+  return r !== undefined;
+}
