@@ -56,12 +56,13 @@ const titles: Record<number, string> = {
 };
 
 export function problemBody(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  // Extra details never override the RFC 9457 members.
   return {
+    ...extra,
     type: `https://errors.idv-billing.example/${code.toLowerCase().replaceAll('_', '-')}`,
     title: titles[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extra,
   };
 }

@@ -113,7 +113,7 @@ describe('buying packs (R3.3, R2.2, R2.3)', () => {
     expect(await moneySnapshot(t, 'acct_demo')).toEqual(before);
   });
 
-  it('R2.2 a voucher must be this account’s, unused, unexpired and for the label’s product group (409 VOUCHER_NOT_USABLE)', async () => {
+  it('R2.2 a voucher must be unused, unexpired and for the label’s product group (409 VOUCHER_NOT_USABLE); another account’s is 404', async () => {
     const demo = await t.login('demo@example.com');
     const before = await moneySnapshot(t, 'acct_demo');
     const attempt = async (voucherId: string, label = 'enhanced.selfie.wechat') => {
@@ -127,8 +127,8 @@ describe('buying packs (R3.3, R2.2, R2.3)', () => {
     // vch_demo_realname applies to realname products only.
     expect(await attempt('vch_demo_realname')).toEqual({ status: 409, code: 'VOUCHER_NOT_USABLE' });
     // Another account's voucher looks exactly like a missing one.
-    expect(await attempt('vch_other')).toEqual({ status: 409, code: 'VOUCHER_NOT_USABLE' });
-    expect(await attempt('vch_nope')).toEqual({ status: 409, code: 'VOUCHER_NOT_USABLE' });
+    expect(await attempt('vch_other')).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await attempt('vch_nope')).toEqual({ status: 404, code: 'NOT_FOUND' });
     expect(await moneySnapshot(t, 'acct_demo')).toEqual(before);
     // Expired.
     await t.deps.db.insert(vouchers).values({

@@ -11,6 +11,7 @@ import {
   purchasedPackExpiry,
 } from '@idv/billing';
 import type { Order, PlaceOrderBody } from '@idv/contracts';
+import { notFound } from '../errors.ts';
 import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { presentOrder } from '../order-presenters.ts';
@@ -69,17 +70,17 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
         let voucherFace: bigint | null = null;
         if (body.voucherId !== undefined) {
           const v = await lockVoucher(tx, accountId, body.voucherId);
+          // Another account's voucher (or none) is 404, like every object of another account.
+          if (v === null) throw notFound('voucher');
           const why =
-            v === null
-              ? 'There is no such voucher in this account.'
-              : v.usedOrderId !== null
-                ? 'This voucher has already been used.'
-                : v.expiresAt.getTime() <= now.getTime()
-                  ? 'This voucher has expired.'
-                  : v.productGroups !== null && !v.productGroups.includes(label.product)
-                    ? `This voucher does not apply to ${label.product} products.`
-                    : null;
-          if (why !== null || v === null) {
+            v.usedOrderId !== null
+              ? 'This voucher has already been used.'
+              : v.expiresAt.getTime() <= now.getTime()
+                ? 'This voucher has expired.'
+                : v.productGroups !== null && !v.productGroups.includes(label.product)
+                  ? `This voucher does not apply to ${label.product} products.`
+                  : null;
+          if (why !== null) {
             throw new DomainError('VOUCHER_NOT_USABLE', why ?? 'This voucher cannot be used.', {
               voucherId: body.voucherId,
             });
