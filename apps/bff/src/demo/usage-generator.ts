@@ -17,7 +17,7 @@ const BILLABLE: UsageResult[] = [
 /** "0.25" → 2500 parts of 10,000, exactly (no float). */
 function shareParts(share: string): bigint {
   const [int = '0', frac = ''] = share.split('.');
-  return BigInt(int) * 10_000n + BigInt((frac + '0000').slice(0, 4));
+  return BigInt(int) * 10_000n + BigInt(`${frac}0000`.slice(0, 4));
 }
 
 /**
