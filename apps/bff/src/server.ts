@@ -1,31 +1,100 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createDb, seed } from '@idv/db';
+import { createDb, type DbHandle, seed } from '@idv/db';
+import postgres from 'postgres';
 import { createApp } from './app.ts';
-import { systemClock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { startScheduler } from './jobs/scheduler.ts';
+import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { hashPassword } from './use-cases/sign-in.ts';
+
+const env = process.env;
+const int = (name: string, fallback: number) => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number.parseInt(v, 10);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+};
 
 const config = loadConfig();
 config.consoleDist ??= resolve(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
-const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-if (config.seedDemo) {
-  const seeded = await seed(handle.db, { now: systemClock.now(), hashPassword });
-  if (seeded) console.log('Seeded the demo data (see README for the sign-in users).');
+
+/**
+ * CLOCK_START=<ISO instant> (tests and benchmarks only): the process clock starts there and advances
+ * with real time, so several processes can be started "on the same morning" at a chosen instant.
+ * Refused in production: production reads the system clock (architecture.md, Time).
+ */
+function processClock(): Clock {
+  const start = env.CLOCK_START;
+  if (!start) return systemClock;
+  if (config.production) throw new Error('CLOCK_START is for tests and benchmarks; it is refused when NODE_ENV=production');
+  const t0 = new Date(start).getTime();
+  if (Number.isNaN(t0)) throw new Error(`CLOCK_START is not an instant: "${start}"`);
+  const started = Date.now();
+  return { now: () => new Date(t0 + (Date.now() - started)) };
 }
-const deps = { db: handle.db, clock: systemClock, config };
+const clock = processClock();
+
+/**
+ * Opens the database and migrates it. On PostgreSQL several instances may start at once: the
+ * migrations (and the optional demo seed) run under a session advisory lock, so exactly one
+ * instance applies them and the others wait, then find nothing to do.
+ */
+async function openDatabase(): Promise<DbHandle> {
+  const seedIfAsked = async (h: DbHandle) => {
+    if (!config.seedDemo) return;
+    const seeded = await seed(h.db, { now: clock.now(), hashPassword });
+    if (seeded) console.log('Seeded the demo data (see README for the sign-in users).');
+  };
+  if (!config.databaseUrl) {
+    const h = await createDb({ dataDir: config.dataDir });
+    await seedIfAsked(h);
+    return h;
+  }
+  const lock = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(hashtextextended('idv:migrate', 0))`;
+    const h = await createDb({ databaseUrl: config.databaseUrl, poolSize: int('DB_POOL_SIZE', 10) });
+    await seedIfAsked(h);
+    return h;
+  } finally {
+    // Ending the session releases the lock too (also when the process dies mid-migration).
+    await lock.end({ timeout: 5 });
+  }
+}
+
+const handle = await openDatabase();
+const deps = { db: handle.db, clock, config };
 const app = createApp(deps);
-// R5.3 settlement and the other account jobs: catch up now, then every 30 s.
-const stopScheduler = startScheduler(deps, 30_000);
+
+// R5.3 settlement and the other account jobs: catch up now, then every SCHEDULER_INTERVAL_MS
+// (default 30 s; 0 turns the scheduler off in this instance). Every instance may run it: the
+// job leases keep them apart (docs/production.md).
+const intervalMs = int('SCHEDULER_INTERVAL_MS', 30_000);
+const stopScheduler =
+  intervalMs > 0
+    ? startScheduler(deps, intervalMs, {
+        leaseMs: int('JOB_LEASE_SECONDS', 60) * 1000,
+        concurrency: int('SCHEDULER_CONCURRENCY', handle.kind === 'postgres' ? 4 : 1),
+      })
+    : async () => {};
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(`Billing console on http://localhost:${info.port} (${handle.kind})`);
+  console.log(
+    `Billing console on http://localhost:${info.port} (${handle.kind}; scheduler ${
+      intervalMs > 0 ? `every ${intervalMs} ms as ${processHolder}` : 'off'
+    })`,
+  );
 });
 
+let closing = false;
 async function shutdown() {
-  stopScheduler();
+  if (closing) return;
+  closing = true;
   server.close();
+  // Let a tick in progress finish its account (its leases are given back), then close the pool.
+  await stopScheduler();
   await handle.close();
   process.exit(0);
 }

@@ -322,7 +322,9 @@ describe('R5.5 resource-ID bill', () => {
   });
 
   it('R5.5 shows purchases and refunds as account-wide rows (resourceId null, alias "(account-wide)")', async () => {
-    const { items } = await allResources(demo, { month: '2026-11', billingMode: 'prepaid' });
+    const purchases = await allResources(demo, { month: '2026-11', transactionType: 'purchase' });
+    const refunds = await allResources(demo, { month: '2026-11', transactionType: 'refund' });
+    const items = [...purchases.items, ...refunds.items];
     expect(items.length).toBeGreaterThan(0);
     for (const r of items) {
       expect(r).toMatchObject({
@@ -396,6 +398,8 @@ describe('R5.5 itemized bill', () => {
   });
 
   it('R5.5 shows pack deductions as zero-amount rows with their call counts', async () => {
+    const before = (await allItems(demo, { month: '2026-09', transactionType: 'pack_deduction' })).items;
+    expect(before.every((i) => i.amount === '0.00' && i.quantity > 0)).toBe(true);
     await t.deps.db.insert(charges).values(
       charge('acct_demo', '2026-09-15T10:00:00+08:00', {
         billingMode: 'prepaid',
@@ -407,8 +411,8 @@ describe('R5.5 itemized bill', () => {
       }),
     );
     const { items } = await allItems(demo, { month: '2026-09', transactionType: 'pack_deduction' });
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({
+    expect(items).toHaveLength(before.length + 1);
+    expect(items.find((i) => i.quantity === 321)).toMatchObject({
       amount: '0.00',
       quantity: 321,
       billingMode: 'prepaid',

@@ -8,6 +8,8 @@ export const StaffAccount = z.object({
   status: z.string(),
   settlement: z.string(),
   isDemo: z.boolean(),
+  /** R8.2 suspended for violating rules (blocks every refund). */
+  violation: z.boolean(),
   users: z.array(z.object({ email: z.string(), roles: z.array(z.string()) })),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;

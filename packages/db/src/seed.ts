@@ -367,7 +367,7 @@ async function purchase(
         orderIndex: i,
       })
       .returning({ id: s.packs.id });
-    if (p) await packUsage(ctx, accountId, p.id, labelCode, at, expiresAt, used);
+    if (p) await packUsage(ctx, accountId, p.id, labelCode, at, expiresAt, used, orderId);
   }
   return orderId;
 }
@@ -418,7 +418,11 @@ async function refundWholeOrder(ctx: Ctx, accountId: string, orderId: string, at
   });
 }
 
-const RESOURCES = ['res-kyc-prod', 'res-kyc-test'];
+/** The applications each seeded account's pack usage comes from. */
+const RESOURCES: Record<string, string[]> = {
+  acct_demo: ['res-kyc-prod', 'res-kyc-test'],
+  acct_other: ['res-other-app'],
+};
 
 /** Usage events that explain a pack's used count, spread evenly over its life so far. */
 async function packUsage(
@@ -429,8 +433,10 @@ async function packUsage(
   from: Date,
   expiresAt: Date,
   used: number,
+  orderId: string | null = null,
 ): Promise<void> {
   if (used === 0) return;
+  const resourcesOf = RESOURCES[accountId] ?? [];
   const end = Math.min(expiresAt.getTime(), ctx.now.getTime() - 86_400_000);
   const spanDays = Math.max(1, Math.floor((end - from.getTime()) / 86_400_000));
   const days = Math.min(spanDays, 60);
@@ -442,18 +448,46 @@ async function packUsage(
       accountId,
       eventId: `seed-${packId}-${i}`,
       label,
-      resourceId: RESOURCES[i % RESOURCES.length] ?? 'res-kyc-prod',
+      resourceId: resourcesOf[i % resourcesOf.length] ?? 'res-kyc-prod',
       result: i % 9 === 0 ? 'compare_mismatch' : 'success',
       occurredAt: at,
       day: cstDate(at),
       outcome: 'pack',
       packId,
-      rule: 'deduction_order',
+      rule: 'only_pack',
       receivedAt: at,
     });
   }
   for (let i = 0; i < rowsToInsert.length; i += 1000) {
     await ctx.tx.insert(s.usageEvents).values(rowsToInsert.slice(i, i + 1000));
+  }
+  // The settled days' zero-cost bill rows (R5.5): calls each pack took per day and resource.
+  const perDay = new Map<string, number>();
+  for (const e of rowsToInsert) {
+    const key = `${e.day}|${e.resourceId}`;
+    perDay.set(key, (perDay.get(key) ?? 0) + 1);
+  }
+  const product = ctx.labels.get(label)?.product ?? 'unknown';
+  const deductionRows: (typeof s.charges.$inferInsert)[] = [...perDay].map(([key, calls]) => {
+    const [day = '', resourceId = ''] = key.split('|');
+    return {
+      accountId,
+      occurredAt: new Date(startOfCstDay(addDays(day, 1)).getTime() + 8 * 3_600_000),
+      month: day.slice(0, 7),
+      resourceId,
+      product,
+      label,
+      billingMode: 'prepaid' as const,
+      transactionType: 'pack_deduction' as const,
+      unitPrice: '0',
+      quantity: calls,
+      amount: '0',
+      orderId,
+      packId,
+    };
+  });
+  for (let i = 0; i < deductionRows.length; i += 500) {
+    await ctx.tx.insert(s.charges).values(deductionRows.slice(i, i + 500));
   }
 }
 

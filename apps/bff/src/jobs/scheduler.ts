@@ -1,6 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Deps } from '../http/context.ts';
-import { realAccountIds } from '../repositories/settlement.ts';
-import { accountJobs, type Happening } from './registry.ts';
+import {
+  allRealAccountIds,
+  claimLeases,
+  DUE_QUERY_COVERS,
+  dueAccountIds,
+  releaseLeases,
+} from '../repositories/job-leases.ts';
+import { type AccountJob, accountJobs, type Happening } from './registry.ts';
 
 /** Runs every registered job for one account at `now`, in registration order (jobs are idempotent). */
 export async function runAccountJobs(deps: Deps, accountId: string, now: Date): Promise<Happening[]> {
@@ -9,46 +17,159 @@ export async function runAccountJobs(deps: Deps, accountId: string, now: Date): 
   return out;
 }
 
+/** This process's name in `job_leases.holder`: host, pid and a random part (pids repeat across hosts/restarts). */
+export const processHolder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+export interface TickOptions {
+  /** Lease holder name; one per process (default `processHolder`). */
+  holder?: string;
+  /** How long a claimed lease lasts before another instance may take it (default 60 s); renewed while working. */
+  leaseMs?: number;
+  /** Accounts worked on at once by this instance (default 1; PGlite runs one statement at a time anyway). */
+  concurrency?: number;
+  /** Accounts per lease claim (default 25): one claim and one release statement per chunk. */
+  chunk?: number;
+  /** The jobs to run (default: the registry). */
+  jobs?: readonly AccountJob[];
+  /** Stops the pass between accounts (shutdown); what is left is due again at the next tick. */
+  signal?: AbortSignal;
+}
+
+export interface TickResult {
+  /** Accounts that had something due (the pre-filter's answer). */
+  accounts: number;
+  /** Accounts whose jobs this instance ran (it held their lease). */
+  ran: number;
+  /** Due accounts left to another instance because it held their lease. */
+  leasedElsewhere: number;
+  happened: Happening[];
+  failed: string[];
+}
+
+const covered = (jobs: readonly AccountJob[]) =>
+  jobs.every((j) => (DUE_QUERY_COVERS as readonly string[]).includes(j.name));
+
 /**
- * One pass over every real (non-demo) account at the system clock's now. A failing account is
- * logged and skipped so that it cannot hold the others' settlement back; the next tick retries it.
+ * One pass over the real (non-demo) accounts at the clock's now, safe to run on every BFF instance:
+ *
+ * 1. one query finds the accounts with anything due (`dueAccountIds`; 100,000 idle accounts cost
+ *    that query and nothing else). If a job is registered that the query does not know, every real
+ *    account is visited instead (slower, never wrong).
+ * 2. the due accounts are worked through in chunks; a chunk's leases (`job_leases`, key
+ *    `account:<id>`) are claimed in one statement, so two instances never even start the same
+ *    account's jobs at once: an account leased elsewhere is skipped (that instance runs it). The
+ *    leases are renewed while a chunk is worked on and given back after it.
+ * 3. correctness does not rest on the lease: each job is idempotent and its writes are unique in the
+ *    database (settlements, notices, job_runs) under the account row lock; the lease only keeps
+ *    instances from doing the same work twice (and from queueing on each other's locks).
+ *
+ * A failing account is logged and skipped so it cannot hold the others back; the next tick retries it.
  */
-export async function tick(deps: Deps): Promise<{ accounts: number; happened: Happening[]; failed: string[] }> {
+export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResult> {
   const now = deps.clock.now();
-  const ids = await realAccountIds(deps.db);
+  const jobs = opts.jobs ?? accountJobs;
+  const holder = opts.holder ?? processHolder;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const chunkSize = Math.max(1, opts.chunk ?? 25);
+  const ids = covered(jobs)
+    ? await dueAccountIds(deps.db, now, deps.config.trialGrantDelayMs)
+    : await allRealAccountIds(deps.db);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
   const happened: Happening[] = [];
   const failed: string[] = [];
-  for (const id of ids) {
+  let ran = 0;
+  let leasedElsewhere = 0;
+
+  const work = async (chunk: string[]) => {
+    let keys = await claimLeases(
+      deps.db,
+      chunk.map((id) => `account:${id}`),
+      holder,
+      leaseMs,
+    );
+    let claimedAt = Date.now();
+    const held = new Set(keys);
+    leasedElsewhere += chunk.length - held.size;
     try {
-      happened.push(...(await runAccountJobs(deps, id, now)));
-    } catch (err) {
-      failed.push(id);
-      console.error(`[scheduler] account ${id} failed:`, err);
+      for (const id of chunk) {
+        const key = `account:${id}`;
+        if (opts.signal?.aborted) break;
+        if (!held.has(key)) continue;
+        // Renew before half the lease has gone, so a slow chunk (a long catch-up) keeps it; a key
+        // lost meanwhile (this process stalled past the lease) is left to whoever took it.
+        if (Date.now() - claimedAt > leaseMs / 2) {
+          const rest = chunk.slice(chunk.indexOf(id)).map((x) => `account:${x}`);
+          const renewed = new Set(await claimLeases(deps.db, rest.filter((k) => held.has(k)), holder, leaseMs));
+          for (const k of rest) if (!renewed.has(k)) held.delete(k);
+          claimedAt = Date.now();
+          if (!held.has(key)) continue;
+        }
+        try {
+          for (const job of jobs) happened.push(...(await job.run(deps, id, now)));
+          ran++;
+        } catch (err) {
+          failed.push(id);
+          console.error(`[scheduler] account ${id} failed:`, err);
+        }
+      }
+    } finally {
+      keys = [...held];
+      await releaseLeases(deps.db, keys, holder).catch((err: unknown) => {
+        // The leases run out on their own; nothing is lost.
+        console.error('[scheduler] releasing leases failed:', err);
+      });
     }
-  }
-  return { accounts: ids.length, happened, failed };
+  };
+
+  let next = 0;
+  const worker = async () => {
+    for (let c = chunks[next++]; c && !opts.signal?.aborted; c = chunks[next++]) {
+      try {
+        await work(c);
+      } catch (err) {
+        // The claim itself failed (database unreachable): the whole chunk is retried next tick.
+        failed.push(...c);
+        console.error('[scheduler] chunk failed:', err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
+  return { accounts: ids.length, ran, leasedElsewhere, happened, failed };
 }
 
 /**
  * R5.3 For server.ts: catches up at once (a restart after a missed 08:00 settles what was missed),
- * then ticks every `intervalMs`. Ticks never overlap and never crash the process. Returns stop().
+ * then ticks every `intervalMs`. Ticks never overlap within a process and never crash it; across
+ * processes the leases of `tick` keep instances apart. Returns stop(), which ends a tick in progress
+ * after the account being worked on (its leases are given back) and resolves then.
  */
-export function startScheduler(deps: Deps, intervalMs = 30_000): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await tick(deps);
-      for (const h of r.happened) console.log(`[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
-    } catch (err) {
-      console.error('[scheduler] tick failed:', err);
-    } finally {
-      running = false;
-    }
+export function startScheduler(
+  deps: Deps,
+  intervalMs = 30_000,
+  opts: TickOptions & { log?: boolean } = {},
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const stop = new AbortController();
+  const run = () => {
+    if (running || stop.signal.aborted) return;
+    running = (async () => {
+      try {
+        const r = await tick(deps, { ...opts, signal: stop.signal });
+        if (opts.log ?? true) for (const h of r.happened) console.log(`[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
+      } catch (err) {
+        console.error('[scheduler] tick failed:', err);
+      } finally {
+        running = null;
+      }
+    })();
   };
-  void run();
-  const timer = setInterval(() => void run(), intervalMs);
+  run();
+  const timer = setInterval(run, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stop.abort();
+    clearInterval(timer);
+    await running;
+  };
 }

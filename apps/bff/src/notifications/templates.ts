@@ -16,7 +16,11 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 type Vars = Record<string, string | number>;
 type Template = { titleZh: string; titleEn: string; bodyZh: string; bodyEn: string };
 
-const fill = (s: string, v: Vars) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
+/** Times passed as ISO strings (`2027-11-23T23:59:59+08:00`) read as CST wall time in messages. */
+const readable = (x: string | number) =>
+  typeof x === 'string' ? x.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?\+08:00$/, '$1 $2') : String(x);
+const fill = (s: string, v: Vars) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => (v[k] === undefined ? `{${k}}` : readable(v[k] as string | number)));
 
 const templates: Record<NotificationKind, Template> = {
   arrears: {

@@ -19,6 +19,7 @@ export async function searchAccountsUseCase(
       status: a.status,
       settlement: a.settlement,
       isDemo: a.isDemo,
+      violation: a.violation,
       users: users.map((u) => ({ email: u.email, roles: u.roles })),
     })),
     nextCursor: found.length > q.limit && last ? encodeCursor([last.account.id]) : null,
