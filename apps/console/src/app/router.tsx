@@ -3,9 +3,9 @@ import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-ro
 import { meQueryOptions } from '../features/auth/api/me.ts';
 import { loginPath, safeNext } from '../features/auth/safe-next.ts';
 import { ApiError } from '../lib/api-client.ts';
-import { ComingSoon } from './coming-soon.tsx';
 import { FullPageLoading } from './full-page-loading.tsx';
 import { AppShell } from './layout/app-shell.tsx';
+import { staffHome } from './nav.ts';
 import { NotFound, RouteError } from './route-error.tsx';
 
 function currentPath(request: Request): string {
@@ -37,6 +37,14 @@ export function createAppRouter(queryClient: QueryClient) {
     return redirect(safeNext(new URL(request.url).searchParams.get('next')));
   }
 
+  /** R9.2/R9.3: a staff member acting on no account has no packs; send them to their staff section. */
+  async function staffLanding(args: LoaderFunctionArgs) {
+    const me = await requireUser(args);
+    const home = staffHome(me);
+    if (home) return redirect(home);
+    return new URL(args.request.url).pathname === '/' ? redirect('/packs') : null;
+  }
+
   return createBrowserRouter([
     {
       path: '/login',
@@ -58,9 +66,11 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, loader: () => redirect('/packs') },
+            { index: true, loader: staffLanding },
             {
               path: 'packs',
+              // Staff without an account (not impersonating) land on their own console instead.
+              loader: staffLanding,
               lazy: () =>
                 import('../features/packs/routes/pack-list-route.tsx').then((m) => ({ Component: m.PackListRoute })),
             },
@@ -71,9 +81,65 @@ export function createAppRouter(queryClient: QueryClient) {
                   Component: m.PackDetailRoute,
                 })),
             },
-            { path: 'buy', element: <ComingSoon page="nav.buy" /> },
-            { path: 'bills', element: <ComingSoon page="nav.bills" /> },
-            { path: 'notifications', element: <ComingSoon page="nav.notifications" /> },
+            {
+              path: 'buy',
+              lazy: () => import('../features/buy/routes/buy-route.tsx').then((m) => ({ Component: m.BuyRoute })),
+            },
+            {
+              path: 'refunds',
+              lazy: () =>
+                import('../features/refunds/routes/refunds-route.tsx').then((m) => ({ Component: m.RefundsRoute })),
+            },
+            {
+              path: 'certificates',
+              lazy: () =>
+                import('../features/certificates/routes/certificates-route.tsx').then((m) => ({
+                  Component: m.CertificatesRoute,
+                })),
+            },
+            {
+              path: 'bills',
+              lazy: () =>
+                import('../features/bills/routes/bills-overview-route.tsx').then((m) => ({
+                  Component: m.BillsOverviewRoute,
+                })),
+            },
+            {
+              path: 'bills/resources',
+              lazy: () =>
+                import('../features/bills/routes/bill-resources-route.tsx').then((m) => ({
+                  Component: m.BillResourcesRoute,
+                })),
+            },
+            {
+              path: 'bills/items',
+              lazy: () =>
+                import('../features/bills/routes/bill-items-route.tsx').then((m) => ({ Component: m.BillItemsRoute })),
+            },
+            {
+              path: 'bills/orders/:id',
+              lazy: () =>
+                import('../features/bills/routes/bill-order-route.tsx').then((m) => ({ Component: m.BillOrderRoute })),
+            },
+            {
+              path: 'notifications',
+              lazy: () =>
+                import('../features/notifications/routes/notifications-route.tsx').then((m) => ({
+                  Component: m.NotificationsRoute,
+                })),
+            },
+            {
+              path: 'notifications/settings',
+              lazy: () =>
+                import('../features/notifications/routes/notification-settings-route.tsx').then((m) => ({
+                  Component: m.NotificationSettingsRoute,
+                })),
+            },
+            {
+              path: 'audit',
+              lazy: () =>
+                import('../features/audit/routes/access-log-route.tsx').then((m) => ({ Component: m.AccessLogRoute })),
+            },
             {
               path: 'account',
               lazy: () =>
@@ -83,6 +149,34 @@ export function createAppRouter(queryClient: QueryClient) {
               path: 'pricing',
               lazy: () =>
                 import('../features/pricing/routes/pricing-route.tsx').then((m) => ({ Component: m.PricingRoute })),
+            },
+            {
+              path: 'support',
+              lazy: () =>
+                import('../features/support/routes/support-route.tsx').then((m) => ({ Component: m.SupportRoute })),
+            },
+            {
+              path: 'support/accounts/:id',
+              lazy: () =>
+                import('../features/support/routes/support-account-route.tsx').then((m) => ({
+                  Component: m.SupportAccountRoute,
+                })),
+            },
+            {
+              path: 'support/outbox',
+              lazy: () =>
+                import('../features/support/routes/outbox-route.tsx').then((m) => ({ Component: m.OutboxRoute })),
+            },
+            {
+              path: 'demo',
+              lazy: () => import('../features/demo/routes/demo-route.tsx').then((m) => ({ Component: m.DemoRoute })),
+            },
+            {
+              path: 'demo/:accountId',
+              lazy: () =>
+                import('../features/demo/routes/demo-tenant-route.tsx').then((m) => ({
+                  Component: m.DemoTenantRoute,
+                })),
             },
             { path: '*', Component: NotFound },
           ],

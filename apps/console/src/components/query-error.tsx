@@ -8,6 +8,8 @@ export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('common.errorNetwork');
     if (error.status === 429) return t('common.errorRateLimited');
+    // R9.2: a read-only support session is refused money-moving actions; say so, not "no permission".
+    if (error.code === 'READ_ONLY_IMPERSONATION') return t('support.error.readOnly');
     if (error.status === 403) return t('common.errorForbidden');
     if (error.status >= 500) return t('common.errorServer');
     return error.detail || t('common.errorServer');

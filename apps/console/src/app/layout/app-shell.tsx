@@ -3,10 +3,12 @@ import { clsx } from 'clsx';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
-import { Banner } from '../../components/ui/banner.tsx';
 import { focusRing } from '../../components/ui/focus.ts';
+import { ArrearsBanner } from '../../features/account/components/arrears-banner.tsx';
 import { meQueryOptions } from '../../features/auth/api/me.ts';
-import { formatDateTime } from '../../lib/datetime.ts';
+import { FloatingDemoPanel } from '../../features/demo/components/floating-demo-panel.tsx';
+import { NotificationBell } from '../../features/notifications/components/unread-badge.tsx';
+import { ImpersonationBanner } from '../../features/support/components/impersonation-banner.tsx';
 import { useT } from '../../lib/i18n.tsx';
 import { SideNav } from './side-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -68,21 +70,15 @@ export function AppShell() {
               {me?.account?.name ?? t('topbar.noAccount')}
             </span>
           </div>
+          {me?.account ? <NotificationBell /> : null}
           <LanguageSwitch tone="dark" />
           {me ? <UserMenu user={me.user} /> : null}
         </div>
       </header>
-      {me?.impersonation ? (
-        // R9.2: every page shows a clear banner while support acts on the account.
-        <Banner tone="warning" className="rounded-none border-x-0 border-t-0">
-          {t('impersonation.banner', {
-            agent: me.impersonation.agentId,
-            reason: me.impersonation.reason,
-            mode: me.impersonation.write ? t('impersonation.write') : t('impersonation.readOnly'),
-            until: formatDateTime(me.impersonation.expiresAt),
-          })}
-        </Banner>
-      ) : null}
+      {/* R9.2: who acts on the account, time left (live), read-only or write, and Stop, on every page. */}
+      {me?.impersonation ? <ImpersonationBanner me={me} /> : null}
+      {/* R6: arrears / suspension notice with the amount to recharge, on every page. */}
+      {me?.account ? <ArrearsBanner /> : null}
       <div className="flex flex-1">
         <aside
           id="side-nav"
@@ -108,6 +104,8 @@ export function AppShell() {
           </div>
         </main>
       </div>
+      {/* R9.3: the demo tenant's own customer drives its simulated clock from any page. */}
+      {me?.clock.simulated && me.user.kind === 'customer' && me.account ? <FloatingDemoPanel me={me} /> : null}
     </div>
   );
 }

@@ -1,19 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { NavLink } from 'react-router';
 import { focusRing } from '../../components/ui/focus.ts';
+import { meQueryOptions } from '../../features/auth/api/me.ts';
+import { UnreadBadge } from '../../features/notifications/components/unread-badge.tsx';
 import { useT } from '../../lib/i18n.tsx';
-import { NAV_ITEMS } from '../nav.ts';
+import { navItemsFor } from '../nav.ts';
 import { NavIcon } from './nav-icon.tsx';
 
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
+  const me = useQuery(meQueryOptions()).data;
   return (
     <nav aria-label={t('nav.main')} className="py-3">
       <ul className="flex flex-col gap-0.5 px-2">
-        {NAV_ITEMS.map((item) => (
+        {navItemsFor(me).map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}
+              end={item.end}
               onClick={onNavigate}
               className={({ isActive }) =>
                 clsx(
@@ -27,6 +32,7 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
             >
               <NavIcon name={item.icon} />
               <span className="flex-1">{t(item.label)}</span>
+              {item.to === '/notifications' ? <UnreadBadge /> : null}
               {item.soon ? (
                 <span className="rounded-sm bg-slate-100 px-1.5 py-0.5 text-[11px] leading-none text-slate-600">
                   {t('nav.soon')}

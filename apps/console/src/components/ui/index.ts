@@ -1,6 +1,7 @@
 export { Badge, type BadgeTone } from './badge.tsx';
 export { Banner, type BannerTone } from './banner.tsx';
 export { Button, type ButtonProps, buttonClasses } from './button.tsx';
+export { Dialog, type DialogProps } from './dialog.tsx';
 export { EmptyState } from './empty-state.tsx';
 export { type ControlProps, Field, Input, Select } from './field.tsx';
 export { focusRing } from './focus.ts';

@@ -1,10 +1,13 @@
 import type { Account } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import {
   Badge,
   type BadgeTone,
   Busy,
+  Button,
+  buttonClasses,
   DescriptionList,
   EmptyState,
   PageHeader,
@@ -21,6 +24,13 @@ import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { accountQueryOptions } from '../api/account.ts';
+import { meQueryOptions } from '../api/me.ts';
+import { PostpaidPanel } from '../components/postpaid-panel.tsx';
+import { RechargeDialog } from '../components/recharge-dialog.tsx';
+import { ResourcesPanel } from '../components/resources-panel.tsx';
+import { ServiceKeysPanel } from '../components/service-keys-panel.tsx';
+import { can } from '../permissions.ts';
+import { useServerNow } from '../use-server-now.ts';
 
 const statusTone: Record<Account['status'], BadgeTone> = {
   active: 'success',
@@ -54,6 +64,7 @@ function Balances({ account }: { account: Account }) {
 
 function Vouchers({ account }: { account: Account }) {
   const { t, tMaybe } = useI18n();
+  const now = useServerNow(60_000);
   return (
     <Panel
       title={t('account.vouchers')}
@@ -92,6 +103,8 @@ function Vouchers({ account }: { account: Account }) {
                     <Badge tone="neutral">{t('account.voucher.used')}</Badge>
                   ) : v.usable ? (
                     <Badge tone="success">{t('account.voucher.usable')}</Badge>
+                  ) : Date.parse(v.expiresAt) <= now ? (
+                    <Badge tone="muted">{t('account.voucher.expired')}</Badge>
                   ) : (
                     <Badge tone="muted">{t('account.voucher.unusable')}</Badge>
                   )}
@@ -108,10 +121,45 @@ function Vouchers({ account }: { account: Account }) {
 export function AccountRoute() {
   const { t } = useI18n();
   const account = useQuery(accountQueryOptions());
+  const me = useQuery(meQueryOptions()).data;
+  const [params, setParams] = useSearchParams();
+  const rechargeParam = params.get('recharge');
+  const canRecharge = can(me, 'recharge');
+  const canSettings = can(me, 'settings');
+
+  function setRechargeOpen(open: boolean, amount = '') {
+    const next = new URLSearchParams(params);
+    if (open) next.set('recharge', amount);
+    else next.delete('recharge');
+    setParams(next, { replace: !open });
+  }
 
   return (
     <>
-      <PageHeader title={t('account.title')} description={t('account.subtitle')} />
+      <PageHeader
+        title={t('account.title')}
+        description={canSettings || canRecharge ? t('account.subtitleManage') : t('account.subtitleReadOnly')}
+        actions={
+          <>
+            <Link to="/refunds" className={buttonClasses('secondary')}>
+              {t('account.refundsLink')}
+            </Link>
+            {canRecharge ? (
+              <Button variant="primary" onClick={() => setRechargeOpen(true)}>
+                {t('account.recharge.open')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {canRecharge ? (
+        <RechargeDialog
+          key={rechargeParam ?? 'closed'}
+          open={rechargeParam !== null}
+          initialAmount={rechargeParam ?? ''}
+          onClose={() => setRechargeOpen(false)}
+        />
+      ) : null}
       {account.isPending ? (
         <Busy label={t('common.loading')} className="flex flex-col gap-5">
           <Skeleton className="h-32 w-full" />
@@ -122,6 +170,7 @@ export function AccountRoute() {
       ) : (
         <div className="flex flex-col gap-5">
           <Balances account={account.data} />
+          <PostpaidPanel account={account.data} canEdit={canSettings} />
           <Panel title={t('account.settings')} headingId="settings">
             <DescriptionList
               columns={4}
@@ -165,6 +214,8 @@ export function AccountRoute() {
             />
           </Panel>
           <Vouchers account={account.data} />
+          <ServiceKeysPanel canEdit={canSettings} />
+          <ResourcesPanel canEdit={canSettings} />
         </div>
       )}
     </>

@@ -76,7 +76,7 @@ export function PackRow({ pack }: { pack: Pack }) {
         <PackStatusBadge status={pack.status} />
       </Td>
       <Td>
-        <RefundCell refund={pack.refund} />
+        <RefundCell pack={pack} />
       </Td>
     </Tr>
   );

@@ -13,7 +13,7 @@ import {
 } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
-import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { packQueryOptions } from '../api/pack.ts';
 import { packUsageQueryOptions } from '../api/pack-usage.ts';
@@ -80,20 +80,7 @@ function Overview({ pack }: { pack: Pack }) {
           {
             key: 'refund',
             term: t('packs.detail.refundTitle'),
-            value: (
-              <div className="flex flex-col gap-1">
-                <RefundCell refund={pack.refund} compact={false} />
-                {pack.refund.eligible && pack.refund.split ? (
-                  <span className="text-xs text-slate-600 tabular">
-                    {t('packs.detail.refundSplit', {
-                      cash: formatMoney(pack.refund.split.cash),
-                      income: formatMoney(pack.refund.split.income),
-                      gift: formatMoney(pack.refund.split.gift),
-                    })}
-                  </span>
-                ) : null}
-              </div>
-            ),
+            value: <RefundCell pack={pack} compact={false} />,
           },
         ]}
       />

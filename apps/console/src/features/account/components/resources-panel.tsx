@@ -1,0 +1,143 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Busy,
+  Button,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { createResourceMutationOptions, resourcesQueryOptions } from '../api/resources.ts';
+import { MutationError } from './mutation-error.tsx';
+
+const EMPTY = { alias: '', project: '', region: '' };
+
+/** The account's applications (resources): the ids usage events and bills refer to (R5.5). */
+export function ResourcesPanel({ canEdit }: { canEdit: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const resources = useQuery(resourcesQueryOptions());
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState(EMPTY);
+  const [touched, setTouched] = useState(false);
+  const create = useMutation({
+    ...createResourceMutationOptions(),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['resources'] });
+      close(true);
+    },
+  });
+
+  function close(force = false) {
+    if (create.isPending && !force) return;
+    setOpen(false);
+    setForm(EMPTY);
+    setTouched(false);
+    create.reset();
+  }
+  const missing = (k: keyof typeof EMPTY) => touched && form[k].trim() === '';
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (!form.alias.trim() || !form.project.trim() || !form.region.trim()) return;
+    create.mutate({ alias: form.alias.trim(), project: form.project.trim(), region: form.region.trim() });
+  }
+
+  return (
+    <Panel
+      title={t('account.resources.title')}
+      description={t('account.resources.description')}
+      headingId="resources"
+      bodyClassName="p-0"
+      actions={
+        canEdit ? (
+          <Button size="sm" onClick={() => setOpen(true)}>
+            {t('account.resources.create')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {resources.isPending ? (
+        <Busy label={t('common.loading')} className="p-5">
+          <Skeleton className="h-16 w-full" />
+        </Busy>
+      ) : resources.isError ? (
+        <div className="p-5">
+          <QueryError error={resources.error} onRetry={() => void resources.refetch()} />
+        </div>
+      ) : resources.data.items.length === 0 ? (
+        <EmptyState headingLevel={3} title={t('account.resources.empty')} className="py-8" />
+      ) : (
+        <Table caption={t('account.resources.caption')}>
+          <THead>
+            <tr>
+              <Th>{t('account.resources.id')}</Th>
+              <Th>{t('account.resources.alias')}</Th>
+              <Th>{t('account.resources.project')}</Th>
+              <Th>{t('account.resources.region')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {resources.data.items.map((r) => (
+              <Tr key={r.id}>
+                <Td className="font-mono text-xs">{r.id}</Td>
+                <Td>{r.alias}</Td>
+                <Td>{r.project}</Td>
+                <Td>{r.region}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Dialog
+        open={open}
+        onClose={() => close()}
+        dismissible={!create.isPending}
+        closeLabel={t('dialog.close')}
+        title={t('account.resources.createTitle')}
+        footer={
+          <>
+            <Button onClick={() => close()} disabled={create.isPending}>
+              {t('dialog.cancel')}
+            </Button>
+            <Button variant="primary" type="submit" form="create-resource-form" loading={create.isPending}>
+              {t('account.resources.create')}
+            </Button>
+          </>
+        }
+      >
+        <form id="create-resource-form" noValidate onSubmit={submit} className="flex flex-col gap-3">
+          {(['alias', 'project', 'region'] as const).map((k) => (
+            <Field
+              key={k}
+              label={t(`account.resources.${k}`)}
+              hint={k === 'region' ? t('account.resources.regionHint') : undefined}
+              error={missing(k) ? t('account.resources.required') : undefined}
+            >
+              {(p) => (
+                <Input
+                  {...p}
+                  value={form[k]}
+                  maxLength={k === 'region' ? 50 : 100}
+                  onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
+                />
+              )}
+            </Field>
+          ))}
+          <MutationError error={create.error} />
+        </form>
+      </Dialog>
+    </Panel>
+  );
+}

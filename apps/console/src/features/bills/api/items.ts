@@ -1,0 +1,19 @@
+import type { BillItemsResponse } from '@idv/contracts';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, buildUrl } from '../../../lib/api-client.ts';
+import { type BillSearch, billQuery } from '../search-params.ts';
+
+/** GET /api/v1/bills/items (R5.5): one row per charge, keyset-paginated, with the filter's count and sum. */
+export function billItemsQueryOptions(s: BillSearch, month: string) {
+  const query = { ...billQuery(s, month), cursor: s.cursor, limit: s.limit };
+  return queryOptions({
+    queryKey: ['bills', 'items', query] as const,
+    queryFn: ({ signal }) => api.get<BillItemsResponse>('/bills/items', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/v1/bills/items.csv: the month with the current filters, downloaded by the browser (a plain link). */
+export function billItemsCsvUrl(s: BillSearch, month: string): string {
+  return buildUrl('/bills/items.csv', billQuery(s, month));
+}

@@ -1,0 +1,12 @@
+import type { Me } from '@idv/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+/** GET /api/v1/me (same key as the auth feature's): the server clock gives the current CST month. */
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: ['me'] as const,
+    queryFn: ({ signal }) => api.get<Me>('/me', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}

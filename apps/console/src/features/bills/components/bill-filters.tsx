@@ -1,0 +1,161 @@
+import type { Resource } from '@idv/contracts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Button, Field, Input, Select } from '../../../components/ui/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { modeKey, productName, txKey } from '../labels.ts';
+import { BILLING_MODES, type BillSearch, hasBillFilters, TRANSACTION_TYPES } from '../search-params.ts';
+import { MonthPicker } from './month-picker.tsx';
+
+export interface BillFiltersProps {
+  search: BillSearch;
+  month: string;
+  maxMonth: string;
+  products: readonly string[];
+  resources: readonly Resource[] | undefined;
+  onChange: (patch: Partial<BillSearch>) => void;
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+}
+
+/** Month, product, project, region, billing mode, transaction type and a resource search: all in the URL. */
+export function BillFilters({ search, month, maxMonth, products, resources, onChange }: BillFiltersProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const all = t('bills.filter.all');
+  const [q, setQ] = useState(search.q ?? '');
+  // Follow the URL (back/forward, reset) when it changes under the input.
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
+
+  const projects = distinct([...(resources ?? []).map((r) => r.project), ...(search.project ? [search.project] : [])]);
+  const regions = distinct([...(resources ?? []).map((r) => r.region), ...(search.region ? [search.region] : [])]);
+  const productOptions = distinct([...products, ...(search.product ? [search.product] : [])]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onChange({ q: q.trim() || undefined });
+  }
+
+  return (
+    <form aria-label={t('bills.filters')} className="flex flex-wrap items-end gap-3" onSubmit={submit}>
+      <MonthPicker month={month} max={maxMonth} onChange={(m) => onChange({ month: m })} />
+      <Field label={t('bills.filter.product')} className="w-40">
+        {(p) => (
+          <Select
+            {...p}
+            name="product"
+            value={search.product ?? ''}
+            onChange={(e) => onChange({ product: e.target.value || undefined })}
+          >
+            <option value="">{all}</option>
+            {productOptions.map((code) => (
+              <option key={code} value={code}>
+                {productName(i18n, code)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('bills.filter.project')} className="w-36">
+        {(p) => (
+          <Select
+            {...p}
+            name="project"
+            value={search.project ?? ''}
+            onChange={(e) => onChange({ project: e.target.value || undefined })}
+          >
+            <option value="">{all}</option>
+            {projects.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('bills.filter.region')} className="w-36">
+        {(p) => (
+          <Select
+            {...p}
+            name="region"
+            value={search.region ?? ''}
+            onChange={(e) => onChange({ region: e.target.value || undefined })}
+          >
+            <option value="">{all}</option>
+            {regions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('bills.filter.billingMode')} className="w-32">
+        {(p) => (
+          <Select
+            {...p}
+            name="billingMode"
+            value={search.billingMode ?? ''}
+            onChange={(e) => onChange({ billingMode: BILLING_MODES.find((m) => m === e.target.value) })}
+          >
+            <option value="">{all}</option>
+            {BILLING_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(modeKey(m))}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('bills.filter.transactionType')} className="w-36">
+        {(p) => (
+          <Select
+            {...p}
+            name="transactionType"
+            value={search.transactionType ?? ''}
+            onChange={(e) => onChange({ transactionType: TRANSACTION_TYPES.find((x) => x === e.target.value) })}
+          >
+            <option value="">{all}</option>
+            {TRANSACTION_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(txKey(x))}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('bills.filter.q')} className="w-56">
+        {(p) => (
+          <Input
+            {...p}
+            name="q"
+            type="search"
+            value={q}
+            maxLength={100}
+            placeholder={t('bills.filter.qPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit">{t('bills.filter.search')}</Button>
+      {hasBillFilters(search) ? (
+        <Button
+          variant="ghost"
+          onClick={() =>
+            onChange({
+              product: undefined,
+              project: undefined,
+              region: undefined,
+              billingMode: undefined,
+              transactionType: undefined,
+              q: undefined,
+            })
+          }
+        >
+          {t('bills.filter.reset')}
+        </Button>
+      ) : null}
+    </form>
+  );
+}

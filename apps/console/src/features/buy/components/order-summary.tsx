@@ -1,0 +1,68 @@
+import type { CatalogItem } from '@idv/contracts';
+import { Link } from 'react-router';
+import { Banner, buttonClasses } from '../../../components/ui/index.ts';
+import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { PaymentPreview } from '../payment-preview.ts';
+
+/** R2.3 The total and how it will be paid: voucher → gift → income transfer → cash, and any shortfall. */
+export function OrderSummary({
+  item,
+  size,
+  quantity,
+  preview,
+}: {
+  item: CatalogItem;
+  size: number;
+  quantity: number;
+  preview: PaymentPreview;
+}) {
+  const { t, locale } = useI18n();
+  const rows = [
+    ['voucher', preview.voucher],
+    ['gift', preview.gift],
+    ['income', preview.income],
+    ['cash', preview.cash],
+  ] as const;
+  return (
+    <div className="flex flex-col gap-3" data-testid="order-summary">
+      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 text-sm">
+        <dt className="text-slate-600">{t('buy.summary.label')}</dt>
+        <dd className="text-right text-slate-900">{locale === 'zh-CN' ? item.nameZh : item.nameEn}</dd>
+        <dt className="text-slate-600">{t('buy.summary.pack')}</dt>
+        <dd className="text-right text-slate-900 tabular">
+          {t('buy.summary.packValue', { count: formatCount(size), quantity })}
+        </dd>
+        <dt className="font-medium text-slate-900">{t('buy.summary.total')}</dt>
+        <dd className="text-right text-lg font-semibold text-slate-900 tabular" data-testid="order-total">
+          {formatMoney(preview.amount)}
+        </dd>
+      </dl>
+      <div>
+        <h3 className="text-sm font-medium text-slate-900">{t('buy.summary.splitTitle')}</h3>
+        <p className="text-xs text-slate-600">{t('buy.summary.splitHint')}</p>
+        <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm" data-testid="payment-split">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600">{t(`buy.pay.${k}`)}</dt>
+              <dd className="text-right tabular text-slate-900" data-testid={`pay-${k}`}>
+                {formatMoney(v)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      {preview.voucherUnused !== '0.00' ? (
+        <Banner tone="info">{t('buy.summary.voucherNoChange', { amount: formatMoney(preview.voucherUnused) })}</Banner>
+      ) : null}
+      {!preview.covered ? (
+        <Banner tone="warning" title={t('buy.shortfall.title')}>
+          <p data-testid="shortfall">{t('buy.shortfall.body', { amount: formatMoney(preview.shortfall) })}</p>
+          <Link to={`/account?recharge=${preview.shortfall}`} className={buttonClasses('secondary', 'sm', 'mt-2')}>
+            {t('buy.shortfall.recharge', { amount: formatMoney(preview.shortfall) })}
+          </Link>
+        </Banner>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CertificateOrder, CertificateRefund, List } from '@idv/contracts';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+/** GET /api/v1/certificates: SSL certificate orders with the actions open to each (R8.6). */
+export function certificatesQueryOptions() {
+  return queryOptions({
+    queryKey: ['certificates'] as const,
+    queryFn: ({ signal }) => api.get<List<CertificateOrder>>('/certificates', { query: { limit: 200 }, signal }),
+  });
+}
+
+/** POST /api/v1/certificates/:id/cancel (Cancel Application; only while pending submission). */
+export function cancelCertificateMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['certificates', 'cancel'],
+    mutationFn: (id: string) => api.post<CertificateOrder>(`/certificates/${encodeURIComponent(id)}/cancel`),
+  });
+}
+
+/**
+ * POST /api/v1/certificates/:id/refund: cash and gift back as paid, benefit points to their package;
+ * voucher and discount are not returned. The key is sent for safety (the server refunds at most once).
+ */
+export function refundCertificateMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['certificates', 'refund'],
+    mutationFn: ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
+      api.post<CertificateRefund>(`/certificates/${encodeURIComponent(id)}/refund`, undefined, {
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+  });
+}

@@ -1,0 +1,149 @@
+import type { CertificateOrder } from '@idv/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Busy,
+  Button,
+  EmptyState,
+  PageHeader,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { certificatesQueryOptions } from '../api/certificates.ts';
+import { meQueryOptions } from '../api/me.ts';
+import { CancelCertificateDialog, RefundCertificateDialog } from '../components/certificate-dialogs.tsx';
+import { CertificateStatusBadge } from '../components/certificate-status-badge.tsx';
+import { can } from '../permissions.ts';
+
+function Actions({ cert, mayAct }: { cert: CertificateOrder; mayAct: boolean }) {
+  const { t, tMaybe } = useI18n();
+  // The order as it was when a dialog opened: after the action the refreshed order offers no action,
+  // and the dialog must stay to show the outcome.
+  const [open, setOpen] = useState<{ kind: 'cancel' | 'refund'; cert: CertificateOrder } | null>(null);
+  // Always rendered second in a fragment, so a dialog keeps its state when the cell's content changes.
+  const dialogs =
+    open?.kind === 'cancel' ? (
+      <CancelCertificateDialog cert={open.cert} onClose={() => setOpen(null)} />
+    ) : open?.kind === 'refund' ? (
+      <RefundCertificateDialog cert={open.cert} onClose={() => setOpen(null)} />
+    ) : null;
+  const actions = cert.actions;
+  if (!actions.cancel && !actions.refund) {
+    return (
+      <>
+        <span className="text-xs text-slate-600">
+          {actions.refundBlockedBy
+            ? tMaybe(`cert.blocked.${actions.refundBlockedBy}`, actions.refundBlockedBy)
+            : t('common.dash')}
+        </span>
+        {dialogs}
+      </>
+    );
+  }
+  if (!mayAct) return <span className="text-xs text-slate-600">{t('money.readOnlyRole')}</span>;
+  return (
+    <>
+      <div className="flex flex-col items-start gap-1">
+        {actions.cancel ? (
+          <Button size="sm" onClick={() => setOpen({ kind: 'cancel', cert })}>
+            {t('cert.action.cancel')}
+            <span className="sr-only"> {cert.domain}</span>
+          </Button>
+        ) : null}
+        {actions.refund ? (
+          <Button size="sm" onClick={() => setOpen({ kind: 'refund', cert })}>
+            {t('cert.action.refund')}
+            <span className="sr-only"> {cert.domain}</span>
+          </Button>
+        ) : null}
+        {actions.cancel && actions.refundBlockedBy === 'CERTIFICATE_PENDING_CANCEL_FIRST' ? (
+          <span className="max-w-56 text-xs text-slate-600">{t('cert.blocked.CERTIFICATE_PENDING_CANCEL_FIRST')}</span>
+        ) : null}
+      </div>
+      {dialogs}
+    </>
+  );
+}
+
+/** R8.6 SSL certificate orders: status, what was paid, Cancel Application and Refund. */
+export function CertificatesRoute() {
+  const { t, tMaybe } = useI18n();
+  const certs = useQuery(certificatesQueryOptions());
+  const me = useQuery(meQueryOptions()).data;
+  const mayAct = can(me, 'refund');
+  return (
+    <>
+      <PageHeader title={t('cert.title')} description={t('cert.subtitle')} />
+      <Panel bodyClassName="p-0">
+        {certs.isPending ? (
+          <Busy label={t('common.loading')} className="p-5">
+            <Skeleton className="h-40 w-full" />
+          </Busy>
+        ) : certs.isError ? (
+          <div className="p-5">
+            <QueryError error={certs.error} onRetry={() => void certs.refetch()} />
+          </div>
+        ) : certs.data.items.length === 0 ? (
+          <EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>
+        ) : (
+          <Table caption={t('cert.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('cert.col.domain')}</Th>
+                <Th>{t('cert.col.product')}</Th>
+                <Th>{t('cert.col.status')}</Th>
+                <Th align="right">{t('cert.col.amount')}</Th>
+                <Th>{t('cert.col.paid')}</Th>
+                <Th>
+                  {t('cert.col.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                </Th>
+                <Th className="min-w-44">{t('cert.col.actions')}</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {certs.data.items.map((c) => (
+                <Tr key={c.id}>
+                  <Td>
+                    <span className="font-medium text-slate-900">{c.domain}</span>
+                    <div className="font-mono text-xs text-slate-600">{c.id}</div>
+                  </Td>
+                  <Td>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
+                  <Td>
+                    <CertificateStatusBadge status={c.status} />
+                    {c.refundedAt ? (
+                      <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
+                    ) : null}
+                  </Td>
+                  <Td align="right">{formatMoney(c.amount)}</Td>
+                  <Td className="text-xs text-slate-700 tabular">
+                    {t('cert.paidSplit', {
+                      cash: formatMoney(c.paid.cash),
+                      gift: formatMoney(c.paid.gift),
+                      voucher: formatMoney(c.paid.voucher),
+                      discount: formatMoney(c.paid.discount),
+                    })}
+                    {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
+                  </Td>
+                  <Td className="tabular whitespace-nowrap">{formatDateTime(c.createdAt)}</Td>
+                  <Td>
+                    <Actions cert={c} mayAct={mayAct} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Panel>
+    </>
+  );
+}

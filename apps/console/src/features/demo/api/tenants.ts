@@ -1,0 +1,44 @@
+import type { List } from '@idv/contracts';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import type { DemoTenant, DemoTenantCreated } from './types.ts';
+
+export const demoTenantsKey = ['demo', 'tenants'] as const;
+
+/** GET /api/v1/demo/tenants (pm role). */
+export function demoTenantsQueryOptions() {
+  return queryOptions({
+    queryKey: demoTenantsKey,
+    queryFn: ({ signal }) => api.get<List<DemoTenant>>('/demo/tenants', { signal }),
+  });
+}
+
+export interface CreateTenantInput {
+  scenario: 'empty' | 'rich';
+  startAt?: string;
+  name?: string;
+}
+
+/** POST /api/v1/demo/tenants: 201 with the customer's sign-in (shown once) and the service key. Rich takes 30–90 s. */
+export function createTenantMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['demo', 'create'],
+    mutationFn: (body: CreateTenantInput) => api.post<DemoTenantCreated>('/demo/tenants', body),
+  });
+}
+
+/** POST /api/v1/demo/tenants/:id/reset: the same tenant rebuilt from its scenario at its start time. */
+export function resetTenantMutationOptions(accountId: string) {
+  return mutationOptions({
+    mutationKey: ['demo', 'reset', accountId],
+    mutationFn: () => api.post<DemoTenantCreated>(`/demo/tenants/${encodeURIComponent(accountId)}/reset`),
+  });
+}
+
+/** DELETE /api/v1/demo/tenants/:id: 204, every row of the tenant is gone. */
+export function deleteTenantMutationOptions(accountId: string) {
+  return mutationOptions({
+    mutationKey: ['demo', 'delete', accountId],
+    mutationFn: () => api.delete(`/demo/tenants/${encodeURIComponent(accountId)}`),
+  });
+}

@@ -1,0 +1,17 @@
+import type {
+  ClockAdvanced as ClockAdvancedSchema,
+  DemoTenantCreated as DemoTenantCreatedSchema,
+  DemoTenant as DemoTenantSchema,
+  DemoTimeline as DemoTimelineSchema,
+  Happening as HappeningSchema,
+} from '@idv/contracts';
+
+/** The output type of a contract schema (the contracts export these schemas without a named type). */
+type Out<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
+
+export type DemoTenant = Out<typeof DemoTenantSchema>;
+export type DemoTenantCreated = Out<typeof DemoTenantCreatedSchema>;
+export type ClockAdvanced = Out<typeof ClockAdvancedSchema>;
+export type DemoTimeline = Out<typeof DemoTimelineSchema>;
+export type Happening = Out<typeof HappeningSchema>;
+export type { AdvanceClockBody, UsageInjection } from '@idv/contracts';

@@ -1,0 +1,270 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { errorMessage, QueryError } from '../../../components/query-error.tsx';
+import {
+  Badge,
+  Banner,
+  Busy,
+  Button,
+  DescriptionList,
+  EmptyState,
+  PageHeader,
+  Panel,
+  Skeleton,
+} from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { timelineKey, timelineQueryOptions } from '../api/clock.ts';
+import {
+  deleteTenantMutationOptions,
+  demoTenantsKey,
+  demoTenantsQueryOptions,
+  resetTenantMutationOptions,
+} from '../api/tenants.ts';
+import type { ClockAdvanced, DemoTenantCreated, UsageInjection } from '../api/types.ts';
+import { ClockControls } from '../components/clock-controls.tsx';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { CopyButton } from '../components/copy-button.tsx';
+import { PmOnly } from '../components/pm-only.tsx';
+import { TimelineList } from '../components/timeline-list.tsx';
+import { TourPanel } from '../components/tour-panel.tsx';
+import { UsageInjector } from '../components/usage-injector.tsx';
+import { forgetTenantResources, loadTenantResources, saveTenantResources } from '../resources-store.ts';
+
+/** R9.3 one demo tenant: sign-in, clock, usage injector, timeline, tour, reset and delete. */
+export function DemoTenantRoute() {
+  return (
+    <PmOnly>
+      <DemoTenantPage />
+    </PmOnly>
+  );
+}
+
+function Secret({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all text-slate-900">{value}</code>
+      <CopyButton value={value} what={label} />
+    </div>
+  );
+}
+
+function DemoTenantPage() {
+  const { t } = useI18n();
+  const { accountId = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<DemoTenantCreated | null>(
+    () => (location.state as { created?: DemoTenantCreated } | null)?.created ?? null,
+  );
+  const [resources, setResources] = useState(() => loadTenantResources(accountId));
+  const [pending, setPending] = useState<UsageInjection[]>([]);
+  const [last, setLast] = useState<ClockAdvanced | null>(null);
+  const [confirm, setConfirm] = useState<'reset' | 'delete' | null>(null);
+  const tenants = useQuery(demoTenantsQueryOptions());
+  const timeline = useQuery(timelineQueryOptions(accountId));
+  const reset = useMutation({
+    ...resetTenantMutationOptions(accountId),
+    onSuccess: async (r) => {
+      saveTenantResources(accountId, r.resources);
+      setResources(r.resources);
+      // A reset issues a new service key (the customer's password is unchanged): show it once.
+      setCreated(r);
+      setLast(null);
+      setConfirm(null);
+      await queryClient.invalidateQueries({ queryKey: ['demo'] });
+    },
+  });
+  const remove = useMutation({
+    ...deleteTenantMutationOptions(accountId),
+    onSuccess: async () => {
+      forgetTenantResources(accountId);
+      setConfirm(null);
+      queryClient.removeQueries({ queryKey: timelineKey(accountId) });
+      await queryClient.invalidateQueries({ queryKey: demoTenantsKey });
+      await navigate('/demo', { replace: true });
+    },
+  });
+
+  async function onAdvanced(r: ClockAdvanced) {
+    setLast(r);
+    setPending([]);
+    await queryClient.invalidateQueries({ queryKey: ['demo'] });
+  }
+
+  const back = (
+    <Link to="/demo" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+      ← {t('demo.back')}
+    </Link>
+  );
+  if (tenants.isPending) {
+    return (
+      <>
+        <PageHeader title={t('demo.tenant.loading')} back={back} />
+        <Busy label={t('common.loading')} className="flex flex-col gap-3">
+          <Skeleton className="h-24 w-full" />
+          <Skeleton className="h-48 w-full" />
+        </Busy>
+      </>
+    );
+  }
+  if (tenants.isError) {
+    return (
+      <>
+        <PageHeader title={accountId} back={back} />
+        <QueryError error={tenants.error} onRetry={() => void tenants.refetch()} />
+      </>
+    );
+  }
+  const tenant = tenants.data.items.find((x) => x.accountId === accountId);
+  if (!tenant) {
+    return (
+      <>
+        <PageHeader title={accountId} back={back} />
+        <EmptyState icon="search" title={t('demo.tenant.notFoundTitle')}>
+          {t('demo.tenant.notFoundBody')}
+        </EmptyState>
+      </>
+    );
+  }
+  const now = last && last.now > tenant.clock.now ? last.now : tenant.clock.now;
+  return (
+    <>
+      <PageHeader
+        title={tenant.name}
+        description={t('demo.tenant.description')}
+        back={back}
+        actions={<Badge tone="info">{t(`demo.scenario.${tenant.scenario}`)}</Badge>}
+      />
+      <div className="flex flex-col gap-5">
+        {created ? (
+          <Panel title={t('demo.creds.title')} headingId="creds-heading" className="border-amber-300">
+            <Banner tone="warning" className="mb-4">
+              {t('demo.creds.once')}
+            </Banner>
+            <DescriptionList
+              columns={2}
+              items={[
+                {
+                  key: 'email',
+                  term: t('demo.creds.email'),
+                  value: <Secret label={t('demo.creds.email')} value={created.customer.email} />,
+                },
+                {
+                  key: 'password',
+                  term: t('demo.creds.password'),
+                  value: <Secret label={t('demo.creds.password')} value={created.customer.password} />,
+                },
+                {
+                  key: 'key',
+                  term: t('demo.creds.serviceKey'),
+                  value: <Secret label={t('demo.creds.serviceKey')} value={created.serviceKey} />,
+                },
+                {
+                  key: 'resources',
+                  term: t('demo.creds.resources'),
+                  value: (
+                    <ul>
+                      {created.resources.map((r) => (
+                        <li key={r.id}>
+                          {r.alias} <span className="font-mono text-xs text-slate-600">{r.id}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
+            <p className="mt-4 text-xs text-slate-600">{t('demo.creds.how')}</p>
+          </Panel>
+        ) : null}
+
+        <Panel title={t('demo.tenant.details')} headingId="details-heading">
+          <DescriptionList
+            columns={4}
+            items={[
+              {
+                key: 'now',
+                term: t('demo.tenant.now'),
+                value: (
+                  <span className="font-mono text-base font-semibold tabular" data-testid="demo-tenant-now">
+                    {formatDateTime(now)}
+                  </span>
+                ),
+              },
+              { key: 'id', term: t('demo.tenant.id'), value: <span className="font-mono">{tenant.accountId}</span> },
+              { key: 'customer', term: t('demo.tenant.customer'), value: tenant.customerEmail ?? t('common.dash') },
+              { key: 'created', term: t('demo.tenant.createdAt'), value: formatDateTime(tenant.createdAt) },
+            ]}
+          />
+        </Panel>
+
+        <Panel title={t('demo.clock.title')} description={t('demo.clock.description')} headingId="clock-heading">
+          <ClockControls accountId={accountId} now={now} usage={pending} onAdvanced={onAdvanced} />
+          {last ? (
+            <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" aria-live="polite">
+              <p className="text-sm font-medium text-green-900">
+                {t('demo.clock.advanced', { now: formatDateTime(last.now), count: last.happened.length })}
+              </p>
+              {last.happened.length > 0 ? (
+                <div className="mt-2">
+                  <TimelineList items={last.happened} compact />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+        </Panel>
+
+        <Panel title={t('demo.usage.title')} description={t('demo.usage.description')} headingId="usage-heading">
+          <UsageInjector resources={resources} pending={pending} onChange={setPending} />
+        </Panel>
+
+        <TourPanel accountId={accountId} resourceId={resources[0]?.id} onAdvanced={onAdvanced} />
+
+        <Panel title={t('demo.timeline.title')} headingId="timeline-heading">
+          {timeline.isPending ? (
+            <Busy label={t('common.loading')} className="flex flex-col gap-2">
+              <Skeleton className="h-4 w-2/3" />
+              <Skeleton className="h-4 w-1/2" />
+            </Busy>
+          ) : timeline.isError ? (
+            <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
+          ) : timeline.data.items.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('demo.timeline.empty')}</p>
+          ) : (
+            <TimelineList items={timeline.data.items} />
+          )}
+        </Panel>
+
+        <Panel title={t('demo.danger.title')} headingId="danger-heading">
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={() => setConfirm('reset')}>{t('demo.reset')}</Button>
+            <Button variant="danger" onClick={() => setConfirm('delete')}>
+              {t('demo.delete')}
+            </Button>
+          </div>
+          {reset.isSuccess ? <p className="mt-3 text-sm text-green-800">{t('demo.reset.done')}</p> : null}
+        </Panel>
+      </div>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'delete' ? t('demo.delete.confirmTitle') : t('demo.reset.confirmTitle')}
+        confirmLabel={confirm === 'delete' ? t('demo.delete') : t('demo.reset')}
+        danger={confirm === 'delete'}
+        busy={reset.isPending || remove.isPending}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => (confirm === 'delete' ? remove.mutate() : reset.mutate())}
+      >
+        <p>{confirm === 'delete' ? t('demo.delete.confirmBody') : t('demo.reset.confirmBody')}</p>
+        {reset.isPending ? <p className="mt-2 text-xs text-slate-600">{t('demo.reset.progress')}</p> : null}
+        {reset.isError || remove.isError ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {errorMessage(reset.error ?? remove.error, t)}
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { AdvanceClockBody, UsageInjection } from './api/types.ts';
+
+/**
+ * The scripted demo tour (issue 5): "buy a pack, use it down to 20%, watch the warning, let the refund
+ * window close, fall into arrears, get suspended, recharge". Customer steps (buying, recharging) are
+ * done by the PM in the tenant's customer view (signed in with the tenant's credentials, in another
+ * browser window); panel steps move the tenant's clock through the API, with usage where the step
+ * needs it. Each step says what to do and what to look at.
+ */
+export type TourStepId = 'buy' | 'use' | 'warning' | 'window' | 'arrears' | 'suspended' | 'recharge';
+
+export type ClockMove = { advanceBy: 'P1D' | 'P7D' | 'PT1H' } | { to: 'next-settlement' };
+
+export interface TourUsage {
+  label: string;
+  callsPerDay: number;
+  nonBillableShare: string;
+}
+
+export interface TourStep {
+  id: TourStepId;
+  /** Who acts: the PM in the customer's view, or this panel (clock and usage through the API). */
+  actor: 'customer' | 'panel';
+  move?: ClockMove;
+  /** Usage injected while the clock moves; label and calls can be changed on the step before running it. */
+  usage?: TourUsage;
+}
+
+export const TOUR_STEPS: readonly TourStep[] = [
+  { id: 'buy', actor: 'customer' },
+  // A 10,000-call pack used 8,200 times has 18% left: the R7 usage warning (below 20%) goes out.
+  {
+    id: 'use',
+    actor: 'panel',
+    move: { advanceBy: 'P1D' },
+    usage: { label: 'mobile.2factor', callsPerDay: 8_200, nonBillableShare: '0' },
+  },
+  // The next 08:00 settlement: the daily bill line and the daily report.
+  { id: 'warning', actor: 'panel', move: { to: 'next-settlement' } },
+  // Delivered on day D, refundable through D+7 23:59:59 (R8.1): a week later the window is closed.
+  { id: 'window', actor: 'panel', move: { advanceBy: 'P7D' } },
+  // nfc.idcard is postpaid only (no packs): a day of heavy NFC reads is settled at 08:00 and drives
+  // the balance below zero (R6.1 arrears notice).
+  {
+    id: 'arrears',
+    actor: 'panel',
+    move: { to: 'next-settlement' },
+    usage: { label: 'nfc.idcard', callsPerDay: 20_000, nonBillableShare: '0' },
+  },
+  // 24 hours in arrears: suspended (R6.2); the calls of that day are refused.
+  {
+    id: 'suspended',
+    actor: 'panel',
+    move: { advanceBy: 'P1D' },
+    usage: { label: 'identity.basic', callsPerDay: 100, nonBillableShare: '0' },
+  },
+  // A recharge that brings the balance back to 0 or more resumes service at once (R6.3).
+  { id: 'recharge', actor: 'customer' },
+];
+
+/** The clock request a panel step sends, with the tenant's resource and the PM's edits; null for customer steps. */
+export function tourRequest(
+  step: TourStep,
+  resourceId: string | undefined,
+  usage: TourUsage | undefined = step.usage,
+): AdvanceClockBody | null {
+  if (step.actor !== 'panel' || !step.move) return null;
+  const injections: UsageInjection[] =
+    usage && resourceId
+      ? [
+          {
+            label: usage.label,
+            resourceId,
+            callsPerDay: usage.callsPerDay,
+            nonBillableShare: usage.nonBillableShare,
+          },
+        ]
+      : [];
+  return injections.length > 0 ? { ...step.move, usage: injections } : { ...step.move };
+}

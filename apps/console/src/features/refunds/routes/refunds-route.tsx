@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Busy,
+  Button,
+  EmptyState,
+  PageHeader,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { refundsQueryOptions } from '../api/refunds.ts';
+
+/** R8 The refunds of the account: what was refunded, when, and what went back to each balance. */
+export function RefundsRoute() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const cursor = params.get('cursor') ?? undefined;
+  const refunds = useQuery(refundsQueryOptions(cursor));
+  const cst = `(${t('common.cst')})`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('refund.list.title')}
+        description={t('refund.list.subtitle')}
+        back={
+          <Link
+            to="/account"
+            className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
+          >
+            <span aria-hidden="true">←</span> {t('refund.list.back')}
+          </Link>
+        }
+      />
+      <Panel bodyClassName="p-0">
+        {refunds.isPending ? (
+          <Busy label={t('common.loading')} className="p-5">
+            <Skeleton className="h-24 w-full" />
+          </Busy>
+        ) : refunds.isError ? (
+          <div className="p-5">
+            <QueryError error={refunds.error} onRetry={() => void refunds.refetch()} />
+          </div>
+        ) : refunds.data.items.length === 0 ? (
+          <EmptyState title={t('refund.list.empty')}>{t('refund.list.emptyBody')}</EmptyState>
+        ) : (
+          <>
+            <Table caption={t('refund.list.caption')} busy={refunds.isPlaceholderData}>
+              <THead>
+                <tr>
+                  <Th>
+                    {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
+                  </Th>
+                  <Th>{t('refund.list.pack')}</Th>
+                  <Th>{t('refund.list.order')}</Th>
+                  <Th align="right">{t('refund.list.amount')}</Th>
+                  <Th align="right">{t('refund.to.cash')}</Th>
+                  <Th align="right">{t('refund.to.income')}</Th>
+                  <Th align="right">{t('refund.to.gift')}</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {refunds.data.items.map((r) => (
+                  <Tr key={r.id}>
+                    <Td className="tabular whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                    <Td>
+                      <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                        {r.label} #{r.packId}
+                      </Link>
+                    </Td>
+                    <Td className="font-mono text-xs break-all">{r.orderId}</Td>
+                    <Td align="right" className="font-medium">
+                      {formatMoney(r.amount)}
+                    </Td>
+                    <Td align="right">{formatMoney(r.returned.cash)}</Td>
+                    <Td align="right">{formatMoney(r.returned.income)}</Td>
+                    <Td align="right">{formatMoney(r.returned.gift)}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+            {cursor || refunds.data.nextCursor ? (
+              <nav
+                aria-label={t('refund.list.paging')}
+                className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3"
+              >
+                {cursor ? (
+                  <Button size="sm" onClick={() => setParams({})}>
+                    {t('packs.page.first')}
+                  </Button>
+                ) : null}
+                <Button
+                  size="sm"
+                  disabled={!refunds.data.nextCursor}
+                  onClick={() => refunds.data.nextCursor && setParams({ cursor: refunds.data.nextCursor })}
+                >
+                  {t('packs.page.next')}
+                </Button>
+              </nav>
+            ) : null}
+          </>
+        )}
+        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-600">{t('refund.voucherNotReturned')}</p>
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Badge,
+  Busy,
+  Button,
+  buttonClasses,
+  EmptyState,
+  Input,
+  PageHeader,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { meQueryOptions } from '../api/me.ts';
+import { staffAccountsQueryOptions } from '../api/staff-accounts.ts';
+import { AccountStatus } from '../components/account-status.tsx';
+import { SupportOnly } from '../components/staff-only.tsx';
+
+/** R9.2 staff console home: find an account by id, name or a member's email. */
+export function SupportRoute() {
+  return (
+    <SupportOnly>
+      <AccountSearch />
+    </SupportOnly>
+  );
+}
+
+function AccountSearch() {
+  const { t, tMaybe } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const [draft, setDraft] = useState(q);
+  const inputId = useId();
+  const me = useQuery(meQueryOptions()).data;
+  const list = useQuery(staffAccountsQueryOptions(q));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const next = draft.trim();
+    setParams(next ? { q: next } : {});
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('support.title')}
+        description={t('support.subtitle')}
+        actions={
+          <Link to="/support/outbox" className={buttonClasses('secondary')}>
+            {t('support.outbox.link')}
+          </Link>
+        }
+      />
+      {me?.impersonation && me.account ? (
+        <p className="mb-4 text-sm text-slate-700">
+          {t('support.current', { account: me.account.name })}{' '}
+          <Link className="text-brand-700 underline" to={`/support/accounts/${encodeURIComponent(me.account.id)}`}>
+            {t('support.current.open')}
+          </Link>
+        </p>
+      ) : null}
+      <Panel>
+        <search>
+          <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+            <div className="flex min-w-64 flex-1 flex-col gap-1">
+              <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
+                {t('support.search.label')}
+              </label>
+              <Input
+                id={inputId}
+                type="search"
+                name="q"
+                maxLength={100}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                placeholder={t('support.search.placeholder')}
+              />
+            </div>
+            <Button type="submit" variant="primary">
+              {t('support.search.submit')}
+            </Button>
+          </form>
+        </search>
+      </Panel>
+      <Panel className="mt-5" bodyClassName="p-0">
+        {list.isPending ? (
+          <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
+            <Skeleton className="h-5 w-2/3" />
+            <Skeleton className="h-5 w-1/2" />
+            <Skeleton className="h-5 w-3/5" />
+          </Busy>
+        ) : list.isError ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} className="m-5" />
+        ) : list.data.items.length === 0 ? (
+          <EmptyState icon="search" title={t('support.search.emptyTitle')}>
+            {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
+          </EmptyState>
+        ) : (
+          <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
+            <THead>
+              <tr>
+                <Th>{t('support.col.account')}</Th>
+                <Th>{t('support.col.members')}</Th>
+                <Th>{t('support.col.status')}</Th>
+                <Th>{t('support.col.settlement')}</Th>
+                <Th>
+                  <span className="sr-only">{t('support.col.actions')}</span>
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {list.data.items.map((a) => (
+                <Tr key={a.id}>
+                  <Td>
+                    <p className="font-medium text-slate-900">{a.name}</p>
+                    <p className="font-mono text-xs text-slate-600">{a.id}</p>
+                    {a.isDemo ? (
+                      <span className="mt-1 inline-block">
+                        <Badge tone="info">{t('support.demoAccount')}</Badge>
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    <ul className="flex flex-col gap-0.5">
+                      {a.users.map((u) => (
+                        <li key={u.email} className="text-slate-800">
+                          {u.email}{' '}
+                          <span className="text-xs text-slate-600">
+                            ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                  <Td>
+                    <AccountStatus status={a.status} />
+                  </Td>
+                  <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
+                  <Td align="right">
+                    <Link
+                      to={`/support/accounts/${encodeURIComponent(a.id)}`}
+                      className={buttonClasses('secondary', 'sm')}
+                      aria-label={t('support.open.aria', { name: a.name })}
+                    >
+                      {t('support.open')}
+                    </Link>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { apiSession, createDemoTenant, expectNoA11yViolations, PM, readAccount, signIn } from '../fixtures/money.ts';
+
+const CALLS = 37; // nfc.idcard is postpaid only, ¥1.00 a call → ¥37.00 of debt
+
+test.describe('arrears banner (R6, issue 7)', () => {
+  test.setTimeout(120_000);
+
+  test('shows the debt and the countdown, and a recharge of exactly that clears it', async ({ page, baseURL }) => {
+    const pm = await apiSession(baseURL ?? '', PM);
+    const tenant = await createDemoTenant(pm, 'empty');
+    const resourceId = tenant.resources[0]?.id ?? '';
+    const events = Array.from({ length: CALLS }, (_, i) => ({
+      id: `arrears-e2e-${i}`,
+      label: 'nfc.idcard',
+      resourceId,
+      result: 'success',
+      occurredAt: tenant.clock.now,
+    }));
+    const ingest = await pm.post('/api/v1/usage/events', {
+      headers: { authorization: `Bearer ${tenant.serviceKey}` },
+      data: { events },
+    });
+    expect(ingest.ok(), await ingest.text()).toBe(true);
+    // The day's calls are settled at the next 08:00 after that day ends (one or two settlements away).
+    for (let i = 0; i < 3; i++) {
+      const res = await pm.post(`/api/v1/demo/tenants/${tenant.accountId}/clock`, { data: { to: 'next-settlement' } });
+      expect(res.ok(), await res.text()).toBe(true);
+      const { happened } = (await res.json()) as { happened: { kind: string }[] };
+      if (happened.some((h) => h.kind === 'arrears')) break;
+    }
+
+    await signIn(page, tenant.customer, '/packs');
+    expect((await readAccount(page)).balances.available).toBe('-37.00');
+    const banner = page.getByTestId('arrears-banner');
+    await expect(banner.getByRole('heading', { name: '账户已欠费' })).toBeVisible();
+    await expect(banner.getByRole('alert')).toContainText('充值 ¥37.00 即可结清欠费');
+    await expect(banner.getByRole('timer')).toContainText(/剩余 0 天 \d\d:\d\d:\d\d/);
+    await expectNoA11yViolations(page);
+
+    // English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(banner).toContainText('Recharge ¥37.00 to clear the debt');
+    await page.getByRole('button', { name: '简体中文' }).click();
+
+    await banner.getByRole('link', { name: '充值 ¥37.00' }).click();
+    const dialog = page.getByRole('dialog', { name: '充值' });
+    await expect(dialog.getByLabel('充值金额（元）')).toHaveValue('37.00');
+    await expectNoA11yViolations(page);
+    await dialog.getByRole('button', { name: '确认充值' }).click();
+    await expect(dialog).toContainText('已充值 ¥37.00，当前可用余额 ¥0.00');
+    await dialog.getByRole('button', { name: '完成' }).click();
+    await expect(banner).toBeHidden();
+    expect((await readAccount(page)).status).toBe('active');
+    await pm.delete(`/api/v1/demo/tenants/${tenant.accountId}`);
+    await pm.dispose();
+  });
+});
