@@ -19,12 +19,15 @@ import { billRoutes } from './routes/bills.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { explainRoutes } from './routes/explain.ts';
+import { forecastRoutes } from './routes/forecast.ts';
 import { impersonationRoutes } from './routes/impersonation.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { packRoutes } from './routes/packs.ts';
+import { plannerRoutes } from './routes/planner.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { serviceKeyRoutes } from './routes/service-keys.ts';
@@ -59,7 +62,10 @@ export function createApp(deps: Deps) {
     .route('/', auditRoutes)
     .route('/', notificationRoutes)
     .route('/', demoRoutes)
-    .route('/', memberRoutes);
+    .route('/', memberRoutes)
+    .route('/', plannerRoutes)
+    .route('/', forecastRoutes)
+    .route('/', explainRoutes);
 
   const openapi = buildOpenApi();
   const app = new Hono<AppEnv>();

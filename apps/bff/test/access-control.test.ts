@@ -54,6 +54,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/packs': { scope: 'account' },
   'GET /api/v1/packs/:id': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}` },
   'GET /api/v1/packs/:id/usage': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}/usage` },
+  'GET /api/v1/packs/:id/forecast': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}/forecast` },
+  'GET /api/v1/planner': { scope: 'account' },
+  'GET /api/v1/explain': { scope: 'account', foreign: (i) => `/api/v1/explain?packId=${i.otherPack}` },
   'GET /api/v1/service-keys': { scope: 'account' },
   'POST /api/v1/service-keys': { scope: 'account', allowed: OWNER, own: () => ({ body: { name: 'probe' } }) },
   'DELETE /api/v1/service-keys/:id': {
@@ -139,6 +142,12 @@ const RULES: Record<string, Rule> = {
   },
 };
 
+/** GETs that answer 400 without their query: a valid one for the read probes. */
+const REQUIRED_QUERY: Record<string, string> = {
+  '/api/v1/planner': '?label=enhanced.authority.wechat&calls=300000',
+  '/api/v1/explain': '?date=2026-11-20',
+};
+
 const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
 const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
   Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
@@ -216,7 +225,7 @@ describe('IDOR probe: account A asking for account B', () => {
     for (const [op, rule] of Object.entries(RULES)) {
       const [method, path = ''] = op.split(' ');
       if (method !== 'GET' || rule.scope !== 'account' || path.includes(':')) continue;
-      const query = path.startsWith('/api/v1/bills') ? '?month=2026-11' : '';
+      const query = path.startsWith('/api/v1/bills') ? '?month=2026-11' : (REQUIRED_QUERY[path] ?? '');
       const res = await demo.get(`${path}${query}`);
       expect(res.status, op).toBeLessThan(300);
       const text = await res.text();

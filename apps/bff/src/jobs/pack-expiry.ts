@@ -3,6 +3,7 @@ import { packs } from '@idv/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Deps } from '../http/context.ts';
 import { catalogMap } from '../repositories/catalog.ts';
+import { lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
 import type { AccountJob, Happening } from './registry.ts';
 
@@ -26,6 +27,8 @@ export const packExpiryJob: AccountJob = {
     const labels = await catalogMap(deps.db);
     const happened: Happening[] = [];
     await deps.db.transaction(async (tx) => {
+      // Every writer of packs locks the account row first (ingest holds it FOR SHARE while deducting).
+      await lockAccount(tx, accountId);
       for (const p of candidates) {
         const remaining = p.total - p.used;
         const label = labels.get(p.label);

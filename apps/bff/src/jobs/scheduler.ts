@@ -72,7 +72,7 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
   const leaseMs = opts.leaseMs ?? 60_000;
   const chunkSize = Math.max(1, opts.chunk ?? 25);
   const ids = covered(jobs)
-    ? await dueAccountIds(deps.db, now, deps.config.trialGrantDelayMs)
+    ? await dueAccountIds(deps.db, now, deps.config)
     : await allRealAccountIds(deps.db);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
@@ -149,14 +149,24 @@ export function startScheduler(
   intervalMs = 30_000,
   opts: TickOptions & { log?: boolean } = {},
 ): () => Promise<void> {
+  let first = true;
   let running: Promise<void> | null = null;
   const stop = new AbortController();
   const run = () => {
     if (running || stop.signal.aborted) return;
     running = (async () => {
       try {
+        const t0 = Date.now();
         const r = await tick(deps, { ...opts, signal: stop.signal });
-        if (opts.log ?? true) for (const h of r.happened) console.log(`[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
+        if (opts.log ?? true) {
+          for (const h of r.happened) console.log(`[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
+          // One line per tick that had work (and for the start-up catch-up): what this instance did.
+          if (first || r.accounts > 0)
+            console.log(
+              `[scheduler] tick${first ? ' (catch-up)' : ''}: due ${r.accounts}, ran ${r.ran}, leased elsewhere ${r.leasedElsewhere}, failed ${r.failed.length}, ${Date.now() - t0} ms`,
+            );
+        }
+        first = false;
       } catch (err) {
         console.error('[scheduler] tick failed:', err);
       } finally {

@@ -11,7 +11,7 @@ import {
   rows,
   settlements,
 } from '@idv/db';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -30,7 +30,8 @@ const WEEK_MS = 7 * 86_400_000;
  *   day) is due, i.e. that day ≤ cstDate(now − 32 h) (a day D is due at D+1 08:00 CST);
  * - monthly-settlement (R5.2): the next month is due, i.e. settled_through is before the last day of
  *   the last month whose 1st-of-next-month 08:00 CST has passed;
- * - arrears-lifecycle (R6.2–R6.4): status arrears or suspended;
+ * - arrears-lifecycle (R6.2–R6.4): in arrears for 24 h (or the balance is back to ≥ 0: the safety-net
+ *   resume), or suspended for the release period;
  * - pack-expiry (R7): a live pack already expired, or within 7 days of expiry with calls left and no
  *   `pack_expiring` notice yet;
  * - daily-report (R3.6): a subscriber's daily settlement since the subscription with no report yet;
@@ -46,7 +47,11 @@ export const DUE_QUERY_COVERS = [
   'deliver-outbox',
 ] as const;
 
-export async function dueAccountIds(db: DbOrTx, now: Date, trialGrantDelayMs: number): Promise<string[]> {
+export async function dueAccountIds(
+  db: DbOrTx,
+  now: Date,
+  cfg: { trialGrantDelayMs: number; releaseAfterDays: number },
+): Promise<string[]> {
   const iso = (d: Date) => d.toISOString();
   const lastDueDay = cstDate(new Date(now.getTime() - 32 * 3_600_000));
   const dailyActivatedBefore = new Date(`${addDays(lastDueDay, 1)}T00:00:00+08:00`);
@@ -54,7 +59,9 @@ export async function dueAccountIds(db: DbOrTx, now: Date, trialGrantDelayMs: nu
   const cur = cstMonth(new Date(now.getTime() - 8 * 3_600_000));
   const lastDueMonthEnd = addDays(`${cur}-01`, -1);
   const monthlyActivatedBefore = new Date(`${cur}-01T00:00:00+08:00`);
-  const trialCutoff = new Date(now.getTime() - trialGrantDelayMs);
+  const trialCutoff = new Date(now.getTime() - cfg.trialGrantDelayMs);
+  const suspendCutoff = new Date(now.getTime() - 24 * 3_600_000);
+  const releaseCutoff = new Date(now.getTime() - cfg.releaseAfterDays * 86_400_000);
   const soon = new Date(now.getTime() + WEEK_MS);
   const list = await rows<{ id: string }>(
     db,
@@ -64,7 +71,9 @@ export async function dueAccountIds(db: DbOrTx, now: Date, trialGrantDelayMs: nu
               or (a.settled_through is null and a.activated_at < ${iso(dailyActivatedBefore)}::timestamptz)))
            or (a.settlement = 'monthly' and (a.settled_through < ${lastDueMonthEnd}
               or (a.settled_through is null and a.activated_at < ${iso(monthlyActivatedBefore)}::timestamptz)))
-           or a.status in ('arrears', 'suspended')
+           or (a.status = 'arrears' and (a.cash + a.income + a.gift >= 0
+                 or a.arrears_since <= ${iso(suspendCutoff)}::timestamptz))
+           or (a.status = 'suspended' and a.suspended_at <= ${iso(releaseCutoff)}::timestamptz)
            or (a.activated_at <= ${iso(trialCutoff)}::timestamptz and not exists (
                  select 1 from ${jobRuns} j where j.job = 'free-trial' and j.scope = a.id || ':activation'))
            or (a.eid_approved_at <= ${iso(trialCutoff)}::timestamptz and not exists (
@@ -126,8 +135,18 @@ export async function claimLeases(db: DbOrTx, keys: readonly string[], holder: s
   return got.map((r) => r.key);
 }
 
-/** Gives the leases back (only those `holder` still holds), so the table holds work in progress only. */
+/**
+ * Gives the leases back (only those `holder` still holds), so the table holds work in progress only;
+ * also clears leases a crashed instance left on accounts that are no longer due (long run out).
+ */
 export async function releaseLeases(db: DbOrTx, keys: readonly string[], holder: string): Promise<void> {
   if (keys.length === 0) return;
-  await db.delete(jobLeases).where(and(eq(jobLeases.holder, holder), inArray(jobLeases.key, [...keys])));
+  await db
+    .delete(jobLeases)
+    .where(
+      or(
+        and(eq(jobLeases.holder, holder), inArray(jobLeases.key, [...keys])),
+        lt(jobLeases.leasedUntil, sql`now() - interval '10 minutes'`),
+      ),
+    );
 }

@@ -84,6 +84,9 @@ export async function ingestUsage(
 
     const outcomes: EventOutcome[] = [];
     const stored: EventRow[] = [];
+    // The calls each pack took in this batch, in deduction order: a notice is dated at the call that
+    // crossed its threshold, so it reads the same whether calls arrive one by one or in a late batch.
+    const packCallTimes = new Map<bigint, Date[]>();
     for (const [i, e] of events.entries()) {
       const x = explained[i];
       if (!x) throw new Error('missing outcome');
@@ -91,6 +94,7 @@ export async function ingestUsage(
       switch (o.outcome) {
         case 'pack':
           outcomes.push({ id: e.id, outcome: 'pack', packId: o.packId.toString() });
+          packCallTimes.set(o.packId, [...(packCallTimes.get(o.packId) ?? []), e.occurredAt]);
           break;
         case 'rejected':
           outcomes.push({ id: e.id, outcome: 'rejected', code: o.code });
@@ -131,7 +135,7 @@ export async function ingestUsage(
       // of packs must lock the account first. Roll the batch back; the client retries it whole.
       throw new AppError('CONFLICT', 409, 'A resource pack changed while the batch was processed; send it again.');
     }
-    await packNotices(tx, accountId, changed, usedBefore, labels, account.postpaidEnabled, now);
+    await packNotices(tx, accountId, changed, usedBefore, labels, account.postpaidEnabled, now, packCallTimes);
     return { outcomes };
   });
 }
@@ -144,22 +148,31 @@ async function packNotices(
   usedBefore: ReadonlyMap<bigint, number>,
   labels: ReadonlyMap<string, BillingLabel>,
   postpaidEnabled: boolean,
-  at: Date,
+  now: Date,
+  callTimes: ReadonlyMap<bigint, readonly Date[]>,
 ): Promise<void> {
   for (const p of changed) {
     const before = { used: usedBefore.get(p.id) ?? 0, total: p.total };
+    const times = callTimes.get(p.id) ?? [];
     for (const kind of packThresholdCrossings(before, { used: p.used, total: p.total })) {
       const label = labels.get(p.label);
+      // The k-th call of the batch on this pack is the one that crossed (R7 "first drops below 20%").
+      let k = 1;
+      while (
+        k < times.length &&
+        !packThresholdCrossings(before, { used: before.used + k, total: p.total }).includes(kind)
+      )
+        k++;
       await notify(tx, {
         accountId,
         kind,
         cause: `pack:${p.id}`,
-        at,
+        at: times[k - 1] ?? now,
         vars: {
           labelZh: label?.nameZh ?? p.label,
           labelEn: label?.nameEn ?? p.label,
           packId: p.id.toString(),
-          remaining: p.total - p.used,
+          remaining: p.total - (before.used + Math.min(k, times.length)),
           total: p.total,
           // R4.4/R7: say what happens next.
           nextZh: postpaidEnabled

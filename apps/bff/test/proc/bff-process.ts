@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, type DbHandle } from '@idv/db';
+import postgres from 'postgres';
+import { createApp } from '../../src/app.ts';
+import { ManualClock } from '../../src/clock.ts';
+import { testConfig } from '../../src/config.ts';
+import type { Deps } from '../../src/http/context.ts';
+import type { TestApp } from '../harness.ts';
+
+/**
+ * Helpers for the tests that run the BFF as real processes (`node --import tsx src/server.ts`) on one
+ * PostgreSQL database: scale-out (two instances) and fault tolerance (SIGKILL and restart).
+ */
+
+const bffDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** An empty database of its own (created here, dropped by drop()); the processes migrate it. */
+export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('DATABASE_URL is needed');
+  const name = `idv_proc_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * The test's own view of the database (after a process has migrated it): a TestApp-shaped object
+ * so the usual fixtures (createAccount, customer, …) build data through the same code the app uses.
+ */
+export async function localApp(url: string, now: string): Promise<TestApp & { handle: DbHandle }> {
+  const handle = await createDb({ databaseUrl: url, poolSize: 4, migrate: false });
+  const clock = new ManualClock(now);
+  const deps: Deps = { db: handle.db, clock, config: testConfig() };
+  const app = createApp(deps);
+  const unsupported = () => {
+    throw new Error('talk to the processes over HTTP instead');
+  };
+  return {
+    deps,
+    clock,
+    app,
+    handle,
+    close: () => handle.close(),
+    login: unsupported,
+    anon: undefined as never,
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface BffProcess {
+  name: string;
+  base: string;
+  pid: number;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves once the process has printed a line matching `re` (after `from` characters of output). */
+  waitFor(re: RegExp, timeoutMs?: number, from?: number): Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<void>;
+  exited(): boolean;
+}
+
+/** Starts `src/server.ts` with the given environment and waits until it listens. */
+export async function startBff(
+  name: string,
+  env: Record<string, string>,
+  o: { port?: number; timeoutMs?: number } = {},
+): Promise<BffProcess> {
+  const port = o.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: bffDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      SEED_DEMO: '0',
+      PORT: String(port),
+      SCHEDULER_INTERVAL_MS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let exitedFlag = false;
+  const listeners = new Set<() => void>();
+  const onData = (b: Buffer) => {
+    out += b.toString();
+    for (const l of listeners) l();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exit = new Promise<void>((ok) =>
+    child.once('exit', () => {
+      exitedFlag = true;
+      for (const l of listeners) l();
+      ok();
+    }),
+  );
+  const waitFor = (re: RegExp, timeoutMs = 30_000, from = 0) =>
+    new Promise<void>((ok, fail) => {
+      const check = () => {
+        if (re.test(out.slice(from))) {
+          done();
+          ok();
+        } else if (exitedFlag) {
+          done();
+          fail(new Error(`${name} exited before printing ${re}:\n${out}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        fail(new Error(`${name} did not print ${re} in ${timeoutMs} ms:\n${out}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      check();
+    });
+  const proc: BffProcess = {
+    name,
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    output: () => out,
+    waitFor,
+    async kill(signal) {
+      if (!exitedFlag) child.kill(signal);
+      await exit;
+    },
+    exited: () => exitedFlag,
+  };
+  try {
+    await waitFor(/Billing console on/, o.timeoutMs ?? 60_000);
+  } catch (err) {
+    await proc.kill('SIGKILL');
+    throw err;
+  }
+  return proc;
+}
+
+/** Signs in over HTTP and returns the session cookie (`sid=…`). */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
+  const sid = /sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!sid) throw new Error('no session cookie');
+  return `sid=${sid}`;
+}
+
+export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
