@@ -16,8 +16,17 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly title: string;
   readonly errors: FieldError[];
+  /** Every member of the problem document, extensions included (e.g. `shortfall` on a 402). */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(problem: { status: number; code: string; detail: string; title?: string; errors?: FieldError[] }) {
+  constructor(problem: {
+    status: number;
+    code: string;
+    detail: string;
+    title?: string;
+    errors?: FieldError[];
+    extensions?: Record<string, unknown>;
+  }) {
     super(`${problem.status} ${problem.code}: ${problem.detail}`);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -25,6 +34,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.title = problem.title ?? '';
     this.errors = problem.errors ?? [];
+    this.extensions = problem.extensions ?? {};
   }
 
   /** 4xx answers will not change by asking again (except 408/429), so they are not retried. */
@@ -99,6 +109,7 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
         detail: payload.detail ?? '',
         title: payload.title,
         errors: payload.errors,
+        extensions: payload as unknown as Record<string, unknown>,
       });
     }
     throw new ApiError({ status: res.status, code: 'HTTP_ERROR', detail: res.statusText || `HTTP ${res.status}` });
