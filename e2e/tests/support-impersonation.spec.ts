@@ -61,7 +61,9 @@ test.describe('support impersonation (R9.2)', () => {
 
     // The customer's packs, as the customer sees them (R3.5 seeded identity.basic pack).
     const packs = page.getByRole('table', { name: '资源包列表' });
-    await expect(packs.getByRole('row').filter({ hasText: 'identity.basic' })).toHaveCount(1);
+    await expect(packs.getByRole('row').filter({ hasText: 'identity.basic' }).filter({ hasText: '6,420' })).toHaveCount(
+      1,
+    );
     await expectNoA11yViolations(page);
 
     // Refund: the UI offers no refund action in a read-only session and says why…
