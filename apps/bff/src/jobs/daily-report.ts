@@ -19,7 +19,8 @@ export const dailyReportJob: AccountJob = {
       const at = new Date(s.settledAt);
       const calls = await dayCallsByLabel(deps.db, accountId, s.period);
       const remaining = await remainingByLabel(deps.db, accountId);
-      const labels = [...new Set(calls.map((c) => c.label))];
+      // Labels called that day, and labels with packs still holding calls (their remaining matters too).
+      const labels = [...new Set([...calls.map((c) => c.label), ...remaining.keys()])].sort();
       const count = (label: string, outcome: string) =>
         calls.find((c) => c.label === label && c.outcome === outcome)?.calls ?? 0;
       const amount = formatAmount(parseMoney(s.amount));
