@@ -343,7 +343,7 @@ export function planWindows(forecast: PlanForecast): { firstMonth: number; lastM
       if (m.length === 0 || m.length > MAX_PLAN_MONTHS) {
         throw invalid(`give calls for 1 to ${MAX_PLAN_MONTHS} months`, { months: m.length });
       }
-      m.forEach((c, i) => checkCalls(c, `month ${i + 1}`));
+      for (const [i, c] of m.entries()) checkCalls(c, `month ${i + 1}`);
       const out: { firstMonth: number; lastMonth: number; calls: number }[] = [];
       for (let first = 0; first < m.length; first += WINDOW_MONTHS) {
         const slice = m.slice(first, first + WINDOW_MONTHS);

@@ -40,6 +40,7 @@ import {
 } from './notifications.ts';
 import { Order, OrderIdParam, OrderSummary, OrdersQuery, PlaceOrderBody } from './orders.ts';
 import { DailyUsage, Pack, PackIdParam, PacksQuery, UsageQuery } from './packs.ts';
+import { ExplainQuery, Explanation, PackForecast, PlannerQuery, PlannerResponse } from './planner.ts';
 import {
   AccountViolation,
   AccountViolationBody,
@@ -164,6 +165,30 @@ export const endpoints: Endpoint[] = [
     params: PackIdParam,
     query: UsageQuery,
     response: DailyUsage,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/packs/:id/forecast',
+    summary: 'Burn-down forecast of a pack: run-out date, calls expiring unused, postpaid after (issue 9)',
+    auth: 'session',
+    params: PackIdParam,
+    response: PackForecast,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/planner',
+    summary: 'Pack planner: the cheapest mix of tiers and postpaid for expected calls (R3, R4.2)',
+    auth: 'session',
+    query: PlannerQuery,
+    response: PlannerResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/explain',
+    summary: 'Deduction explainer: which calls went where and which rule chose it, for a pack, a day or a bill line',
+    auth: 'session',
+    query: ExplainQuery,
+    response: Explanation,
   },
   {
     method: 'get',

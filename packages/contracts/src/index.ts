@@ -10,6 +10,7 @@ export * from './members.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './packs.ts';
+export * from './planner.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
 export * from './usage.ts';

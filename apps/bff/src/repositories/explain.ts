@@ -31,10 +31,12 @@ export async function groupedEvents(db: DbOrTx, accountId: string, f: EventFilte
   const where: SQL[] = [sql`e.account_id = ${accountId}`];
   if (f.packIds) {
     if (f.packIds.length === 0) return [];
-    where.push(sql`e.pack_id in (${sql.join(
-      f.packIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    where.push(
+      sql`e.pack_id in (${sql.join(
+        f.packIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (f.label !== undefined) where.push(sql`e.label = ${f.label}`);
   if (f.resourceId !== undefined && f.resourceId !== null) where.push(sql`e.resource_id = ${f.resourceId}`);

@@ -2,7 +2,14 @@ import { formatAmount, formatCst, monthDays, parseMoney } from '@idv/billing';
 import type { ExplainGroup, ExplainQuery, Explanation } from '@idv/contracts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
-import { type EventFilter, type ExplainRow, groupedEvents, orderPackIds, ownCharge, ownPack } from '../repositories/explain.ts';
+import {
+  type EventFilter,
+  type ExplainRow,
+  groupedEvents,
+  orderPackIds,
+  ownCharge,
+  ownPack,
+} from '../repositories/explain.ts';
 
 /**
  * The deduction explainer (issue 9): for a pack, a day or a bill line, which calls went where and
@@ -18,7 +25,11 @@ export async function explainDeductions(deps: Deps, accountId: string, q: Explai
   }
   if (q.date !== undefined) {
     const f: EventFilter = { from: q.date, to: q.date, ...(q.label !== undefined ? { label: q.label } : {}) };
-    return result({ kind: 'day', date: q.date, label: q.label ?? null, from: q.date, to: q.date }, null, await groupedEvents(deps.db, accountId, f));
+    return result(
+      { kind: 'day', date: q.date, label: q.label ?? null, from: q.date, to: q.date },
+      null,
+      await groupedEvents(deps.db, accountId, f),
+    );
   }
   if (q.chargeId === undefined) throw notFound('subject');
   const row = await ownCharge(deps.db, accountId, BigInt(q.chargeId));
@@ -59,7 +70,10 @@ export async function explainDeductions(deps: Deps, accountId: string, q: Explai
   }
   const groups = filter ? await groupedEvents(deps.db, accountId, filter) : [];
   const calls = groups.reduce((s, g) => s + g.calls, 0);
-  const settled = c.transactionType === 'daily_settlement' || c.transactionType === 'monthly_settlement' || c.transactionType === 'pack_deduction';
+  const settled =
+    c.transactionType === 'daily_settlement' ||
+    c.transactionType === 'monthly_settlement' ||
+    c.transactionType === 'pack_deduction';
   return result(
     {
       kind: 'charge',
@@ -139,19 +153,43 @@ const RULES: Record<string, RuleText> = {
     en: 'same expiry: the earliest acquired (R4.2)',
     zh: '到期时间相同：最早获得的优先（R4.2）',
   },
-  lowest_id: { ref: 'R4.2', en: 'same expiry and acquisition: the lowest id (R4.2)', zh: '到期与获得时间相同：编号最小的优先（R4.2）' },
+  lowest_id: {
+    ref: 'R4.2',
+    en: 'same expiry and acquisition: the lowest id (R4.2)',
+    zh: '到期与获得时间相同：编号最小的优先（R4.2）',
+  },
   covered_on_delivery: {
     ref: 'R4.3',
     en: 'covered retroactively on delivery (R4.3)',
     zh: '资源包当天到账后追溯抵扣（R4.3）',
   },
   postpaid_no_pack: { ref: 'R4.4', en: 'postpaid: all packs exhausted (R4.4)', zh: '后付费：没有可用的资源包（R4.4）' },
-  not_billable: { ref: 'R1.4', en: 'not billable: this result is never charged (R1.4)', zh: '不计费：该结果不收费（R1.4）' },
+  not_billable: {
+    ref: 'R1.4',
+    en: 'not billable: this result is never charged (R1.4)',
+    zh: '不计费：该结果不收费（R1.4）',
+  },
   rejected_no_quota: { ref: 'R4.4', en: 'refused: postpaid off (R4.4)', zh: '已拒绝：后付费已关闭（R4.4）' },
-  rejected_account_suspended: { ref: 'R4.5', en: 'refused: account suspended (R4.5)', zh: '已拒绝：账户已停服（R4.5）' },
-  rejected_day_settled: { ref: 'R4.6', en: 'refused: that day was already settled (R4.6)', zh: '已拒绝：该日已结算（R4.6）' },
-  rejected_future_event: { ref: 'R4.6', en: 'refused: dated in the future (R4.6)', zh: '已拒绝：调用时间在未来（R4.6）' },
-  rejected_unknown_label: { ref: 'R4.1', en: 'refused: unknown billing label (R4.1)', zh: '已拒绝：未知的计费标签（R4.1）' },
+  rejected_account_suspended: {
+    ref: 'R4.5',
+    en: 'refused: account suspended (R4.5)',
+    zh: '已拒绝：账户已停服（R4.5）',
+  },
+  rejected_day_settled: {
+    ref: 'R4.6',
+    en: 'refused: that day was already settled (R4.6)',
+    zh: '已拒绝：该日已结算（R4.6）',
+  },
+  rejected_future_event: {
+    ref: 'R4.6',
+    en: 'refused: dated in the future (R4.6)',
+    zh: '已拒绝：调用时间在未来（R4.6）',
+  },
+  rejected_unknown_label: {
+    ref: 'R4.1',
+    en: 'refused: unknown billing label (R4.1)',
+    zh: '已拒绝：未知的计费标签（R4.1）',
+  },
   rejected_unknown_resource: { ref: 'R4.1', en: 'refused: unknown resource (R4.1)', zh: '已拒绝：未知的资源（R4.1）' },
 };
 

@@ -7,6 +7,10 @@ import { catalogMap } from '../repositories/catalog.ts';
 import { labelActivePacks, labelDailyBillable, packDailyTaken } from '../repositories/forecast.ts';
 import { getPack } from '../repositories/packs.ts';
 
+/** The later / earlier of two 'YYYY-MM-DD' dates (they order as strings). */
+const later = (a: string, b: string): string => (a > b ? a : b);
+const earlier = (a: string, b: string): string => (a < b ? a : b);
+
 /** Projection reaches at least this far, and at most this far past today. */
 const MIN_HORIZON_DAYS = 30;
 const MAX_HORIZON_DAYS = 400;
@@ -31,16 +35,15 @@ export async function forecastPack(deps: Deps, accountId: string, id: bigint): P
   const today = cstDate(now);
   // History: the complete days before today, not before the account existed (no false zeros).
   const activated = cstDate(account.activatedAt);
-  const first = [addDays(today, -HISTORY_DAYS), activated].sort().at(-1) ?? today;
+  const first = [addDays(today, -HISTORY_DAYS), activated].reduce(later);
   const counts = await labelDailyBillable(deps.db, accountId, pack.label, first, today);
   const history: { date: string; calls: number }[] = [];
   for (let d = first; d < today; d = addDays(d, 1)) history.push({ date: d, calls: counts.get(d) ?? 0 });
 
   const packs = await labelActivePacks(deps.db, accountId, pack.label);
-  const latest = packs.map((p) => cstDate(p.expiresAt)).reduce((a, b) => (a > b ? a : b), today);
-  const horizon = [addDays(today, MIN_HORIZON_DAYS), [latest, addDays(today, MAX_HORIZON_DAYS)].sort()[0] ?? latest]
-    .sort()
-    .at(-1) as string;
+  // Far enough to see every active pack of the label expire, within [today + 30, today + 400].
+  const latestExpiry = packs.map((p) => cstDate(p.expiresAt)).reduce(later, today);
+  const horizon = later(addDays(today, MIN_HORIZON_DAYS), earlier(latestExpiry, addDays(today, MAX_HORIZON_DAYS)));
 
   let f: ReturnType<typeof forecastLabel>;
   try {
@@ -64,11 +67,7 @@ export async function forecastPack(deps: Deps, accountId: string, id: bigint): P
   const remainingNow = pack.total - pack.used;
   // Not in the projection (exhausted, expired, refunded): nothing more will happen to it.
   const expiringUnused =
-    projection !== undefined
-      ? (projection.expiringUnused ?? 0)
-      : status === 'expired'
-        ? remainingNow
-        : 0;
+    projection !== undefined ? (projection.expiringUnused ?? 0) : status === 'expired' ? remainingNow : 0;
 
   // Actual remaining at the end of each past day: what is left now plus what the pack took afterwards.
   const taken = await packDailyTaken(deps.db, pack.id, first);

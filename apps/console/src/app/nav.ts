@@ -28,6 +28,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/packs', label: 'nav.packs', icon: 'packs' },
   { to: '/buy', label: 'nav.buy', icon: 'buy' },
+  // No dedicated icon yet (layout/nav-icon.tsx): the bills icon stands in.
+  { to: '/planner', label: 'planner.nav', icon: 'bills' },
   { to: '/bills', label: 'nav.bills', icon: 'bills' },
   { to: '/account', label: 'nav.account', icon: 'account' },
   // No dedicated icon yet (layout/nav-icon.tsx): the tag icon stands in.

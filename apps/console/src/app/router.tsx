@@ -86,6 +86,21 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: () => import('../features/buy/routes/buy-route.tsx').then((m) => ({ Component: m.BuyRoute })),
             },
             {
+              path: 'planner',
+              lazy: () =>
+                import('../features/planner/routes/planner-route.tsx').then((m) => ({ Component: m.PlannerRoute })),
+            },
+            {
+              path: 'planner/forecast/:packId',
+              lazy: () =>
+                import('../features/planner/routes/forecast-route.tsx').then((m) => ({ Component: m.ForecastRoute })),
+            },
+            {
+              path: 'explain',
+              lazy: () =>
+                import('../features/explain/routes/explain-route.tsx').then((m) => ({ Component: m.ExplainRoute })),
+            },
+            {
               path: 'refunds',
               lazy: () =>
                 import('../features/refunds/routes/refunds-route.tsx').then((m) => ({ Component: m.RefundsRoute })),

@@ -2,6 +2,7 @@ import { billsEn } from './bills.en.ts';
 import { demoEn } from './demo.en.ts';
 import { moneyEn } from './money.en.ts';
 import { notificationsEn } from './notifications.en.ts';
+import { plannerEn } from './planner.en.ts';
 import { staffEn } from './staff.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...notificationsEn,
   ...staffEn,
   ...demoEn,
+  ...plannerEn,
   'app.name': 'Identity Verification · Billing Console',
   'app.shortName': 'Billing Console',
   'app.skipToContent': 'Skip to main content',

@@ -1,0 +1,206 @@
+import type { ExplainGroup, Explanation } from '@idv/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Badge,
+  Busy,
+  Button,
+  buttonClasses,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  Panel,
+  Select,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { isApiError } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { catalogQueryOptions } from '../api/catalog.ts';
+import { type ExplainSubject, explainQueryOptions } from '../api/explain.ts';
+import { parseExplainSearch } from '../subject.ts';
+
+function DayForm({ subject }: { subject: ExplainSubject | null }) {
+  const { t, locale } = useI18n();
+  const [, setParams] = useSearchParams();
+  const catalog = useQuery(catalogQueryOptions());
+  const [date, setDate] = useState(subject && 'date' in subject ? subject.date : '');
+  const [label, setLabel] = useState(subject && 'date' in subject ? (subject.label ?? '') : '');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    const p = new URLSearchParams({ date });
+    if (label) p.set('label', label);
+    setParams(p);
+  }
+  return (
+    <Panel title={t('explain.form.title')} headingId="explain-form">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-4">
+        <Field label={t('explain.form.date')} className="w-48">
+          {(p) => <Input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label={t('explain.form.label')} className="min-w-64 flex-1">
+          {(p) => (
+            <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
+              <option value="">{t('explain.form.allLabels')}</option>
+              {(catalog.data?.items ?? []).map((i) => (
+                <option key={i.code} value={i.code}>
+                  {locale === 'zh-CN' ? i.nameZh : i.nameEn} ({i.code})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" variant="primary">
+          {t('explain.form.submit')}
+        </Button>
+      </form>
+    </Panel>
+  );
+}
+
+function ruleText(g: ExplainGroup, tMaybe: (k: string, f: string) => string, zh: boolean): string {
+  const fallback = zh ? g.explanationZh : g.explanation;
+  return g.rule ? tMaybe(`explain.rule.${g.rule}`, fallback) : fallback;
+}
+
+function scopeTitle(e: Explanation, t: ReturnType<typeof useI18n>['t']): string {
+  switch (e.scope.kind) {
+    case 'pack':
+      return t('explain.scope.pack', { id: e.scope.packId ?? '' });
+    case 'day':
+      return e.scope.label
+        ? t('explain.scope.dayLabel', { date: e.scope.date ?? '', label: e.scope.label })
+        : t('explain.scope.day', { date: e.scope.date ?? '' });
+    case 'charge':
+      return t('explain.scope.charge', { id: e.scope.chargeId ?? '' });
+    default:
+      return '';
+  }
+}
+
+function Groups({ subject }: { subject: ExplainSubject }) {
+  const { t, tMaybe, locale } = useI18n();
+  const q = useQuery(explainQueryOptions(subject));
+  if (q.isPending) {
+    return (
+      <Busy label={t('common.loading')}>
+        <Skeleton className="h-48 w-full" />
+      </Busy>
+    );
+  }
+  if (q.isError) {
+    if (isApiError(q.error) && (q.error.status === 404 || q.error.status === 400)) {
+      return (
+        <Panel>
+          <EmptyState icon="search" title={t('explain.notFound')} />
+        </Panel>
+      );
+    }
+    return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  }
+  const e = q.data;
+  const zh = locale === 'zh-CN';
+  return (
+    <Panel
+      title={scopeTitle(e, t)}
+      headingId="explain-result"
+      description={t('explain.total', { calls: formatCount(e.totalCalls) })}
+    >
+      <div className="flex flex-col gap-3">
+        {e.charge ? (
+          <p className={e.charge.eventsMatch ? 'text-sm text-slate-700' : 'text-sm text-red-700'}>
+            {e.charge.transactionType} · {formatMoney(e.charge.amount)} ·{' '}
+            {e.charge.eventsMatch
+              ? t('explain.charge.matches', { quantity: formatCount(e.charge.quantity) })
+              : t('explain.charge.mismatch', {
+                  calls: formatCount(e.totalCalls),
+                  quantity: formatCount(e.charge.quantity),
+                })}
+          </p>
+        ) : null}
+        {e.groups.length === 0 ? (
+          <EmptyState headingLevel={3} title={t('explain.empty.title')} className="py-8">
+            {t('explain.empty.body')}
+          </EmptyState>
+        ) : (
+          <Table caption={t('explain.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('explain.col.label')}</Th>
+                <Th>{t('explain.col.outcome')}</Th>
+                <Th>{t('explain.col.pack')}</Th>
+                <Th>{t('explain.col.rule')}</Th>
+                <Th align="right">{t('explain.col.calls')}</Th>
+                <Th>{t('explain.col.when')}</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {e.groups.map((g) => (
+                <Tr key={`${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}>
+                  <Td className="font-mono text-xs">{g.label}</Td>
+                  <Td>
+                    <Badge
+                      tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}
+                    >
+                      {t(`explain.outcome.${g.outcome}`)}
+                    </Badge>
+                  </Td>
+                  <Td>
+                    {g.packId ? (
+                      <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
+                        {g.packId}
+                        {g.packSource ? ` (${t(`explain.source.${g.packSource}`)})` : ''}
+                      </Link>
+                    ) : (
+                      t('common.dash')
+                    )}
+                  </Td>
+                  <Td>{ruleText(g, tMaybe, zh)}</Td>
+                  <Td align="right">{formatCount(g.calls)}</Td>
+                  <Td className="tabular text-xs">
+                    {formatDateTime(g.firstAt)} – {formatDateTime(g.lastAt)}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </div>
+    </Panel>
+  );
+}
+
+/** Issue 9: the deduction explainer for a pack (?packId), a day (?date[&label]) or a bill line (?chargeId). */
+export function ExplainRoute() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const subject = parseExplainSearch(params);
+  return (
+    <>
+      <PageHeader title={t('explain.title')} description={t('explain.subtitle')} />
+      <div className="flex flex-col gap-5">
+        <DayForm key={params.toString()} subject={subject} />
+        {subject ? (
+          <Groups subject={subject} />
+        ) : (
+          <Panel>
+            <EmptyState icon="search" title={t('explain.pick.title')}>
+              {t('explain.pick.body')}
+            </EmptyState>
+          </Panel>
+        )}
+      </div>
+    </>
+  );
+}

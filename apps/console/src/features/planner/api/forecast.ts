@@ -1,0 +1,11 @@
+import type { PackForecast } from '@idv/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+/** GET /api/v1/packs/:id/forecast: run-out date, calls expiring unused, daily points (issue 9). */
+export function forecastQueryOptions(packId: string) {
+  return queryOptions({
+    queryKey: ['packs', 'forecast', packId] as const,
+    queryFn: ({ signal }) => api.get<PackForecast>(`/packs/${encodeURIComponent(packId)}/forecast`, { signal }),
+  });
+}

@@ -1,0 +1,186 @@
+import type { PackForecast } from '@idv/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Busy,
+  buttonClasses,
+  DescriptionList,
+  EmptyState,
+  PageHeader,
+  Panel,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { isApiError } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { forecastQueryOptions } from '../api/forecast.ts';
+import { ForecastChart } from '../components/forecast-chart.tsx';
+
+function BackLink({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <Link
+      to={label ? `/planner?label=${encodeURIComponent(label)}` : '/planner'}
+      className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
+    >
+      <span aria-hidden="true">←</span> {t('forecast.back')}
+    </Link>
+  );
+}
+
+function Summary({ f }: { f: PackForecast }) {
+  const { t, locale } = useI18n();
+  const runOut = f.status !== 'active' ? t('forecast.runOutDone') : (f.runOutDate ?? t('forecast.runOutNever'));
+  return (
+    <Panel title={t('forecast.summary.title')} headingId="forecast-summary">
+      <div className="flex flex-col gap-4">
+        <DescriptionList
+          columns={3}
+          items={[
+            { key: 'runOut', term: t('forecast.runOut'), value: <span className="tabular">{runOut}</span> },
+            {
+              key: 'unused',
+              term: t('forecast.expiringUnused'),
+              value: <span className="tabular">{formatCount(f.expiringUnused)}</span>,
+            },
+            {
+              key: 'remaining',
+              term: t('forecast.remaining'),
+              value: (
+                <span className="tabular">
+                  {formatCount(f.remaining)} / {formatCount(f.total)}
+                </span>
+              ),
+            },
+            {
+              key: 'expires',
+              term: `${t('forecast.expiresAt')} (${t('common.cst')})`,
+              value: <span className="tabular">{formatDateTime(f.expiresAt)}</span>,
+            },
+            {
+              key: 'postpaid',
+              term: t('forecast.postpaid', { horizon: f.horizon }),
+              value: (
+                <span className="tabular">
+                  {formatMoney(f.postpaidSpend)}{' '}
+                  <span className="text-slate-600">
+                    ({t('forecast.postpaidCalls', { calls: formatCount(f.postpaidCalls) })})
+                  </span>
+                </span>
+              ),
+            },
+            {
+              key: 'trend',
+              term: t('forecast.method.title'),
+              value: <span className="tabular">{t('forecast.trend', { trend: f.trendPerDay })}</span>,
+            },
+          ]}
+        />
+        {f.refusedCalls > 0 ? (
+          <p className="text-sm text-amber-800">{t('forecast.refused', { calls: formatCount(f.refusedCalls) })}</p>
+        ) : null}
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">{t('forecast.method.title')}</h3>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700" lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>
+            {locale === 'zh-CN' ? f.methodZh : f.method}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-4">
+          <Link to={`/planner?label=${encodeURIComponent(f.label)}`} className={buttonClasses('secondary')}>
+            {t('forecast.planLink')}
+          </Link>
+          <Link to={`/explain?packId=${f.packId}`} className={buttonClasses('secondary')}>
+            {t('forecast.explainLink')}
+          </Link>
+        </div>
+      </div>
+    </Panel>
+  );
+}
+
+function Points({ f }: { f: PackForecast }) {
+  const { t } = useI18n();
+  return (
+    <details className="mt-3">
+      <summary className="cursor-pointer text-sm text-brand-700">{t('forecast.table.toggle')}</summary>
+      <div className="mt-2 max-h-96 overflow-y-auto">
+        <Table caption={t('forecast.table.caption')}>
+          <THead>
+            <tr>
+              <Th>{t('forecast.col.date')}</Th>
+              <Th>{t('forecast.col.kind')}</Th>
+              <Th align="right">{t('forecast.col.calls')}</Th>
+              <Th align="right">{t('forecast.col.remaining')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {f.points.map((p) => (
+              <Tr key={p.date}>
+                <Td className="tabular">{p.date}</Td>
+                <Td>{p.actual ? t('forecast.chart.actual') : t('forecast.chart.projected')}</Td>
+                <Td align="right">{formatCount(p.labelCalls)}</Td>
+                <Td align="right">{formatCount(p.remaining)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </details>
+  );
+}
+
+/** Issue 9: a pack's burn-down forecast, actual vs projected, with the method in plain words. */
+export function ForecastRoute() {
+  const { t } = useI18n();
+  const { packId = '' } = useParams();
+  const forecast = useQuery(forecastQueryOptions(packId));
+  const title = t('forecast.title', { id: packId });
+
+  if (forecast.isPending) {
+    return (
+      <Busy label={t('common.loading')}>
+        <PageHeader title={title} back={<BackLink />} />
+        <Skeleton className="h-64 w-full" />
+      </Busy>
+    );
+  }
+  if (forecast.isError) {
+    const missing =
+      isApiError(forecast.error) && (forecast.error.status === 404 || forecast.error.code === 'INVALID_REQUEST');
+    return (
+      <>
+        <PageHeader title={title} back={<BackLink />} />
+        {missing ? (
+          <Panel>
+            <EmptyState icon="search" title={t('forecast.notFoundTitle')}>
+              {t('forecast.notFoundBody')}
+            </EmptyState>
+          </Panel>
+        ) : (
+          <QueryError error={forecast.error} onRetry={() => void forecast.refetch()} />
+        )}
+      </>
+    );
+  }
+  const f = forecast.data;
+  return (
+    <>
+      <PageHeader title={title} description={f.label} back={<BackLink label={f.label} />} />
+      <div className="flex flex-col gap-5">
+        <Summary f={f} />
+        <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
+          <ForecastChart forecast={f} />
+          <Points f={f} />
+        </Panel>
+      </div>
+    </>
+  );
+}
