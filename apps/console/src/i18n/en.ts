@@ -130,6 +130,8 @@ export const en: Messages = {
   'packs.page.count': '{count} packs on this page',
   'packs.detail.back': 'Back to resource packs',
   'packs.detail.title': 'Pack #{id}',
+  'packs.detail.forecastLink': 'Burn-down forecast',
+  'packs.detail.explainLink': 'Where the calls went',
   'packs.detail.overview': 'Overview',
   'packs.detail.labelCode': 'Label code',
   'packs.detail.product': 'Product',

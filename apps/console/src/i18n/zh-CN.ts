@@ -129,6 +129,8 @@ export const zhCN = {
   'packs.page.count': '本页显示 {count} 个资源包',
   'packs.detail.back': '返回资源包列表',
   'packs.detail.title': '资源包 #{id}',
+  'packs.detail.forecastLink': '用量预测',
+  'packs.detail.explainLink': '扣减明细',
   'packs.detail.overview': '概览',
   'packs.detail.labelCode': '标签代码',
   'packs.detail.product': '产品',

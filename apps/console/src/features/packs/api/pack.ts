@@ -7,5 +7,6 @@ export function packQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['packs', 'detail', id] as const,
     queryFn: ({ signal }) => api.get<Pack>(`/packs/${encodeURIComponent(id)}`, { signal }),
+    refetchInterval: 15_000,
   });
 }

@@ -11,5 +11,7 @@ export function packsQueryOptions(s: PackListSearch) {
     queryFn: ({ signal }) => api.get<List<Pack>>('/packs', { query, signal }),
     // Keep the old rows on screen (marked busy) while a new filter loads.
     placeholderData: keepPreviousData,
+    // Live counts (issue 3): used/remaining follow the usage as it arrives.
+    refetchInterval: 15_000,
   });
 }

@@ -163,6 +163,22 @@ export function PackDetailRoute() {
           </span>
         }
         description={t('packs.detail.title', { id: p.id })}
+        actions={
+          <div className="flex flex-wrap gap-2 text-sm">
+            <Link
+              className="rounded border border-slate-300 px-3 py-1.5 text-blue-800 hover:bg-slate-50"
+              to={`/planner/forecast/${p.id}`}
+            >
+              {t('packs.detail.forecastLink')}
+            </Link>
+            <Link
+              className="rounded border border-slate-300 px-3 py-1.5 text-blue-800 hover:bg-slate-50"
+              to={`/explain?packId=${p.id}`}
+            >
+              {t('packs.detail.explainLink')}
+            </Link>
+          </div>
+        }
       />
       <div className="flex flex-col gap-5">
         <Overview pack={p} />
