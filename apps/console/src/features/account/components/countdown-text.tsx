@@ -1,6 +1,6 @@
 import { useI18n } from '../../../lib/i18n.tsx';
+import { useServerNow } from '../../../lib/use-server-now.ts';
 import { countdown } from '../arrears.ts';
-import { useServerNow } from '../use-server-now.ts';
 
 /** A live countdown ("1 d 02:03:04") to an instant; role=timer so it is not announced every second. */
 export function CountdownText({ to, className }: { to: string; className?: string }) {

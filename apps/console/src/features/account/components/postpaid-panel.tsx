@@ -2,10 +2,10 @@ import type { Account } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useId, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { Banner, Button, Dialog, focusRing, Panel } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { updateAccountMutationOptions } from '../api/update-account.ts';
-import { MutationError } from './mutation-error.tsx';
 
 /**
  * R4.4 The postpaid switch. On: when packs run out, calls fall to pay-as-you-go and are billed at

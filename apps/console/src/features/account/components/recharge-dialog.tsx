@@ -1,12 +1,12 @@
 import type { Account } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { Banner, Button, Dialog, Field, Input } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { rechargeMutationOptions } from '../api/recharge.ts';
-import { newIdempotencyKey } from '../idempotency.ts';
-import { MutationError } from './mutation-error.tsx';
 
 /** The recharge amount rule of the API (RechargeBody): positive, at most 2 decimals, ≤ 8 integer digits. */
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/;

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import {
   Busy,
@@ -19,7 +20,6 @@ import {
 } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createResourceMutationOptions, resourcesQueryOptions } from '../api/resources.ts';
-import { MutationError } from './mutation-error.tsx';
 
 const EMPTY = { alias: '', project: '', region: '' };
 

@@ -1,6 +1,7 @@
 import type { CreatedServiceKey, ServiceKey } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import {
   Badge,
@@ -27,7 +28,6 @@ import {
   revokeServiceKeyMutationOptions,
   serviceKeysQueryOptions,
 } from '../api/service-keys.ts';
-import { MutationError } from './mutation-error.tsx';
 
 function CreatedKey({ created }: { created: CreatedServiceKey }) {
   const { t } = useI18n();

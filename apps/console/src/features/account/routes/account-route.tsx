@@ -23,14 +23,14 @@ import {
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { can } from '../../../lib/permissions.ts';
+import { useServerNow } from '../../../lib/use-server-now.ts';
 import { accountQueryOptions } from '../api/account.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { PostpaidPanel } from '../components/postpaid-panel.tsx';
 import { RechargeDialog } from '../components/recharge-dialog.tsx';
 import { ResourcesPanel } from '../components/resources-panel.tsx';
 import { ServiceKeysPanel } from '../components/service-keys-panel.tsx';
-import { can } from '../permissions.ts';
-import { useServerNow } from '../use-server-now.ts';
 
 const statusTone: Record<Account['status'], BadgeTone> = {
   active: 'success',

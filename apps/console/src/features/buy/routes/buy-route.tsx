@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import {
   Banner,
@@ -20,20 +21,19 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { newIdempotencyKey } from '../../../lib/idempotency.ts';
+import { can } from '../../../lib/permissions.ts';
+import { useServerNow } from '../../../lib/use-server-now.ts';
 import { accountQueryOptions } from '../api/account.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { placeOrderMutationOptions } from '../api/place-order.ts';
-import { MutationError } from '../components/mutation-error.tsx';
 import { OrderSuccess } from '../components/order-success.tsx';
 import { OrderSummary } from '../components/order-summary.tsx';
 import { TierPicker } from '../components/tier-picker.tsx';
 import { groupByProduct } from '../group-by-product.ts';
-import { newIdempotencyKey } from '../idempotency.ts';
 import { previewPayment } from '../payment-preview.ts';
-import { can } from '../permissions.ts';
 import { type BuySearch, MAX_QUANTITY, parseBuySearch, toBuySearchParams } from '../search-params.ts';
-import { useServerNow } from '../use-server-now.ts';
 import { type VoucherVerdict, voucherVerdict } from '../vouchers.ts';
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {

@@ -1,12 +1,12 @@
 import type { CertificateOrder, CertificateRefund } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { Banner, Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { cancelCertificateMutationOptions, refundCertificateMutationOptions } from '../api/certificates.ts';
-import { newIdempotencyKey } from '../idempotency.ts';
-import { MutationError } from './mutation-error.tsx';
 
 function useRefreshAfter() {
   const queryClient = useQueryClient();

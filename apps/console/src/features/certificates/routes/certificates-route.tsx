@@ -19,11 +19,11 @@ import {
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { can } from '../../../lib/permissions.ts';
 import { certificatesQueryOptions } from '../api/certificates.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { CancelCertificateDialog, RefundCertificateDialog } from '../components/certificate-dialogs.tsx';
 import { CertificateStatusBadge } from '../components/certificate-status-badge.tsx';
-import { can } from '../permissions.ts';
 
 function Actions({ cert, mayAct }: { cert: CertificateOrder; mayAct: boolean }) {
   const { t, tMaybe } = useI18n();

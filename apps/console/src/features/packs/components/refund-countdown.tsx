@@ -1,5 +1,5 @@
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useServerNow } from '../use-server-now.ts';
+import { useServerNow } from '../../../lib/use-server-now.ts';
 
 /** R8.1 Time left in the refund window (D+7 23:59:59 CST), live; role=timer is not announced each second. */
 export function RefundCountdown({ deadline }: { deadline: string }) {

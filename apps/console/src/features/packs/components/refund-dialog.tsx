@@ -1,14 +1,14 @@
 import type { Pack, Refund } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
 import { Banner, Button, Dialog } from '../../../components/ui/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { requestRefundMutationOptions } from '../api/request-refund.ts';
-import { newIdempotencyKey } from '../idempotency.ts';
-import { MutationError } from './mutation-error.tsx';
 import { RefundCountdown } from './refund-countdown.tsx';
 
 function Split({ split, testId }: { split: { cash: string; income: string; gift: string }; testId: string }) {

@@ -1,7 +1,7 @@
-import { errorMessage } from '../../../components/query-error.tsx';
-import { Banner } from '../../../components/ui/index.ts';
-import { ApiError } from '../../../lib/api-client.ts';
-import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
+import { ApiError } from '../lib/api-client.ts';
+import { type MessageKey, useI18n } from '../lib/i18n.tsx';
+import { errorMessage } from './query-error.tsx';
+import { Banner } from './ui/index.ts';
 
 /** A failed mutation, in words: known codes translated, a 403 explained, else the server's detail. */
 export function MutationError({ error, className }: { error: unknown; className?: string }) {

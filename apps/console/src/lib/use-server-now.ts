@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { meQueryOptions } from './api/me.ts';
+import { meQueryOptions } from './me-query.ts';
 
 /**
  * "Now" on the server's clock (a demo tenant's clock is simulated), ticking every `intervalMs`:
