@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createDb, type DbHandle, seed } from '@idv/db';
+import { createDb, type DbHandle, seed, seedCatalog } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -29,7 +29,8 @@ config.consoleDist ??= resolve(dirname(fileURLToPath(import.meta.url)), '../../c
 function processClock(): Clock {
   const start = env.CLOCK_START;
   if (!start) return systemClock;
-  if (config.production) throw new Error('CLOCK_START is for tests and benchmarks; it is refused when NODE_ENV=production');
+  if (config.production)
+    throw new Error('CLOCK_START is for tests and benchmarks; it is refused when NODE_ENV=production');
   const t0 = new Date(start).getTime();
   if (Number.isNaN(t0)) throw new Error(`CLOCK_START is not an instant: "${start}"`);
   const started = Date.now();
@@ -39,11 +40,14 @@ const clock = processClock();
 
 /**
  * Opens the database and migrates it. On PostgreSQL several instances may start at once: the
- * migrations (and the optional demo seed) run under a session advisory lock, so exactly one
+ * migrations (and the catalog and optional demo seed) run under a session advisory lock, so exactly one
  * instance applies them and the others wait, then find nothing to do.
  */
 async function openDatabase(): Promise<DbHandle> {
   const seedIfAsked = async (h: DbHandle) => {
+    // R1.1 The catalog (labels, pack tiers) is reference data every database needs, demo or not:
+    // inserted if missing (ON CONFLICT DO NOTHING), never overwritten.
+    await seedCatalog(h.db);
     if (!config.seedDemo) return;
     const seeded = await seed(h.db, { now: clock.now(), hashPassword });
     if (seeded) console.log('Seeded the demo data (see README for the sign-in users).');
@@ -78,6 +82,7 @@ const stopScheduler =
     ? startScheduler(deps, intervalMs, {
         leaseMs: int('JOB_LEASE_SECONDS', 60) * 1000,
         concurrency: int('SCHEDULER_CONCURRENCY', handle.kind === 'postgres' ? 4 : 1),
+        chunk: int('SCHEDULER_CHUNK', 25),
       })
     : async () => {};
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -57,8 +57,10 @@ const covered = (jobs: readonly AccountJob[]) =>
  *    account is visited instead (slower, never wrong).
  * 2. the due accounts are worked through in chunks; a chunk's leases (`job_leases`, key
  *    `account:<id>`) are claimed in one statement, so two instances never even start the same
- *    account's jobs at once: an account leased elsewhere is skipped (that instance runs it). The
- *    leases are renewed while a chunk is worked on and given back after it.
+ *    account's jobs at once: an account leased elsewhere is skipped (that instance runs it). Under
+ *    the lease the chunk is checked again with the due query (an instance that just finished an
+ *    account has given its lease back), so an account's jobs run once per due moment across all
+ *    instances. The leases are renewed while a chunk is worked on and given back after it.
  * 3. correctness does not rest on the lease: each job is idempotent and its writes are unique in the
  *    database (settlements, notices, job_runs) under the account row lock; the lease only keeps
  *    instances from doing the same work twice (and from queueing on each other's locks).
@@ -71,9 +73,7 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
   const holder = opts.holder ?? processHolder;
   const leaseMs = opts.leaseMs ?? 60_000;
   const chunkSize = Math.max(1, opts.chunk ?? 25);
-  const ids = covered(jobs)
-    ? await dueAccountIds(deps.db, now, deps.config)
-    : await allRealAccountIds(deps.db);
+  const ids = covered(jobs) ? await dueAccountIds(deps.db, now, deps.config) : await allRealAccountIds(deps.db);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
   const happened: Happening[] = [];
@@ -92,15 +92,36 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
     const held = new Set(keys);
     leasedElsewhere += chunk.length - held.size;
     try {
+      // Re-check under the lease: another instance may have done an account between our due query
+      // and our claim (it held the lease, finished, gave it back). Not needed for correctness (the
+      // jobs are idempotent), but it keeps "each account's jobs run once" exact and cheap.
+      const stillDue =
+        covered(jobs) && held.size > 0
+          ? new Set(
+              await dueAccountIds(
+                deps.db,
+                now,
+                deps.config,
+                chunk.filter((id) => held.has(`account:${id}`)),
+              ),
+            )
+          : null;
       for (const id of chunk) {
         const key = `account:${id}`;
         if (opts.signal?.aborted) break;
-        if (!held.has(key)) continue;
+        if (!held.has(key) || (stillDue && !stillDue.has(id))) continue;
         // Renew before half the lease has gone, so a slow chunk (a long catch-up) keeps it; a key
         // lost meanwhile (this process stalled past the lease) is left to whoever took it.
         if (Date.now() - claimedAt > leaseMs / 2) {
           const rest = chunk.slice(chunk.indexOf(id)).map((x) => `account:${x}`);
-          const renewed = new Set(await claimLeases(deps.db, rest.filter((k) => held.has(k)), holder, leaseMs));
+          const renewed = new Set(
+            await claimLeases(
+              deps.db,
+              rest.filter((k) => held.has(k)),
+              holder,
+              leaseMs,
+            ),
+          );
           for (const k of rest) if (!renewed.has(k)) held.delete(k);
           claimedAt = Date.now();
           if (!held.has(key)) continue;

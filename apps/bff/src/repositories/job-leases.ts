@@ -36,7 +36,15 @@ const WEEK_MS = 7 * 86_400_000;
  *   `pack_expiring` notice yet;
  * - daily-report (R3.6): a subscriber's daily settlement since the subscription with no report yet;
  * - deliver-outbox (R7): a pending email/SMS whose next attempt is due.
+ *
+ * `among` restricts the answer to those accounts (the scheduler's re-check after claiming leases).
  */
+const sqlList = (keys: readonly string[]): SQL =>
+  sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  );
+
 export const DUE_QUERY_COVERS = [
   'free-trial',
   'daily-settlement',
@@ -51,7 +59,9 @@ export async function dueAccountIds(
   db: DbOrTx,
   now: Date,
   cfg: { trialGrantDelayMs: number; releaseAfterDays: number },
+  among?: readonly string[],
 ): Promise<string[]> {
+  if (among && among.length === 0) return [];
   const iso = (d: Date) => d.toISOString();
   const lastDueDay = cstDate(new Date(now.getTime() - 32 * 3_600_000));
   const dailyActivatedBefore = new Date(`${addDays(lastDueDay, 1)}T00:00:00+08:00`);
@@ -65,7 +75,7 @@ export async function dueAccountIds(
   const soon = new Date(now.getTime() + WEEK_MS);
   const list = await rows<{ id: string }>(
     db,
-    sql`select a.id from ${accounts} a
+    sql`select d.id from (select a.id from ${accounts} a
          where not a.is_demo and (
            (a.settlement = 'daily' and (a.settled_through < ${lastDueDay}
               or (a.settled_through is null and a.activated_at < ${iso(dailyActivatedBefore)}::timestamptz)))
@@ -73,11 +83,16 @@ export async function dueAccountIds(
               or (a.settled_through is null and a.activated_at < ${iso(monthlyActivatedBefore)}::timestamptz)))
            or (a.status = 'arrears' and (a.cash + a.income + a.gift >= 0
                  or a.arrears_since <= ${iso(suspendCutoff)}::timestamptz))
-           or (a.status = 'suspended' and a.suspended_at <= ${iso(releaseCutoff)}::timestamptz)
-           or (a.activated_at <= ${iso(trialCutoff)}::timestamptz and not exists (
-                 select 1 from ${jobRuns} j where j.job = 'free-trial' and j.scope = a.id || ':activation'))
-           or (a.eid_approved_at <= ${iso(trialCutoff)}::timestamptz and not exists (
-                 select 1 from ${jobRuns} j where j.job = 'free-trial' and j.scope = a.id || ':eid')))
+           or (a.status = 'suspended' and a.suspended_at <= ${iso(releaseCutoff)}::timestamptz))
+        union
+        -- The trial grants as anti-joins of their own (one hash anti-join each, not a sub-plan per row).
+        select a.id from ${accounts} a
+         where not a.is_demo and a.activated_at <= ${iso(trialCutoff)}::timestamptz and not exists (
+               select 1 from ${jobRuns} j where j.job = 'free-trial' and j.scope = a.id || ':activation')
+        union
+        select a.id from ${accounts} a
+         where not a.is_demo and a.eid_approved_at <= ${iso(trialCutoff)}::timestamptz and not exists (
+               select 1 from ${jobRuns} j where j.job = 'free-trial' and j.scope = a.id || ':eid')
         union
         select p.account_id from ${packs} p join ${accounts} a on a.id = p.account_id and not a.is_demo
          where p.status in ('active', 'exhausted') and p.expires_at <= ${iso(soon)}::timestamptz
@@ -96,7 +111,8 @@ export async function dueAccountIds(
                and s.settled_at >= ns.daily_report_since and s.settled_at <= ${iso(now)}::timestamptz
          where ns.daily_report and not exists (
                  select 1 from ${notifications} n where n.account_id = s.account_id
-                    and n.kind = 'daily_report' and n.cause = 'report:' || s.period)
+                    and n.kind = 'daily_report' and n.cause = 'report:' || s.period)) d
+        ${among ? sql`where d.id in (${sqlList(among)})` : sql``}
         order by 1`,
   );
   return list.map((r) => r.id);
@@ -104,15 +120,13 @@ export async function dueAccountIds(
 
 /** Every real (non-demo) account, in id order: the fallback when the due query does not cover a job. */
 export async function allRealAccountIds(db: DbOrTx): Promise<string[]> {
-  const list = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.isDemo, false)).orderBy(accounts.id);
+  const list = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.isDemo, false))
+    .orderBy(accounts.id);
   return list.map((r) => r.id);
 }
-
-const list = (keys: readonly string[]): SQL =>
-  sql.join(
-    keys.map((k) => sql`${k}`),
-    sql`, `,
-  );
 
 /**
  * Claims the leases of `keys` for `holder` until the database's now() + ttlMs (the database clock,
@@ -120,14 +134,19 @@ const list = (keys: readonly string[]): SQL =>
  * run out, or `holder` already holds it (a renewal). One statement for the whole list; the keys are
  * sorted so that two claimers lock rows in the same order. Returns the keys now held by `holder`.
  */
-export async function claimLeases(db: DbOrTx, keys: readonly string[], holder: string, ttlMs: number): Promise<string[]> {
+export async function claimLeases(
+  db: DbOrTx,
+  keys: readonly string[],
+  holder: string,
+  ttlMs: number,
+): Promise<string[]> {
   if (keys.length === 0) return [];
   const sorted = [...new Set(keys)].sort();
   const got = await rows<{ key: string }>(
     db,
     sql`insert into ${jobLeases} (key, holder, leased_until)
         select k, ${holder}, now() + ${ttlMs} * interval '1 millisecond'
-          from unnest(array[${list(sorted)}]::text[]) as k
+          from unnest(array[${sqlList(sorted)}]::text[]) as k
         on conflict (key) do update set holder = excluded.holder, leased_until = excluded.leased_until
          where ${jobLeases.leasedUntil} < now() or ${jobLeases.holder} = excluded.holder
         returning key`,

@@ -63,9 +63,7 @@ export const packs = pgTable(
     index('packs_account_label_idx').on(t.accountId, t.label, t.status),
     index('packs_account_expiry_idx').on(t.accountId, t.expiresAt, t.id),
     // The scheduler's due-accounts query (R7 expiry) looks across all accounts for live packs near expiry.
-    index('packs_live_expiry_idx')
-      .on(t.expiresAt)
-      .where(sql`${t.status} in ('active', 'exhausted')`),
+    index('packs_live_expiry_idx').on(t.expiresAt).where(sql`${t.status} in ('active', 'exhausted')`),
   ],
 );
 
