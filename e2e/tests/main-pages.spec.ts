@@ -22,7 +22,7 @@ const PAGES = [
 ] as const;
 
 async function expectNoRawKeys(page: Page) {
-  const text = await page.locator('body').textContent();
+  const text = (await page.locator('body').textContent()) ?? '';
   const raw = KEYS.filter((k) => new RegExp(`(^|[^\\w.])${k.replace(/\./g, '\\.')}($|[^\\w.])`).test(text));
   expect(raw, `raw message keys on ${page.url()}`).toEqual([]);
 }
