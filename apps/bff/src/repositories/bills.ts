@@ -1,4 +1,15 @@
-import { accounts, billAggregates, charges, type DbOrTx, resources, rows, settlements, userPreferences } from '@idv/db';
+import type { Readable } from 'node:stream';
+import {
+  accounts,
+  billAggregates,
+  billMonthAggregates,
+  charges,
+  type DbOrTx,
+  resources,
+  rows,
+  settlements,
+  userPreferences,
+} from '@idv/db';
 import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
@@ -25,22 +36,36 @@ export interface ResolvedBillFilter {
   resourceIds: string[] | null;
 }
 
+type AggTable = typeof billAggregates | typeof billMonthAggregates;
 interface DimColumns {
-  accountId: typeof charges.accountId | typeof billAggregates.accountId;
-  month: typeof charges.month | typeof billAggregates.month;
-  resourceId: typeof charges.resourceId | typeof billAggregates.resourceId;
-  product: typeof charges.product | typeof billAggregates.product;
-  billingMode: typeof charges.billingMode | typeof billAggregates.billingMode;
-  transactionType: typeof charges.transactionType | typeof billAggregates.transactionType;
+  accountId: PgColumn;
+  month: PgColumn;
+  /** Absent on bill_month_aggregates, which is only read without a resource filter. */
+  resourceId?: PgColumn;
+  product: PgColumn;
+  billingMode: PgColumn;
+  transactionType: PgColumn;
 }
 
-/** The same predicate on charges and on bill_aggregates: this is what makes them reconcile. */
+/**
+ * The summary level that answers a filter: bill_month_aggregates (no resource dimension, a few
+ * hundred rows per account-year) when there is no resource filter, bill_aggregates otherwise.
+ */
+function aggFor(f: Pick<ResolvedBillFilter, 'resourceIds'>): AggTable {
+  return f.resourceIds === null ? billMonthAggregates : billAggregates;
+}
+
+/**
+ * The same predicate on charges, bill_aggregates and bill_month_aggregates: this is what makes them
+ * reconcile.
+ */
 function dimWhere(t: DimColumns, accountId: string, f: Omit<ResolvedBillFilter, 'month'>): SQL[] {
   const where: SQL[] = [eq(t.accountId, accountId)];
   if (f.product) where.push(eq(t.product, f.product));
   if (f.billingMode) where.push(eq(t.billingMode, f.billingMode));
   if (f.transactionType) where.push(eq(t.transactionType, f.transactionType));
   if (f.resourceIds) {
+    if (!t.resourceId) throw new Error('resource filter on a summary without the resource dimension');
     // One id is an equality (the planner then walks charges_bill_resource_idx in order).
     const [only] = f.resourceIds;
     where.push(
@@ -100,6 +125,38 @@ function afterCursor(after: ItemCursor | undefined): SQL[] {
 
 export type BillItemRow = Awaited<ReturnType<typeof listBillItems>>[number];
 
+/** Up to this many resources, a resource-filtered page walks each resource's index range (below). */
+const PER_RESOURCE_WALK_MAX = 100;
+
+/**
+ * The ids of one page of a filter on several resources (project, region, q): the first `limit` rows
+ * of each resource after the cursor, each one backward range scan of charges_bill_resource_idx,
+ * merged by (occurred_at desc, id desc). The first `limit` of the merge are exactly the page, at
+ * most resources × limit index entries however deep the cursor or however rare the resources
+ * (walking the month's time index and filtering would read rows until `limit` of them match).
+ */
+function perResourcePage(accountId: string, f: ResolvedBillFilter, after: ItemCursor | undefined, limit: number): SQL {
+  const ids = sql.join(
+    (f.resourceIds ?? []).map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const dims: SQL[] = [];
+  if (f.product) dims.push(sql` and c.product = ${f.product}`);
+  if (f.billingMode) dims.push(sql` and c.billing_mode = ${f.billingMode}`);
+  if (f.transactionType) dims.push(sql` and c.transaction_type = ${f.transactionType}`);
+  const cursor = after
+    ? sql` and (c.occurred_at, c.id) < ((${after.at}::timestamp at time zone 'UTC'), ${after.id.toString()}::bigint)`
+    : sql``;
+  return sql`${charges.id} in (
+    select w.id from unnest(array[${ids}]::text[]) as r(resource_id)
+     cross join lateral (
+       select c.id, c.occurred_at from ${charges} c
+        where c.account_id = ${accountId} and c.month = ${f.month} and c.resource_id = r.resource_id${sql.join(dims)}${cursor}
+        order by c.occurred_at desc, c.id desc limit ${limit}
+     ) w
+     order by w.occurred_at desc, w.id desc limit ${limit})`;
+}
+
 export async function listBillItems(
   db: DbOrTx,
   accountId: string,
@@ -134,7 +191,16 @@ export async function listBillItems(
     })
     .from(charges)
     .leftJoin(resources, and(eq(resources.id, charges.resourceId), eq(resources.accountId, charges.accountId)))
-    .where(and(...dimWhere(charges, accountId, f), eq(charges.month, f.month), ...afterCursor(after)))
+    .where(
+      and(
+        ...dimWhere(charges, accountId, f),
+        eq(charges.month, f.month),
+        ...afterCursor(after),
+        ...(f.resourceIds && f.resourceIds.length > 1 && f.resourceIds.length <= PER_RESOURCE_WALK_MAX
+          ? [perResourcePage(accountId, f, after, limit)]
+          : []),
+      ),
+    )
     .orderBy(desc(charges.occurredAt), desc(charges.id))
     .limit(limit);
 }
@@ -225,6 +291,129 @@ export async function* billCsvLines(
   }
 }
 
+/**
+ * The CSV's columns as separate values for `COPY … TO STDOUT (FORMAT csv)` on PostgreSQL: the same
+ * strings as csvLine above, but quoting is left to COPY (FORCE_QUOTE on the text columns: a non-null
+ * value is always quoted with embedded quotes doubled, null is an empty unquoted field, exactly
+ * like csvLine). NUMERIC(20,4) money keeps at least 2 and at most 4 decimals, trailing zeros
+ * trimmed: round(x, greatest(2, min_scale(x))) is the same string as csvLine's text trimming.
+ */
+const copyMoney = (c: PgColumn) => sql`round(${c}, greatest(2, min_scale(${c})))`;
+const copyText = (c: SQL | PgColumn) =>
+  sql`(case when left(${c}, 1) in ('=', '+', '-', '@', E'\t', E'\r') then '''' || ${c} else ${c} end)`;
+const CSV_QUOTED: readonly (typeof CSV_COLUMNS)[number][] = [
+  'resourceId',
+  'alias',
+  'project',
+  'region',
+  'product',
+  'label',
+  'orderId',
+];
+
+/** postgres.js behind a Drizzle handle (the COPY protocol); null on PGlite. */
+type CopyConnection = { unsafe(query: string): { readable(): Promise<Readable> } & PromiseLike<unknown> };
+type CopyClient = { reserve(): Promise<CopyConnection & { release(): void }> };
+function copyClient(db: DbOrTx): CopyClient | null {
+  const c = (db as { $client?: unknown }).$client;
+  return typeof c === 'function' && typeof (c as { reserve?: unknown }).reserve === 'function'
+    ? (c as unknown as CopyClient)
+    : null;
+}
+
+/** A string literal that means the same whatever standard_conforming_strings is (COPY takes no parameters). */
+function literal(v: unknown): string {
+  if (typeof v !== 'string') throw new Error(`unexpected COPY parameter ${typeof v}`);
+  return `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+export interface BillCsvCopy {
+  /** The rows as CSV with LF line ends (COPY's), in the itemized bill's order. */
+  stream: Readable;
+  /** Stops the export early (the client went away): reads the rest away, freeing the connection. */
+  cancel(): void;
+}
+
+/**
+ * PostgreSQL only (null on PGlite): the itemized bill's CSV rows streamed by `COPY (SELECT …) TO
+ * STDOUT` — the same filter (dimWhere), the same order, the same strings as billCsvLines, but no
+ * per-row work in Node and no round trip per batch. One pooled connection is held for the export;
+ * the driver pauses the socket when the consumer does not read (backpressure), so memory stays
+ * bounded whatever the month's size.
+ */
+export async function openBillCsvCopy(
+  db: DbOrTx,
+  accountId: string,
+  f: ResolvedBillFilter,
+): Promise<BillCsvCopy | null> {
+  const client = copyClient(db);
+  if (!client) return null;
+  const cols = {
+    id: sql`${charges.id}`.as('id'),
+    occurredAt:
+      sql`replace(left((${charges.occurredAt} at time zone 'UTC' + interval '8 hours')::text, 19), ' ', 'T') || '+08:00'`.as(
+        'occurredAt',
+      ),
+    month: sql`${charges.month}`.as('month'),
+    resourceId: sql`${copyText(sql`${charges.resourceId}`)}`.as('resourceId'),
+    alias: sql`${copyText(resources.alias)}`.as('alias'),
+    project: sql`${copyText(sql`${resources.project}`)}`.as('project'),
+    region: sql`${copyText(sql`${resources.region}`)}`.as('region'),
+    product: sql`${charges.product}`.as('product'),
+    label: sql`${charges.label}`.as('label'),
+    billingMode: sql`${charges.billingMode}`.as('billingMode'),
+    transactionType: sql`${charges.transactionType}`.as('transactionType'),
+    unitPrice: copyMoney(charges.unitPrice).as('unitPrice'),
+    quantity: sql`${charges.quantity}`.as('quantity'),
+    amount: copyMoney(charges.amount).as('amount'),
+    paidCash: copyMoney(charges.paidCash).as('paidCash'),
+    paidIncome: copyMoney(charges.paidIncome).as('paidIncome'),
+    paidGift: copyMoney(charges.paidGift).as('paidGift'),
+    paidVoucher: copyMoney(charges.paidVoucher).as('paidVoucher'),
+    orderId: sql`${charges.orderId}`.as('orderId'),
+  } satisfies Record<(typeof CSV_COLUMNS)[number], unknown>;
+  const q = db
+    .select(cols)
+    .from(charges)
+    .leftJoin(resources, and(eq(resources.id, charges.resourceId), eq(resources.accountId, charges.accountId)))
+    .where(and(...dimWhere(charges, accountId, f), eq(charges.month, f.month)))
+    .orderBy(desc(charges.occurredAt), desc(charges.id))
+    .toSQL();
+  // Drizzle numbers its parameters $1…$n and writes no other "$" in this query.
+  const select = q.sql.replace(/\$(\d+)/g, (_, n: string) => literal(q.params[Number(n) - 1]));
+  const forceQuote = CSV_QUOTED.map((c) => `"${c}"`).join(', ');
+  // A reserved connection: the pool would otherwise queue other requests' queries behind the COPY
+  // on it (postgres.js pipelines onto busy connections), and those fail with COPY_IN_PROGRESS.
+  const conn = await client.reserve();
+  let stream: Readable;
+  try {
+    stream = await conn.unsafe(`copy (${select}) to stdout with (format csv, force_quote (${forceQuote}))`).readable();
+  } catch (err) {
+    conn.release();
+    throw err;
+  }
+  // postgres.js pauses its socket when the stream's buffer is full and resumes it only when the
+  // stream asks for more (its _read); if the last rows and CopyDone came in the chunk that paused it,
+  // the stream ends with the socket still paused and the connection never sees ReadyForQuery (it
+  // would be lost to the pool). Resume it once the rows are read.
+  const resumeSocket = (stream as unknown as { _read(): void })._read.bind(stream);
+  stream.once('end', () => {
+    resumeSocket();
+    conn.release();
+  });
+  return {
+    stream,
+    cancel() {
+      // Destroying the driver's stream would leave its socket paused mid-COPY (a lost connection),
+      // and a cancel request races with the connection's next query once the COPY is done: read
+      // the rest away (the server finishes the statement) until the connection is ready again.
+      stream.on('error', () => {});
+      stream.resume();
+      resumeSocket();
+    },
+  };
+}
+
 const num = (v: string | number | bigint | null | undefined) => Number.parseInt(String(v ?? '0'), 10);
 
 /** Count and total of every charge matching the filter (from the aggregate). */
@@ -233,13 +422,14 @@ export async function billSummary(
   accountId: string,
   f: ResolvedBillFilter,
 ): Promise<{ count: number; total: string }> {
+  const a = aggFor(f);
   const [r] = await db
     .select({
-      count: sql<string>`coalesce(sum(${billAggregates.rowCount}), 0)::text`,
-      total: sql<string>`coalesce(sum(${billAggregates.amount}), 0)::numeric(24,4)::text`,
+      count: sql<string>`coalesce(sum(${a.rowCount}), 0)::text`,
+      total: sql<string>`coalesce(sum(${a.amount}), 0)::numeric(24,4)::text`,
     })
-    .from(billAggregates)
-    .where(and(...dimWhere(billAggregates, accountId, f), eq(billAggregates.month, f.month)));
+    .from(a)
+    .where(and(...dimWhere(a, accountId, f), eq(a.month, f.month)));
   return { count: num(r?.count), total: r?.total ?? '0' };
 }
 
@@ -257,30 +447,32 @@ export async function billOverview(
   f: ResolvedBillFilter,
   trendFrom: string,
 ): Promise<OverviewRows> {
-  const a = billAggregates;
+  const a = aggFor(f);
   const where = and(...dimWhere(a, accountId, f), eq(a.month, f.month));
-  const groups = await rows<{
-    product: string | null;
-    billing_mode: BillingModeValue | null;
-    g_product: number | string;
-    g_mode: number | string;
-    count: string | number;
-    total: string;
-  }>(
-    db,
-    sql`select ${a.product} as product, ${a.billingMode} as billing_mode,
+  const trendWhere = and(...dimWhere(a, accountId, f), sql`${a.month} between ${trendFrom} and ${f.month}`);
+  const [groups, trend] = await Promise.all([
+    rows<{
+      product: string | null;
+      billing_mode: BillingModeValue | null;
+      g_product: number | string;
+      g_mode: number | string;
+      count: string | number;
+      total: string;
+    }>(
+      db,
+      sql`select ${a.product} as product, ${a.billingMode} as billing_mode,
                grouping(${a.product}) as g_product, grouping(${a.billingMode}) as g_mode,
                sum(${a.rowCount})::text as count, sum(${a.amount})::numeric(24,4)::text as total
           from ${a} where ${where}
          group by grouping sets ((${a.product}), (${a.billingMode}), ())
         having sum(${a.rowCount}) > 0`,
-  );
-  const trendWhere = and(...dimWhere(a, accountId, f), sql`${a.month} between ${trendFrom} and ${f.month}`);
-  const trend = await rows<{ month: string; total: string }>(
-    db,
-    sql`select ${a.month} as month, sum(${a.amount})::numeric(24,4)::text as total
-          from ${a} where ${trendWhere} group by ${a.month} order by ${a.month}`,
-  );
+    ),
+    rows<{ month: string; total: string }>(
+      db,
+      sql`select ${a.month} as month, sum(${a.amount})::numeric(24,4)::text as total
+            from ${a} where ${trendWhere} group by ${a.month} order by ${a.month}`,
+    ),
+  ]);
   const out: OverviewRows = { total: { count: 0, total: '0' }, byProduct: [], byBillingMode: [], trend };
   for (const g of groups) {
     const gp = num(g.g_product);

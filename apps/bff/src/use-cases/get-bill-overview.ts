@@ -14,9 +14,12 @@ const TREND_MONTHS = 12;
 export async function getBillOverview(deps: Deps, accountId: string, q: BillOverviewQuery): Promise<BillOverview> {
   const f = await resolveBillFilter(deps.db, accountId, q);
   const from = addMonths(q.month, -(TREND_MONTHS - 1));
-  const data = matchesNothing(f)
-    ? { total: { count: 0, total: '0' }, byProduct: [], byBillingMode: [], trend: [] }
-    : await billOverview(deps.db, accountId, f, from);
+  const [data, settled] = await Promise.all([
+    matchesNothing(f)
+      ? { total: { count: 0, total: '0' }, byProduct: [], byBillingMode: [], trend: [] }
+      : billOverview(deps.db, accountId, f, from),
+    isMonthSettled(deps.db, accountId, lastDayOfMonth(q.month), q.month),
+  ]);
   const byMonth = new Map(data.trend.map((t) => [t.month, t.total]));
   const byTotalDesc = <T extends { total: string }>(rows: T[], key: (r: T) => string) =>
     rows.sort((x, y) => {
@@ -41,6 +44,6 @@ export async function getBillOverview(deps: Deps, accountId: string, q: BillOver
       const month = addMonths(from, i);
       return { month, total: presentMoney(byMonth.get(month) ?? '0') };
     }),
-    settled: await isMonthSettled(deps.db, accountId, lastDayOfMonth(q.month), q.month),
+    settled,
   };
 }

@@ -61,9 +61,12 @@ export async function listBillItemsUseCase(
   const after = q.cursor ? decodeItemCursor(q.cursor) : undefined;
   const f = await resolveBillFilter(deps.db, accountId, q);
   if (matchesNothing(f)) return { items: [], nextCursor: null, summary: { count: 0, total: '0.00' } };
-  const rowsPlusOne = await listBillItems(deps.db, accountId, f, after, q.limit + 1);
+  // Independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [rowsPlusOne, summary] = await Promise.all([
+    listBillItems(deps.db, accountId, f, after, q.limit + 1),
+    billSummary(deps.db, accountId, f),
+  ]);
   const page = rowsPlusOne.slice(0, q.limit);
-  const summary = await billSummary(deps.db, accountId, f);
   const last = page.at(-1);
   return {
     items: page.map(presentBillItem),

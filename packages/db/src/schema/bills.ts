@@ -76,6 +76,32 @@ export const billAggregates = pgTable(
   ],
 );
 
+/**
+ * R5.5 second summary level: bill_aggregates without the resource dimension (one row per account,
+ * month, product, billing mode and transaction type), a few hundred rows per account-year instead of
+ * ~100k. Read when no resource filter (project, region, q) is given: the overview and its 12-month
+ * trend, and the itemized bill's count/total. Kept by the same statement-level triggers on `charges`
+ * (migration 0006 bills-month-aggregate), in the same transaction; never written by application code.
+ */
+export const billMonthAggregates = pgTable(
+  'bill_month_aggregates',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    product: text('product').notNull(),
+    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
+    transactionType: text('transaction_type', {
+      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
+    }).notNull(),
+    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
+    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
+    amount: numeric('amount').notNull(),
+  },
+  (t) => [unique('bill_month_aggregates_uq').on(t.accountId, t.month, t.product, t.billingMode, t.transactionType)],
+);
+
 /** R5.3: one settlement per account and period; the unique key makes re-runs no-ops. */
 export const settlements = pgTable(
   'settlements',
