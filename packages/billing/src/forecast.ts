@@ -133,12 +133,18 @@ export function weekdayOf(date: string): number {
 const bad = (message: string) => new DomainError('INVALID_FORECAST', message);
 
 /** Whole days from a to b ('YYYY-MM-DD'), b − a. */
+/** A call count held as bigint, as a JS integer (counts stay far below 2^53). */
+function countOf(n: bigint): number {
+  return Number.parseInt(n.toString(), 10);
+}
+
 function daysBetween(a: string, b: string): number {
   const t = (s: string) => {
     const [y, m, d] = s.split('-').map((x) => Number.parseInt(x, 10));
     return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
   };
-  return Math.round((t(b) - t(a)) / 86_400_000);
+  // Both are UTC midnights, so the difference is an exact number of days.
+  return (t(b) - t(a)) / 86_400_000;
 }
 
 /** The expected calls of the day with history index `idx` (history[0] has index 0; today = history.length). */
@@ -175,7 +181,7 @@ function makeRate(history: readonly DailyCalls[]): {
   const weekdays: WeekdayRate[] = [0, 1, 2, 3, 4, 5, 6].map((w) => ({
     weekday: w,
     average: fmt2(base(w).avg),
-    samples: Number(sums[w]?.k ?? 0n),
+    samples: countOf(sums[w]?.k ?? 0n),
   }));
   const rate = (idx: number, weekday: number): Q => {
     const { avg, center } = base(weekday);
@@ -229,7 +235,7 @@ export function forecastLabel(input: ForecastInput): LabelForecast {
     }
     cumulative = norm(add(cumulative, expected));
     const upTo = floorQ(cumulative);
-    let calls = Number(upTo - handedOut);
+    let calls = countOf(upTo - handedOut);
     handedOut = upTo;
     const dayCalls = calls;
     // R4.2: each call to the first pack in deduction order that is still valid and has calls left.
@@ -279,7 +285,7 @@ export function forecastLabel(input: ForecastInput): LabelForecast {
     historyDays: nDays,
     weekdays,
     trendPerDay: trendText,
-    projectedCalls: Number(handedOut),
+    projectedCalls: countOf(handedOut),
     packs: projections,
     points,
     postpaidFrom,
