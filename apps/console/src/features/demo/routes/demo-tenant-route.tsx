@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { errorMessage, QueryError } from '../../../components/query-error.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import {
   Badge,
   Banner,
@@ -24,7 +25,6 @@ import {
 } from '../api/tenants.ts';
 import type { ClockAdvanced, DemoTenantCreated, UsageInjection } from '../api/types.ts';
 import { ClockControls } from '../components/clock-controls.tsx';
-import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { PmOnly } from '../components/pm-only.tsx';
 import { TimelineList } from '../components/timeline-list.tsx';
@@ -249,6 +249,8 @@ function DemoTenantPage() {
         </Panel>
       </div>
       <ConfirmDialog
+        cancelLabel={t('demo.confirm.cancel')}
+        closeLabel={t('demo.confirm.close')}
         open={confirm !== null}
         title={confirm === 'delete' ? t('demo.delete.confirmTitle') : t('demo.reset.confirmTitle')}
         confirmLabel={confirm === 'delete' ? t('demo.delete') : t('demo.reset')}

@@ -2,6 +2,7 @@ import type { Pack } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, QueryError } from '../../../components/query-error.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import {
   Banner,
   Busy,
@@ -24,7 +25,6 @@ import { useI18n, useT } from '../../../lib/i18n.tsx';
 import { impersonatedPacksQueryOptions } from '../api/packs.ts';
 import { refuseRefundMutationOptions, setViolationMutationOptions } from '../api/staff-actions.ts';
 import { actionReasonProblem, REASON_MAX } from '../reason.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 
 function ReasonInput({
   value,
@@ -138,6 +138,8 @@ export function RefundRefusals() {
         </Table>
       )}
       <ConfirmDialog
+        cancelLabel={t('support.confirm.cancel')}
+        closeLabel={t('support.confirm.close')}
         open={target !== null}
         title={t('support.refuse.confirmTitle', { id: target?.id ?? '' })}
         confirmLabel={t('support.refuse.confirm')}
@@ -204,6 +206,8 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
         <Button onClick={() => open(false)}>{t('support.violation.clear')}</Button>
       </div>
       <ConfirmDialog
+        cancelLabel={t('support.confirm.cancel')}
+        closeLabel={t('support.confirm.close')}
         open={next !== null}
         title={next ? t('support.violation.confirmSetTitle') : t('support.violation.confirmClearTitle')}
         confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}

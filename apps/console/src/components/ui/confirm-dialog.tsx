@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { useT } from '../../../lib/i18n.tsx';
+import { Button } from './button.tsx';
+import { Dialog } from './dialog.tsx';
 
-/** A confirmation on the shared Dialog (focus trap, Escape, focus back to the opener). */
+/** A confirmation on the shared Dialog (focus trap, Escape, focus back to the opener). Texts come translated. */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
+  cancelLabel,
+  closeLabel,
   danger = false,
   busy = false,
   onConfirm,
@@ -18,24 +19,25 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel: string;
+  closeLabel: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const t = useT();
   return (
     <Dialog
       open={open}
       onClose={onCancel}
       title={title}
       role="alertdialog"
-      closeLabel={t('support.confirm.close')}
+      closeLabel={closeLabel}
       dismissible={!busy}
       footer={
         <>
           <Button onClick={onCancel} disabled={busy}>
-            {t('support.confirm.cancel')}
+            {cancelLabel}
           </Button>
           <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={busy}>
             {confirmLabel}
