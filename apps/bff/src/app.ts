@@ -10,6 +10,7 @@ import { AppError, fromDomain, problemBody } from './errors.ts';
 import { auditImpersonation } from './http/audit-impersonation.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { newId } from './http/crypto.ts';
+import { healthRoutes } from './http/health.ts';
 import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -94,6 +95,8 @@ export function createApp(deps: Deps) {
       xFrameOptions: 'DENY',
     }),
   );
+  // Probes for the load balancer (docs/production.md): no session, nothing about any account.
+  app.route('/', healthRoutes(deps.lifecycle ?? { draining: false }));
   app.use(
     '/api/*',
     bodyLimit({

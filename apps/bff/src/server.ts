@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import type { Lifecycle } from './http/health.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { hashPassword } from './use-cases/sign-in.ts';
 
@@ -70,7 +71,8 @@ async function openDatabase(): Promise<DbHandle> {
 }
 
 const handle = await openDatabase();
-const deps = { db: handle.db, clock, config };
+const lifecycle: Lifecycle = { draining: false };
+const deps = { db: handle.db, clock, config, lifecycle };
 const app = createApp(deps);
 
 // R5.3 settlement and the other account jobs: catch up now, then every SCHEDULER_INTERVAL_MS
@@ -93,10 +95,18 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   );
 });
 
+// SHUTDOWN_DRAIN_MS (default 0): on SIGTERM, answer GET /readyz with 503 for this long while still
+// serving, so the load balancer stops routing here before the listener closes.
+const drainMs = int('SHUTDOWN_DRAIN_MS', 0);
 let closing = false;
 async function shutdown() {
   if (closing) return;
   closing = true;
+  lifecycle.draining = true;
+  if (drainMs > 0) {
+    console.log(`Draining for ${drainMs} ms (GET /readyz answers 503)`);
+    await new Promise((ok) => setTimeout(ok, drainMs));
+  }
   server.close();
   // Let a tick in progress finish its account (its leases are given back), then close the pool.
   await stopScheduler();

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { Senders } from '../notifications/senders.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
+import type { Lifecycle } from './health.ts';
 import type { Limits } from './rate-limit.ts';
 
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   senders?: Senders;
   /** The payment step of recharges (R2.1); the sandbox provider when absent. */
   payments?: PaymentProvider;
+  /** Set by the server process: draining during a shutdown (GET /readyz answers 503). */
+  lifecycle?: Lifecycle;
 }
 
 export interface Auth {
