@@ -16,17 +16,18 @@ export async function lockAccountForIngest(tx: DbOrTx, accountId: string): Promi
 }
 
 /**
- * R4.1 Which ids of the batch this account has already recorded (they are duplicates). Written as a
- * semi-join from the batch's ids so that each id is one probe of the unique (account_id, event_id)
- * index, however many events the account has (a plain `IN` list may be planned as a scan of all
- * the account's events).
+ * R4.1 Which ids of the batch this account has already recorded (they are duplicates). Each id of
+ * the batch is one probe of the unique (account_id, event_id) index, however many events the account
+ * has: the LATERAL subquery with LIMIT 1 forces a nested loop over the batch's ids. (A plain `IN`
+ * list, or an EXISTS semi-join, may be planned as a hash join over a scan of all the account's
+ * events: on PGlite, whose statistics are rarely analysed, that made each batch cost O(events stored).)
  */
 export async function existingEventIds(tx: DbOrTx, accountId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const found = await rows<{ id: string }>(
     tx,
     sql`select i.id from json_array_elements_text(${JSON.stringify(ids)}::json) as i(id)
-        where exists (select 1 from ${usageEvents} u where u.account_id = ${accountId} and u.event_id = i.id)`,
+        cross join lateral (select 1 from ${usageEvents} u where u.account_id = ${accountId} and u.event_id = i.id limit 1) x`,
   );
   return new Set(found.map((r) => r.id));
 }

@@ -94,7 +94,11 @@ export async function ingestUsage(
       switch (o.outcome) {
         case 'pack':
           outcomes.push({ id: e.id, outcome: 'pack', packId: o.packId.toString() });
-          packCallTimes.set(o.packId, [...(packCallTimes.get(o.packId) ?? []), e.occurredAt]);
+          {
+            const times = packCallTimes.get(o.packId);
+            if (times) times.push(e.occurredAt);
+            else packCallTimes.set(o.packId, [e.occurredAt]);
+          }
           break;
         case 'rejected':
           outcomes.push({ id: e.id, outcome: 'rejected', code: o.code });
