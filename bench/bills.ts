@@ -10,7 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -401,6 +401,22 @@ ${BEFORE}
 `;
 }
 
+/**
+ * The last bills run's figures (bench/results/bills.json), so that `pnpm bench` with BILLS_SKIP=1 (the
+ * 10M-row load takes minutes) still lists them in its summary table, with the date of that run.
+ */
+export const billsResultFile = resolve(here, 'results/bills.json');
+
+export function saveBillsResult(r: BillsBenchResult): void {
+  mkdirSync(dirname(billsResultFile), { recursive: true });
+  writeFileSync(billsResultFile, `${JSON.stringify({ at: new Date().toISOString(), result: r }, null, 2)}\n`);
+}
+
+export function lastBillsResult(): { at: string; result: BillsBenchResult } | null {
+  if (!existsSync(billsResultFile)) return null;
+  return JSON.parse(readFileSync(billsResultFile, 'utf8')) as { at: string; result: BillsBenchResult };
+}
+
 /** Runs the bills benchmark (or, with BILLS_SKIP=1, keeps the existing section) and returns its section. */
 export async function billsSection(): Promise<string> {
   if (process.env.BILLS_SKIP === '1') {
@@ -408,7 +424,9 @@ export async function billsSection(): Promise<string> {
     return old ?? '\n## Bills (issue 6, R5.5)\n\nNot run (BILLS_SKIP=1).\n';
   }
   const started = Date.now();
-  return billsMarkdown(await runBillsBench(), started);
+  const r = await runBillsBench();
+  saveBillsResult(r);
+  return billsMarkdown(r, started);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

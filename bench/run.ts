@@ -7,7 +7,8 @@
  * rows and the settlement of SETTLE_DUE=10,000 due accounts among SETTLE_ACCOUNTS=100,000. The full run:
  *   BILLS_ROWS=10000000 SETTLE_DUE=100000 pnpm bench        # ~45 min: bills load ~12 min, settlement ~25 min
  * BENCH_SKIP=ingest,settlement,http,bundle,lighthouse,bills skips sections (a skipped bills section
- * keeps its last text, as BILLS_SKIP=1 does).
+ * keeps its last text, and the summary table lists the figures of that run from bench/results/bills.json,
+ * as with BILLS_SKIP=1).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -21,7 +22,7 @@ import { benchSettlement, type SettlementResult } from './settlement.ts';
 
 // Quick mode defaults, set before bills.ts is loaded (it reads BILLS_ROWS at import).
 process.env.BILLS_ROWS ??= '1000000';
-const { billsMarkdown, billsSection, runBillsBench } = await import('./bills.ts');
+const { billsMarkdown, billsSection, lastBillsResult, runBillsBench, saveBillsResult } = await import('./bills.ts');
 type BillsResult = Awaited<ReturnType<typeof runBillsBench>>;
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -89,10 +90,19 @@ if (!skip.has('http') || !skip.has('lighthouse')) {
 }
 
 let bills: BillsResult | null = null;
+/** With the bills section skipped: the date of the run whose figures (bench/results/bills.json) are listed. */
+let billsFrom: string | null = null;
 const billsStarted = Date.now();
-if (!skip.has('bills')) {
+if (skip.has('bills')) {
+  const last = lastBillsResult();
+  if (last) {
+    bills = last.result;
+    billsFrom = last.at;
+  }
+} else {
   mark('bills');
   bills = await runBillsBench();
+  saveBillsResult(bills);
 }
 mark('done');
 
@@ -198,7 +208,7 @@ if (bills) {
   const ratio = first && deep ? deep.p50 / first.p50 : Number.NaN;
   const base = bills.pages.find((p) => p.name.startsWith('baseline'));
   rows.push([
-    `Bills, ${f0(bills.rows)} rows: worst items page p95`,
+    `Bills, ${f0(bills.rows)} rows${billsFrom ? ` (not rerun: figures of ${billsFrom.slice(0, 16)}Z)` : ''}: worst items page p95`,
     `${worst} ms (baseline /me p95 ${base?.p95 ?? '?'} ms)`,
     '< 50 ms',
     yes(worst < 50),
@@ -233,7 +243,8 @@ console.log(`\n${table}\n`);
 // ---- docs/performance.md --------------------------------------------------------------------------
 const cpu = cpus();
 const machine = `${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
-const quick = Number(process.env.BILLS_ROWS) < 10_000_000 || settleDue < settleAccounts;
+const billsRows = bills?.rows ?? Number(process.env.BILLS_ROWS);
+const quick = billsRows < 10_000_000 || settleDue < settleAccounts;
 const ingestTable = [
   '| database | accounts | events | ingest s | ingest events/s | raw insert s | raw inserts/s | ingest / raw | outcomes |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -252,7 +263,7 @@ sections.push(`# Performance
 
 Measured by \`pnpm bench\` (\`bench/run.ts\`), which rewrites this page. Last run: ${new Date().toISOString()},
 ${((Date.now() - started) / 1000).toFixed(0)} s in all, on ${machine}; PostgreSQL 15 on the same machine.
-Mode: ${quick ? `**quick** (bills at ${f0(Number(process.env.BILLS_ROWS))} rows, settlement of ${f0(settleDue)} due accounts among ${f0(settleAccounts)}); the full run is \`BILLS_ROWS=10000000 SETTLE_DUE=100000 pnpm bench\` (~45 min)` : 'full'}.
+Mode: ${quick ? `**quick** (bills at ${f0(billsRows)} rows, settlement of ${f0(settleDue)} due accounts among ${f0(settleAccounts)}); the full run is \`BILLS_ROWS=10000000 SETTLE_DUE=100000 pnpm bench\` (~45 min)` : 'full'}.
 
 The machine is shared with other engineers' test runs: 1-minute load average ${loads.map((l) => `${l.load} at ${l.step}`).join(', ')}
 (2 cores: above 2, other work competed for the CPU, so absolute figures are lower bounds; ratios are
@@ -363,7 +374,7 @@ with the machine's load (the LCP is computed from the observed trace); rerun on 
 judging a near miss.`);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const billsText = bills ? billsMarkdown(bills, billsStarted) : await billsSection();
+const billsText = bills && !billsFrom ? billsMarkdown(bills, billsStarted) : await billsSection();
 writeFileSync(resolve(root, 'docs/performance.md'), `${sections.join('\n\n')}\n${billsText}`);
 if (consoleDist) rmSync(consoleDist, { recursive: true, force: true });
 console.log(`wrote docs/performance.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
