@@ -188,4 +188,44 @@ test.describe('bills (R5.5)', () => {
     expect(lines.length - 1).toBe(count);
     for (const l of lines.slice(1)) expect(l).toContain(',postpaid,');
   });
+
+  test('issue 9: every itemized line has an explain link that opens the rule behind it', async ({ page }) => {
+    const errors = collectConsoleErrors(page);
+    await signIn(page, DEMO, '/bills');
+    const month = await serverMonth(page.request);
+    const overview = (await (await page.request.get(`/api/v1/bills/overview?month=${month}`)).json()) as Overview;
+    // The previous month has a full month of settled postpaid days, recorded call by call.
+    const prev = overview.trend[overview.trend.length - 2];
+    if (!prev) throw new Error('trend too short');
+    await page.goto(`/bills/items?month=${prev.month}&transactionType=daily_settlement`);
+    const rows = itemsTable(page).locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    // Every row has one, named after its line.
+    const links = itemsTable(page).getByRole('link', { name: /^追溯账单明细 \d+$/ });
+    await expect(links).toHaveCount(await rows.count());
+    await expect(itemsTable(page).locator('thead th').last()).toHaveText('规则追溯');
+    await expectNoA11yViolations(page);
+
+    const link = rows.first().getByRole('link', { name: /^追溯账单明细 \d+$/ });
+    await expect(link).toHaveText('追溯');
+    const id = /(\d+)$/.exec((await link.getAttribute('aria-label')) ?? '')?.[1];
+    if (!id) throw new Error('no charge id in the link name');
+    await link.click();
+
+    await expect(page).toHaveURL(new RegExp(`/explain\\?chargeId=${id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: '扣费明细说明' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `账单明细 ${id}` })).toBeVisible();
+    // At least one group with its rule: a settled postpaid call had no pack to take it (R4.4).
+    const groups = page.getByRole('table', { name: '按结果、资源包与规则分组的调用' }).locator('tbody tr');
+    await expect(groups.first()).toBeVisible();
+    await expect(groups.first()).toContainText('后付费：没有可用的资源包（R4.4）');
+    await expect(page.getByText(/记录的调用次数与账单数量一致/)).toBeVisible();
+
+    // In English the link reads "Explain charge <id>".
+    await page.goBack();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(itemsTable(page).getByRole('link', { name: `Explain charge ${id}` })).toHaveText('Explain');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    expect(errors).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ const PAGES = [
   ['pricing', '/pricing'],
   ['certificates', '/certificates'],
   ['access-log', '/audit'],
+  ['planner', '/planner?label=enhanced.authority.wechat&calls=300000'],
 ] as const;
 
 async function expectNoRawKeys(page: Page) {
@@ -41,9 +42,19 @@ test('every message key has a text in both languages', () => {
 });
 
 test('main pages: no raw keys in zh-CN and en, no axe violations, screenshots for the README', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signIn(page, DEMO_OWNER);
-  for (const [name, path] of PAGES) {
+  // The advice pages of one active pack (issue 9): its burn-down forecast and its deductions.
+  const list = await page.request.get('/api/v1/packs?status=active&limit=1');
+  expect(list.status()).toBe(200);
+  const packId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id;
+  expect(packId).toBeTruthy();
+  const pages: (readonly [string, string])[] = [
+    ...PAGES,
+    ['forecast', `/planner/forecast/${packId}`],
+    ['explain', `/explain?packId=${packId}`],
+  ];
+  for (const [name, path] of pages) {
     await page.goto(path);
     await settle(page);
     await expectNoRawKeys(page);
@@ -54,7 +65,7 @@ test('main pages: no raw keys in zh-CN and en, no axe violations, screenshots fo
     await page.screenshot({ path: `../docs/screenshots/${name}.png` });
   }
   await page.evaluate(() => localStorage.setItem('idv.locale', 'en'));
-  for (const [, path] of PAGES) {
+  for (const [, path] of pages) {
     await page.goto(path);
     await settle(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -74,6 +74,12 @@ test.describe('pack list journey', () => {
     await expect(cells.nth(3)).toHaveText('3,580');
     await expect(cells.nth(4)).toContainText('6,420 次（64.20%）');
     await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64.2');
+    // Issue 9: after the list, the burn-down projection of the active pack describes its bar (no exact
+    // dates: the seeded account is shared by every journey), and a marker is drawn on the bar.
+    await expect(row.getByRole('progressbar')).toHaveAccessibleDescription(
+      /^预计：(\d{4}-\d{2}-\d{2} 用完|约 [\d,]+ 次将于 \d{4}-\d{2}-\d{2} 到期作废|截至 \d{4}-\d{2}-\d{2} 累计使用 [\d,]+ 次（共 [\d,]+ 次）)$/,
+    );
+    await expect(row.getByTestId('pack-projection')).toHaveText(/^预计：/);
     await expect(cells.nth(7)).toHaveText('生效中');
     await expect(cells.nth(8)).toContainText('资源包已产生调用，不支持退费');
 
@@ -92,6 +98,9 @@ test.describe('pack list journey', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Resource packs' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(cells.nth(4)).toContainText('6,420 calls (64.20%)');
+    await expect(row.getByRole('progressbar')).toHaveAccessibleDescription(
+      /^Projected: (runs out on \d{4}-\d{2}-\d{2}|about [\d,]+ calls expire unused on \d{4}-\d{2}-\d{2}|[\d,]+ of [\d,]+ calls used by \d{4}-\d{2}-\d{2})$/,
+    );
     await expect(cells.nth(1)).toHaveText('Purchased');
     await page.screenshot({ path: testInfo.outputPath('pack-list-en.png'), fullPage: true });
     await page.getByRole('button', { name: '简体中文' }).click();

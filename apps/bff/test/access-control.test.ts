@@ -52,6 +52,8 @@ const RULES: Record<string, Rule> = {
     own: () => ({ body: { alias: 'probe', project: 'p', region: 'ap-guangzhou' } }),
   },
   'GET /api/v1/packs': { scope: 'account' },
+  // Another account's ids are left out of the answer (never 404, never their data): see projections.test.ts.
+  'GET /api/v1/packs/projections': { scope: 'account' },
   'GET /api/v1/packs/:id': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}` },
   'GET /api/v1/packs/:id/usage': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}/usage` },
   'GET /api/v1/packs/:id/forecast': { scope: 'account', foreign: (i) => `/api/v1/packs/${i.otherPack}/forecast` },
@@ -146,6 +148,7 @@ const RULES: Record<string, Rule> = {
 const REQUIRED_QUERY: Record<string, string> = {
   '/api/v1/planner': '?label=enhanced.authority.wechat&calls=300000',
   '/api/v1/explain': '?date=2026-11-20',
+  '/api/v1/packs/projections': '?ids=1,2,3,4,5,6,7,8,9,10',
 };
 
 const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };

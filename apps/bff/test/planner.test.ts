@@ -1,11 +1,12 @@
 import { addDays } from '@idv/billing';
 import type { Explanation, PackForecast, PlannerResponse } from '@idv/contracts';
-import { charges } from '@idv/db';
+import { accounts, charges, resources } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settlePeriod } from '../src/use-cases/settle-period.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { customer } from './money-fixtures.ts';
 import { addPack, createAccount, cst, type Ev, ev, ingestOk, type Outcome } from './usage-fixtures.ts';
 
 // The test clock: 2026-11-20 10:00 CST (harness T0).
@@ -102,6 +103,179 @@ describe('GET /api/v1/planner (R5.4 through the API)', () => {
     expect(res.status).toBe(400);
     expect((await json(res)).code).toBe('UNKNOWN_LABEL');
     expect((await t.anon.get('/api/v1/planner?label=basic.selfie&calls=1')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/planner?source=history: plan from the last 30 days, minus what the packs cover', () => {
+  const LABEL = 'identity.basic';
+  /** `perDay` billable calls of LABEL on each of the 30 days before `today`, through the ingest API. */
+  async function flatHistory(a: { id: string; key: string }, perDay: number, today = TODAY) {
+    const [resource] = await t.deps.db.select().from(resources).where(eq(resources.accountId, a.id));
+    const events: Ev[] = [];
+    for (let d = 1; d <= 30; d++) {
+      const day = addDays(today, -d);
+      for (let i = 0; i < perDay; i++) {
+        events.push(ev(`h-${d}-${i}`, LABEL, resource?.id ?? '', `${day}T09:${String(i).padStart(2, '0')}:00+08:00`));
+      }
+    }
+    for (let i = 0; i < events.length; i += 1000) {
+      const out = await ingestOk(t, a.key, events.slice(i, i + 1000));
+      expect(out.every((o) => o.outcome === 'postpaid' || o.outcome === 'pack')).toBe(true);
+    }
+  }
+  const planOf = async (c: Client, qs: string) => {
+    const res = await c.get(`/api/v1/planner?${qs}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return json<PlannerResponse>(res);
+  };
+  const monthRows = (r: PlannerResponse) =>
+    r.history?.months.map((m) => [m.month, m.from, m.to, m.projectedCalls, m.coveredByPacks, m.toPlan]);
+
+  it('a flat history of 20 calls a day and no pack: each month to plan is its days × 20', async () => {
+    const a = await customer(t);
+    await flatHistory(a, 20);
+    const r = await planOf(a.c, `label=${LABEL}&source=history&horizonMonths=3`);
+    // Month i: today's date + i months (inclusive) to the day before + (i + 1) months.
+    expect(monthRows(r)).toEqual([
+      [0, '2026-11-20', '2026-12-19', 600, 0, 600],
+      [1, '2026-12-20', '2027-01-19', 620, 0, 620],
+      [2, '2027-01-20', '2027-02-19', 620, 0, 620],
+    ]);
+    expect(r.history).toMatchObject({
+      today: TODAY,
+      horizonMonths: 3,
+      historyDays: 30,
+      historyCalls: 600,
+      trendPerDay: '0.00',
+      projectedCalls: 1_840,
+      coveredByPacks: 0,
+      toPlan: 1_840,
+    });
+    expect(r.history?.method).toMatch(/subtracted/);
+    expect(r.history?.methodZh).toMatch(/扣除现有资源包/);
+    // The plan is made for exactly those months.
+    expect(r.forecast).toEqual({ kind: 'history', months: [600, 620, 620] });
+    expect(r.calls).toBe(1_840);
+    expect(r.windows.map((w) => [w.firstMonth, w.lastMonth, w.calls])).toEqual([[0, 2, 1_840]]);
+    // identity.basic: a 1,000 pack (300.00) costs what 1,000 postpaid calls cost (0.3): no pack beats postpaid.
+    expect(r.best.packs).toEqual([]);
+    expect(r.best.total).toBe('552.00');
+
+    // Default horizon: 12 months, 2026-11-20 … 2027-11-19 = 365 days × 20.
+    const year = await planOf(a.c, `label=${LABEL}&source=history`);
+    expect(year.history?.horizonMonths).toBe(12);
+    expect(year.history?.months).toHaveLength(12);
+    expect(year.history?.months.at(-1)).toMatchObject({ from: '2027-10-20', to: '2027-11-19' });
+    expect(year.calls).toBe(7_300);
+    // 7,300 calls: 7 × 1,000 or postpaid cost the same; the 10,000 pack (2,800.00) does not pay off.
+    expect(year.best.total).toBe('2190.00');
+    // Typed-in requests are unchanged: no history object.
+    expect((await planOf(a.c, `label=${LABEL}&calls=7300`)).history).toBeNull();
+  });
+
+  it("R4.2 an active pack's remaining (500 − 100 used = 400) is subtracted from the first month", async () => {
+    const a = await customer(t);
+    await flatHistory(a, 20);
+    await addPack(t, a.id, {
+      label: LABEL,
+      total: 500,
+      used: 100,
+      acquiredAt: cst('2026-11-01T09:00:00'),
+      price: '300',
+    });
+    // Another label's pack does not count.
+    await addPack(t, a.id, { label: 'basic.selfie', total: 5_000, acquiredAt: cst('2026-11-01T09:00:00') });
+    const r = await planOf(a.c, `label=${LABEL}&source=history&horizonMonths=2`);
+    expect(monthRows(r)).toEqual([
+      [0, '2026-11-20', '2026-12-19', 600, 400, 200],
+      [1, '2026-12-20', '2027-01-19', 620, 0, 620],
+    ]);
+    expect(r.history).toMatchObject({ projectedCalls: 1_220, coveredByPacks: 400, toPlan: 820 });
+    expect(r.forecast.months).toEqual([200, 620]);
+    expect(r.calls).toBe(820);
+  });
+
+  it('with a history big enough, the plan buys packs for what the packs do not cover', async () => {
+    const a = await customer(t);
+    await flatHistory(a, 60);
+    await addPack(t, a.id, { label: LABEL, total: 1_000, acquiredAt: cst('2026-11-01T09:00:00'), price: '300' });
+    const r = await planOf(a.c, `label=${LABEL}&source=history`);
+    // 365 days × 60 = 21,900 projected; the pack covers 1,000; 20,900 to plan.
+    expect(r.history).toMatchObject({ projectedCalls: 21_900, coveredByPacks: 1_000, toPlan: 20_900 });
+    expect(r.calls).toBe(20_900);
+    // 2 × 10,000 = 5,600.00 + 900 postpaid × 0.3 = 270.00 → 5,870.00 (all postpaid 6,270.00).
+    expect(packsOf(r.best)).toEqual([[10_000, 2]]);
+    expect(r.best.total).toBe('5870.00');
+    expect(r.allPostpaid.total).toBe('6270.00');
+  });
+
+  it('R9.3 a demo tenant is planned at its simulated clock, not the real one', async () => {
+    const a = await customer(t);
+    await t.deps.db
+      .update(accounts)
+      .set({ isDemo: true, simulatedNow: cst('2026-12-10T10:00:00') })
+      .where(eq(accounts.id, a.id));
+    // 20 calls a day on the 30 days before the simulated today (2026-11-10 … 2026-12-09).
+    await flatHistory(a, 20, '2026-12-10');
+    const r = await planOf(a.c, `label=${LABEL}&source=history&horizonMonths=1`);
+    expect(r.history).toMatchObject({ today: '2026-12-10', historyDays: 30, historyCalls: 600 });
+    expect(monthRows(r)).toEqual([[0, '2026-12-10', '2027-01-09', 620, 0, 620]]);
+  });
+
+  it('R4.4 with postpaid off the calls that would be refused are planned too', async () => {
+    const a = await customer(t);
+    await flatHistory(a, 20);
+    await t.deps.db.update(accounts).set({ postpaidEnabled: false }).where(eq(accounts.id, a.id));
+    const r = await planOf(a.c, `label=${LABEL}&source=history&horizonMonths=1`);
+    expect(monthRows(r)).toEqual([[0, '2026-11-20', '2026-12-19', 600, 0, 600]]);
+  });
+
+  it("R9.1 only the caller's account is read: another account's usage and packs never count", async () => {
+    const busy = await customer(t);
+    await flatHistory(busy, 20);
+    await addPack(t, busy.id, { label: LABEL, total: 300, acquiredAt: cst('2026-11-01T09:00:00'), price: '300' });
+    const quiet = await customer(t);
+    await addPack(t, quiet.id, { label: LABEL, total: 5_000, acquiredAt: cst('2026-11-01T09:00:00'), price: '1400' });
+
+    const mine = await planOf(busy.c, `label=${LABEL}&source=history&horizonMonths=1`);
+    expect(mine.history).toMatchObject({ historyCalls: 600, projectedCalls: 600, coveredByPacks: 300, toPlan: 300 });
+    const theirs = await planOf(quiet.c, `label=${LABEL}&source=history&horizonMonths=1`);
+    expect(theirs.history).toMatchObject({ historyCalls: 0, projectedCalls: 0, coveredByPacks: 0, toPlan: 0 });
+    expect(theirs.history?.method).toMatch(/no calls of this label/);
+    expect(theirs.best.packs).toEqual([]);
+    expect(theirs.calls).toBe(0);
+    // No parameter selects another account.
+    const res = await quiet.c.get(`/api/v1/planner?label=${LABEL}&source=history&accountId=${busy.id}`);
+    expect(res.status).toBe(400);
+    // Staff must impersonate an account first.
+    const agent = await t.login('agent@example.com');
+    expect((await agent.get(`/api/v1/planner?label=${LABEL}&source=history`)).status).toBe(403);
+  });
+
+  it.each([
+    ['source=history with calls', 'source=history&calls=1000'],
+    ['source=history with months', 'source=history&months=1,2'],
+    ['an unknown source', 'source=guess'],
+    ['horizonMonths 0', 'source=history&horizonMonths=0'],
+    ['horizonMonths 13', 'source=history&horizonMonths=13'],
+    ['fractional horizonMonths', 'source=history&horizonMonths=1.5'],
+    ['text horizonMonths', 'source=history&horizonMonths=all'],
+    ['horizonMonths without source', 'calls=1000&horizonMonths=3'],
+    ['horizonMonths alone', 'horizonMonths=3'],
+  ])('bad input (%s) is 400 INVALID_REQUEST with the fields', async (_n, qs) => {
+    const res = await demo.get(`/api/v1/planner?label=${LABEL}&${qs}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+    const p = await json<{ code: string; errors: { path: string }[] }>(res);
+    expect(p.code).toBe('INVALID_REQUEST');
+    expect(p.errors.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown label is 400 UNKNOWN_LABEL; no session is 401', async () => {
+    const res = await demo.get('/api/v1/planner?label=no.such&source=history');
+    expect(res.status).toBe(400);
+    expect((await json(res)).code).toBe('UNKNOWN_LABEL');
+    expect((await t.anon.get(`/api/v1/planner?label=${LABEL}&source=history`)).status).toBe(401);
   });
 });
 

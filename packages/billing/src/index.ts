@@ -7,6 +7,7 @@ export * from './explain.ts';
 export * from './forecast.ts';
 export * from './money.ts';
 export * from './notices.ts';
+export * from './plan-from-forecast.ts';
 export * from './planner.ts';
 export * from './refund.ts';
 export * from './results.ts';

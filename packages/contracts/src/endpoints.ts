@@ -41,6 +41,7 @@ import {
 import { Order, OrderIdParam, OrderSummary, OrdersQuery, PlaceOrderBody } from './orders.ts';
 import { DailyUsage, Pack, PackIdParam, PacksQuery, UsageQuery } from './packs.ts';
 import { ExplainQuery, Explanation, PackForecast, PlannerQuery, PlannerResponse } from './planner.ts';
+import { PackProjections, PackProjectionsQuery } from './projections.ts';
 import {
   AccountViolation,
   AccountViolationBody,
@@ -148,6 +149,15 @@ export const endpoints: Endpoint[] = [
     auth: 'session',
     query: PacksQuery,
     response: listOf(Pack),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/packs/projections',
+    summary:
+      "Burn-down projections of up to 100 packs for the pack list (issue 9); ids that are not the caller's packs are left out",
+    auth: 'session',
+    query: PackProjectionsQuery,
+    response: PackProjections,
   },
   {
     method: 'get',

@@ -11,6 +11,7 @@ export * from './notifications.ts';
 export * from './orders.ts';
 export * from './packs.ts';
 export * from './planner.ts';
+export * from './projections.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
 export * from './usage.ts';

@@ -9,9 +9,15 @@ export const MAX_PLANNER_MONTHS = 24;
 
 const Count = (max: number) => z.coerce.number().int('must be a whole number').min(0).max(max);
 
+/** `source=history`: months ahead to plan (the burn-down forecast looks at most ~400 days ahead). */
+export const MAX_PLANNER_HISTORY_MONTHS = 12;
+export const DEFAULT_PLANNER_HISTORY_MONTHS = 12;
+
 /**
- * GET /planner?label&calls (calls expected within one year), or the extension `months=1000,2000,…`:
- * calls per month for the next 1–24 months. Exactly one of the two.
+ * GET /planner?label&calls (calls expected within one year), or the extensions `months=1000,2000,…`
+ * (calls per month for the next 1–24 months) and `source=history[&horizonMonths=1..12]` (the account's
+ * last 30 days of the label projected forward, minus what its active packs will cover). Exactly one of
+ * calls, months and source; horizonMonths (default 12) only with source=history.
  */
 export const PlannerQuery = z
   .object({
@@ -29,11 +35,26 @@ export const PlannerQuery = z
           .max(MAX_PLANNER_MONTHS, `at most ${MAX_PLANNER_MONTHS} months`),
       )
       .optional(),
+    source: z.enum(['history']).optional(),
+    horizonMonths: z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a whole number of months')
+      .transform((s) => Number.parseInt(s, 10))
+      .pipe(z.number().int().min(1).max(MAX_PLANNER_HISTORY_MONTHS))
+      .optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
-    if ((q.calls === undefined) === (q.months === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['calls'], message: 'give either calls (a year) or months (per month)' });
+    const given = [q.calls, q.months, q.source].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calls'],
+        message: 'give exactly one of calls (a year), months (per month) or source=history',
+      });
+    }
+    if (q.horizonMonths !== undefined && q.source === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['horizonMonths'], message: 'horizonMonths goes with source=history' });
     }
   });
 export type PlannerQuery = z.infer<typeof PlannerQuery>;
@@ -65,13 +86,49 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
+/**
+ * The "from history" forecast: the label's last 30 days projected forward (weekday-aware, with trend)
+ * through the account's active packs (R4.2). Month i runs from `from` to `to`, both inclusive: from
+ * today's date + i months to the day before today's date + (i + 1) months (clamped at month end);
+ * month 0 starts with the rest of today. toPlan = projectedCalls − coveredByPacks.
+ */
+export const PlannerHistory = z.object({
+  /** The account's CST date (demo tenants: their simulated clock). */
+  today: DateString,
+  horizonMonths: z.number().int(),
+  /** Days of history looked at (30, fewer for a new account) and the label's billable calls in them. */
+  historyDays: z.number().int(),
+  historyCalls: z.number().int(),
+  trendPerDay: z.string(),
+  projectedCalls: z.number().int(),
+  coveredByPacks: z.number().int(),
+  toPlan: z.number().int(),
+  months: z.array(
+    z.object({
+      month: z.number().int(),
+      from: DateString,
+      to: DateString,
+      projectedCalls: z.number().int(),
+      coveredByPacks: z.number().int(),
+      toPlan: z.number().int(),
+    }),
+  ),
+  /** The method in plain words (English); `methodZh` in Chinese. */
+  method: z.string(),
+  methodZh: z.string(),
+});
+export type PlannerHistory = z.infer<typeof PlannerHistory>;
+
 export const PlannerResponse = z.object({
   label: z.string(),
   labelNameZh: z.string(),
   labelNameEn: z.string(),
   unitPrice: MoneyString,
   tiers: z.array(z.object({ size: z.number().int(), price: MoneyString })),
-  forecast: z.object({ kind: z.enum(['year', 'months']), months: z.array(z.number().int()).nullable() }),
+  /** `months`: the typed-in months, or for `history` the calls to plan per month (history.months[].toPlan). */
+  forecast: z.object({ kind: z.enum(['year', 'months', 'history']), months: z.array(z.number().int()).nullable() }),
+  /** source=history only (else null): the projection the plan is made for. */
+  history: PlannerHistory.nullable(),
   calls: z.number().int(),
   best: Plan,
   allPostpaid: Plan,

@@ -1,5 +1,5 @@
 import { type DbOrTx, orders, packs, rows, usageEvents } from '@idv/db';
-import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
 /** Status as of `now`: a pack past its expiry is expired even before the expiry job has run. */
 export function effectiveStatusSql(now: Date) {
@@ -101,4 +101,13 @@ export async function lockPack(db: DbOrTx, accountId: string, id: bigint) {
 export async function packAccountId(db: DbOrTx, id: bigint): Promise<string | null> {
   const [p] = await db.select({ accountId: packs.accountId }).from(packs).where(eq(packs.id, id));
   return p?.accountId ?? null;
+}
+
+/** The account's packs among `ids`, with their status as of `now` (issue 9); other accounts' ids are not found. */
+export async function packsByIds(db: DbOrTx, accountId: string, ids: readonly bigint[], now: Date) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ pack: packs, status: effectiveStatusSql(now) })
+    .from(packs)
+    .where(and(eq(packs.accountId, accountId), inArray(packs.id, [...ids])));
 }

@@ -1,14 +1,21 @@
-import { PackIdParam, PacksQuery, UsageQuery } from '@idv/contracts';
+import { PackIdParam, PackProjectionsQuery, PacksQuery, UsageQuery } from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAccount } from '../http/context.ts';
 import { params, query } from '../http/validate.ts';
 import { getPackUsage, getPackUseCase } from '../use-cases/get-pack.ts';
 import { listPacksUseCase } from '../use-cases/list-packs.ts';
+import { projectPacks } from '../use-cases/project-packs.ts';
 
 export const packRoutes = new Hono<AppEnv>()
   .get('/packs', async (c) => {
     const { accountId } = requireAccount(c);
     return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery)));
+  })
+  // Registered before /packs/:id, which would otherwise take "projections" for a (malformed) pack id.
+  .get('/packs/projections', async (c) => {
+    const { accountId } = requireAccount(c);
+    const { ids } = query(c, PackProjectionsQuery);
+    return c.json(await projectPacks(c.get('deps'), accountId, ids));
   })
   .get('/packs/:id', async (c) => {
     const { accountId } = requireAccount(c);

@@ -6,6 +6,6 @@ import { plannerPlanPurchases } from '../use-cases/planner-plan-purchases.ts';
 
 /** Advice: the pack planner (issue 9). Read-only, for every role of the account. */
 export const plannerRoutes = new Hono<AppEnv>().get('/planner', async (c) => {
-  requireAccount(c);
-  return c.json(await plannerPlanPurchases(c.get('deps'), query(c, PlannerQuery)));
+  const { accountId } = requireAccount(c);
+  return c.json(await plannerPlanPurchases(c.get('deps'), query(c, PlannerQuery), accountId));
 });

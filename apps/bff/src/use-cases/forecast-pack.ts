@@ -1,19 +1,12 @@
-import { addDays, cstDate, DomainError, forecastLabel, formatAmount, formatCst, HISTORY_DAYS } from '@idv/billing';
+import { addDays, formatAmount, formatCst } from '@idv/billing';
 import type { PackForecast } from '@idv/contracts';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
-import { labelActivePacks, labelDailyBillable, packDailyTaken } from '../repositories/forecast.ts';
+import { packDailyTaken } from '../repositories/forecast.ts';
 import { getPack } from '../repositories/packs.ts';
-
-/** The later / earlier of two 'YYYY-MM-DD' dates (they order as strings). */
-const later = (a: string, b: string): string => (a > b ? a : b);
-const earlier = (a: string, b: string): string => (a < b ? a : b);
-
-/** Projection reaches at least this far, and at most this far past today. */
-const MIN_HORIZON_DAYS = 30;
-const MAX_HORIZON_DAYS = 400;
+import { forecastAccountLabel, packFate } from './label-forecast.ts';
 
 /**
  * GET /packs/:id/forecast (issue 9): the pack's projected run-out date and the calls likely to expire
@@ -32,42 +25,13 @@ export async function forecastPack(deps: Deps, accountId: string, id: bigint): P
   const label = (await catalogMap(deps.db)).get(pack.label);
   if (!label) throw notFound('label');
 
-  const today = cstDate(now);
-  // History: the complete days before today, not before the account existed (no false zeros).
-  const activated = cstDate(account.activatedAt);
-  const first = [addDays(today, -HISTORY_DAYS), activated].reduce(later);
-  const counts = await labelDailyBillable(deps.db, accountId, pack.label, first, today);
-  const history: { date: string; calls: number }[] = [];
-  for (let d = first; d < today; d = addDays(d, 1)) history.push({ date: d, calls: counts.get(d) ?? 0 });
-
-  const packs = await labelActivePacks(deps.db, accountId, pack.label);
-  // Far enough to see every active pack of the label expire, within [today + 30, today + 400].
-  const latestExpiry = packs.map((p) => cstDate(p.expiresAt)).reduce(later, today);
-  const horizon = later(addDays(today, MIN_HORIZON_DAYS), earlier(latestExpiry, addDays(today, MAX_HORIZON_DAYS)));
-
-  let f: ReturnType<typeof forecastLabel>;
-  try {
-    f = forecastLabel({
-      today,
-      history,
-      todaySoFar: counts.get(today) ?? 0,
-      packs,
-      unitPrice: label.unitPrice,
-      postpaidEnabled: account.postpaidEnabled,
-      horizon,
-    });
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'INVALID_FORECAST') throw new AppError('CONFLICT', 409, e.message);
-    throw e;
-  }
-
+  // The label's last 30 days (not before activation) and all its active packs, at the account's clock.
+  const { usage, forecast: f } = await forecastAccountLabel(deps, account, label, now);
+  const { today, first, counts } = usage;
+  const horizon = f.horizon;
   const status = row.status as PackForecast['status'];
-  const index = f.packs.findIndex((p) => p.id === pack.id);
-  const projection = index >= 0 ? f.packs[index] : undefined;
+  const { index, projection, expiringUnused } = packFate(f, pack, status);
   const remainingNow = pack.total - pack.used;
-  // Not in the projection (exhausted, expired, refunded): nothing more will happen to it.
-  const expiringUnused =
-    projection !== undefined ? (projection.expiringUnused ?? 0) : status === 'expired' ? remainingNow : 0;
 
   // Actual remaining at the end of each past day: what is left now plus what the pack took afterwards.
   const taken = await packDailyTaken(deps.db, pack.id, first);

@@ -1,28 +1,49 @@
 import {
+  type BillingLabel,
   DomainError,
+  forecastMonthsHorizon,
   formatAmount,
   formatMoney4,
   formatPrice,
   type Money,
+  monthsFromForecast,
   type Plan,
   type PlanForecast,
   percentOf,
   planPurchases,
 } from '@idv/billing';
-import type { Plan as PlanDto, PlannerQuery, PlannerResponse } from '@idv/contracts';
-import { AppError } from '../errors.ts';
+import {
+  DEFAULT_PLANNER_HISTORY_MONTHS,
+  type Plan as PlanDto,
+  type PlannerHistory,
+  type PlannerQuery,
+  type PlannerResponse,
+} from '@idv/contracts';
+import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
+import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
+import { forecastAccountLabel } from './label-forecast.ts';
 
 /**
  * GET /planner (issue 9): the cheapest mix of the label's tiers and postpaid for the expected calls,
  * next to all postpaid and the hand-made alternatives. The optimiser is the pure billing planner.
+ * The forecast is typed in (`calls`, `months`) or, with `source=history`, made from the account's own
+ * last 30 days of the label minus what its active packs will cover (only `accountId`'s data is read).
  */
-export async function plannerPlanPurchases(deps: Deps, q: PlannerQuery): Promise<PlannerResponse> {
+export async function plannerPlanPurchases(deps: Deps, q: PlannerQuery, accountId: string): Promise<PlannerResponse> {
   const label = (await catalogMap(deps.db)).get(q.label);
   if (!label) throw new AppError('UNKNOWN_LABEL', 400, `There is no billing label "${q.label}".`);
-  const forecast: PlanForecast =
-    q.months !== undefined ? { kind: 'months', months: q.months } : { kind: 'year', calls: q.calls ?? 0 };
+  let history: PlannerHistory | null = null;
+  let forecast: PlanForecast;
+  if (q.source === 'history') {
+    history = await historyForecast(deps, accountId, label, q.horizonMonths ?? DEFAULT_PLANNER_HISTORY_MONTHS);
+    forecast = { kind: 'months', months: history.months.map((m) => m.toPlan) };
+  } else if (q.months !== undefined) {
+    forecast = { kind: 'months', months: q.months };
+  } else {
+    forecast = { kind: 'year', calls: q.calls ?? 0 };
+  }
   let r: ReturnType<typeof planPurchases>;
   try {
     r = planPurchases(label, forecast);
@@ -39,7 +60,11 @@ export async function plannerPlanPurchases(deps: Deps, q: PlannerQuery): Promise
     labelNameEn: label.nameEn,
     unitPrice: formatPrice(label.unitPrice),
     tiers: label.tiers.map((t) => ({ size: t.size, price: formatAmount(t.price) })),
-    forecast: { kind: forecast.kind, months: forecast.kind === 'months' ? [...forecast.months] : null },
+    forecast: {
+      kind: history ? 'history' : forecast.kind,
+      months: forecast.kind === 'months' ? [...forecast.months] : null,
+    },
+    history,
     calls: r.calls,
     best: present(r.best, ref),
     allPostpaid: present(r.allPostpaid, ref),
@@ -52,6 +77,46 @@ export async function plannerPlanPurchases(deps: Deps, q: PlannerQuery): Promise
       best: present(w.best, w.allPostpaid.total),
       allPostpaid: present(w.allPostpaid, w.allPostpaid.total),
     })),
+  };
+}
+
+/**
+ * The "from history" forecast: the label's last 30 days at the account's clock (demo tenants: the
+ * simulated one), projected through its active packs (R4.2) to the end of the last month, summed per
+ * month (packages/billing plan-from-forecast.ts).
+ */
+async function historyForecast(
+  deps: Deps,
+  accountId: string,
+  label: BillingLabel,
+  horizonMonths: number,
+): Promise<PlannerHistory> {
+  const account = await getAccountRow(deps.db, accountId);
+  if (!account) throw notFound('account');
+  const now = accountNow(deps.clock, account);
+  const { usage, forecast: f } = await forecastAccountLabel(deps, account, label, now, (u) =>
+    forecastMonthsHorizon(u.today, horizonMonths),
+  );
+  const m = monthsFromForecast(f, horizonMonths);
+  return {
+    today: m.today,
+    horizonMonths,
+    historyDays: f.historyDays,
+    historyCalls: usage.history.reduce((a, d) => a + d.calls, 0),
+    trendPerDay: f.trendPerDay,
+    projectedCalls: m.projectedCalls,
+    coveredByPacks: m.coveredByPacks,
+    toPlan: m.toPlan,
+    months: m.months.map((x) => ({
+      month: x.index,
+      from: x.from,
+      to: x.to,
+      projectedCalls: x.projectedCalls,
+      coveredByPacks: x.coveredByPacks,
+      toPlan: x.toPlan,
+    })),
+    method: m.method.en,
+    methodZh: m.method.zh,
   };
 }
 

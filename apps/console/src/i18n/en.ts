@@ -2,6 +2,7 @@ import { billsEn } from './bills.en.ts';
 import { demoEn } from './demo.en.ts';
 import { moneyEn } from './money.en.ts';
 import { notificationsEn } from './notifications.en.ts';
+import { packsEn } from './packs.en.ts';
 import { plannerEn } from './planner.en.ts';
 import { staffEn } from './staff.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...staffEn,
   ...demoEn,
   ...plannerEn,
+  ...packsEn,
   'app.name': 'Identity Verification · Billing Console',
   'app.shortName': 'Billing Console',
   'app.skipToContent': 'Skip to main content',

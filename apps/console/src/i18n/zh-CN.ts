@@ -2,6 +2,7 @@ import { billsZhCN } from './bills.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
+import { packsZhCN } from './packs.zh-CN.ts';
 import { plannerZhCN } from './planner.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 
@@ -16,6 +17,7 @@ export const zhCN = {
   ...staffZhCN,
   ...demoZhCN,
   ...plannerZhCN,
+  ...packsZhCN,
   'app.name': '实名核身 · 费用控制台',
   'app.shortName': '费用控制台',
   'app.skipToContent': '跳到主要内容',

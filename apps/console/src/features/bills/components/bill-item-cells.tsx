@@ -76,3 +76,22 @@ export function billItemCell(item: BillItem, column: BillColumnId, i18n: I18n): 
       );
   }
 }
+
+/** The explainer page of one bill line (issue 9): which calls made it and which rule chose each. */
+export function explainHref(chargeId: string): string {
+  return `/explain?${new URLSearchParams({ chargeId }).toString()}`;
+}
+
+/** "Explain" on an itemized row, named after the line for screen readers ("Explain charge 123"). */
+export function BillItemExplainLink({ item, i18n }: { item: Pick<BillItem, 'id'>; i18n: Pick<I18n, 't'> }) {
+  const { t } = i18n;
+  return (
+    <Link
+      to={explainHref(item.id)}
+      aria-label={t('bills.items.explainLabel', { id: item.id })}
+      className={`rounded text-brand-700 hover:underline ${focusRing}`}
+    >
+      {t('bills.items.explain')}
+    </Link>
+  );
+}

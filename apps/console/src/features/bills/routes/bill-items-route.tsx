@@ -18,7 +18,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { billColumnsQueryOptions } from '../api/columns.ts';
 import { billItemsCsvUrl, billItemsQueryOptions } from '../api/items.ts';
 import { normalizeColumns } from '../columns.ts';
-import { billItemCell, NUMERIC_COLUMNS } from '../components/bill-item-cells.tsx';
+import { BillItemExplainLink, billItemCell, NUMERIC_COLUMNS } from '../components/bill-item-cells.tsx';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
 import { ColumnChooser } from '../components/column-chooser.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -74,6 +74,8 @@ export function BillItemsRoute() {
                 {c === 'occurredAt' ? <span className="font-normal text-slate-600"> ({t('common.cst')})</span> : null}
               </Th>
             ))}
+            {/* Not a chooser column: every line can always be traced to its rule (issue 9). */}
+            <Th className="whitespace-nowrap">{t('bills.items.explainCol')}</Th>
           </tr>
         </THead>
         <TBody>
@@ -84,6 +86,9 @@ export function BillItemsRoute() {
                   {billItemCell(item, c, i18n)}
                 </Td>
               ))}
+              <Td className="py-2.5 whitespace-nowrap">
+                <BillItemExplainLink item={item} i18n={i18n} />
+              </Td>
             </Tr>
           ))}
         </TBody>

@@ -177,7 +177,8 @@ function ModeSplit({ data, itemsLink }: { data: BillOverview; itemsLink: (extra:
           <dt className="text-sm text-slate-700">
             <Link
               to={itemsLink({ billingMode: m.billingMode })}
-              className={`rounded text-brand-700 hover:underline ${focusRing}`}
+              // Underlined: the count follows in the same line, so colour alone must not mark the link (axe link-in-text-block).
+              className={`rounded text-brand-700 underline decoration-brand-300 underline-offset-2 hover:decoration-brand-700 ${focusRing}`}
             >
               {t(modeKey(m.billingMode))}
             </Link>

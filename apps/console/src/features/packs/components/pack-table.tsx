@@ -5,7 +5,7 @@ import { toCstParts } from '../../../lib/datetime.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { PackStatusBadge } from './pack-status-badge.tsx';
-import { PackUsageCell } from './pack-usage-cell.tsx';
+import { PackUsageCell, type ProjectionSummary } from './pack-usage-cell.tsx';
 import { RefundCell } from './refund-cell.tsx';
 
 function DateTimeCell({ iso }: { iso: string }) {
@@ -47,7 +47,7 @@ function Header() {
   );
 }
 
-export function PackRow({ pack }: { pack: Pack }) {
+export function PackRow({ pack, projection }: { pack: Pack; projection?: ProjectionSummary | undefined }) {
   const { t, locale } = useI18n();
   const name = locale === 'zh-CN' ? pack.labelNameZh : pack.labelNameEn;
   return (
@@ -64,7 +64,7 @@ export function PackRow({ pack }: { pack: Pack }) {
       <Td align="right">{formatCount(pack.total)}</Td>
       <Td align="right">{formatCount(pack.remaining)}</Td>
       <Td>
-        <PackUsageCell pack={pack} />
+        <PackUsageCell pack={pack} projection={projection} />
       </Td>
       <Td>
         <DateTimeCell iso={pack.acquiredAt} />
@@ -82,7 +82,16 @@ export function PackRow({ pack }: { pack: Pack }) {
   );
 }
 
-export function PackTable({ packs, busy }: { packs: Pack[]; busy?: boolean }) {
+/** `projections` (by pack id) arrive after the rows; until then, and if they fail, the bars have no marker. */
+export function PackTable({
+  packs,
+  busy,
+  projections,
+}: {
+  packs: Pack[];
+  busy?: boolean;
+  projections?: Readonly<Record<string, ProjectionSummary>> | undefined;
+}) {
   const { t } = useI18n();
   return (
     <Table
@@ -93,7 +102,7 @@ export function PackTable({ packs, busy }: { packs: Pack[]; busy?: boolean }) {
       <Header />
       <TBody>
         {packs.map((p) => (
-          <PackRow key={p.id} pack={p} />
+          <PackRow key={p.id} pack={p} projection={projections?.[p.id]} />
         ))}
       </TBody>
     </Table>

@@ -6,6 +6,7 @@ import { Busy, Button, buttonClasses, EmptyState, PageHeader, Panel } from '../.
 import { useT } from '../../../lib/i18n.tsx';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { packsQueryOptions } from '../api/packs.ts';
+import { packProjectionsQueryOptions } from '../api/projections.ts';
 import { PackFilters } from '../components/pack-filters.tsx';
 import { PackTable, PackTableSkeleton } from '../components/pack-table.tsx';
 import { hasFilters, type PackListSearch, parsePackListSearch, toSearchParams } from '../search-params.ts';
@@ -29,6 +30,10 @@ export function PackListRoute() {
 
   const packs = useQuery(packsQueryOptions(search));
   const catalog = useQuery(catalogQueryOptions());
+  // Issue 9: projections of the visible active packs, after the rows and without holding them up; if
+  // they fail, the bars simply have no projection marker.
+  const activeIds = (packs.data?.items ?? []).filter((p) => p.status === 'active').map((p) => p.id);
+  const projections = useQuery(packProjectionsQueryOptions(activeIds));
 
   function update(patch: Partial<PackListSearch>) {
     // A new filter or sort starts again from the first page.
@@ -78,7 +83,7 @@ export function PackListRoute() {
       <EmptyState title={t('packs.empty.noneTitle')}>{t('packs.empty.noneBody')}</EmptyState>
     );
   } else if (data) {
-    body = <PackTable packs={data.items} busy={packs.isPlaceholderData} />;
+    body = <PackTable packs={data.items} busy={packs.isPlaceholderData} projections={projections.data} />;
   }
 
   const showPaging = Boolean(data && (data.nextCursor || search.cursor));

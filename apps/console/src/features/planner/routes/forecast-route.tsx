@@ -23,6 +23,7 @@ import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { forecastQueryOptions } from '../api/forecast.ts';
 import { ForecastChart } from '../components/forecast-chart.tsx';
+import { historyPlanHref } from '../search-params.ts';
 
 function BackLink({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -94,6 +95,9 @@ function Summary({ f }: { f: PackForecast }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-4">
+          <Link to={historyPlanHref(f.label)} className={buttonClasses('primary')}>
+            {t('forecast.planFromUsageLink')}
+          </Link>
           <Link to={`/planner?label=${encodeURIComponent(f.label)}`} className={buttonClasses('secondary')}>
             {t('forecast.planLink')}
           </Link>

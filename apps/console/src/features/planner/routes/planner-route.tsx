@@ -1,4 +1,4 @@
-import type { CatalogItem, PlannerResponse } from '@idv/contracts';
+import type { CatalogItem, PlannerHistory, PlannerResponse } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import {
   Busy,
   Button,
   buttonClasses,
+  DescriptionList,
   EmptyState,
   Field,
   Input,
@@ -30,23 +31,29 @@ import { planQueryOptions } from '../api/plan.ts';
 import { PlanTable } from '../components/plan-table.tsx';
 import {
   buyHref,
+  DEFAULT_HORIZON,
   MAX_CALLS,
+  MAX_HORIZON,
+  type PlannerSearch,
   parseCount,
   parseMonths,
   parsePlannerSearch,
   toPlannerSearchParams,
 } from '../search-params.ts';
 
-type Mode = 'year' | 'months';
+type Mode = 'year' | 'months' | 'history';
+const MODES: readonly Mode[] = ['year', 'months', 'history'];
+const HORIZONS = Array.from({ length: MAX_HORIZON }, (_, i) => i + 1);
 
 function PlannerForm({ items }: { items: CatalogItem[] }) {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const search = parsePlannerSearch(params);
   const [label, setLabel] = useState(search.label ?? items.find((i) => i.tiers.length > 0)?.code ?? '');
-  const [mode, setMode] = useState<Mode>(search.months ? 'months' : 'year');
+  const [mode, setMode] = useState<Mode>(search.source ?? (search.months ? 'months' : 'year'));
   const [calls, setCalls] = useState(search.calls !== undefined ? String(search.calls) : '');
   const [months, setMonths] = useState(search.months?.join(', ') ?? '');
+  const [horizon, setHorizon] = useState(search.horizon ?? DEFAULT_HORIZON);
   const [submitted, setSubmitted] = useState(false);
   const modeName = useId();
 
@@ -61,6 +68,7 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
     if (mode === 'year' && callsValue !== undefined) setParams(toPlannerSearchParams({ label, calls: callsValue }));
     if (mode === 'months' && monthsValue !== undefined)
       setParams(toPlannerSearchParams({ label, months: monthsValue }));
+    if (mode === 'history') setParams(toPlannerSearchParams({ label, source: 'history', horizon }));
   }
 
   return (
@@ -79,7 +87,7 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
         </Field>
         <fieldset className="flex flex-col gap-1.5">
           <legend className="text-sm font-medium text-slate-700">{t('planner.form.mode')}</legend>
-          {(['year', 'months'] as const).map((m) => (
+          {MODES.map((m) => (
             <label key={m} className="flex items-center gap-2 text-sm text-slate-800">
               <input
                 type="radio"
@@ -103,13 +111,30 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
               <Input {...p} inputMode="numeric" name="calls" value={calls} onChange={(e) => setCalls(e.target.value)} />
             )}
           </Field>
-        ) : (
+        ) : mode === 'months' ? (
           <Field
             label={t('planner.form.months')}
             hint={t('planner.form.monthsHint')}
             error={monthsError ? t('planner.form.errorMonths') : undefined}
           >
             {(p) => <Input {...p} name="months" value={months} onChange={(e) => setMonths(e.target.value)} />}
+          </Field>
+        ) : (
+          <Field label={t('planner.form.horizon')} hint={t('planner.form.horizonHint')}>
+            {(p) => (
+              <Select
+                {...p}
+                name="horizon"
+                value={String(horizon)}
+                onChange={(e) => setHorizon(Number.parseInt(e.target.value, 10))}
+              >
+                {HORIZONS.map((n) => (
+                  <option key={n} value={n}>
+                    {n === 1 ? t('planner.form.horizonOne') : t('planner.form.horizonMany', { n })}
+                  </option>
+                ))}
+              </Select>
+            )}
           </Field>
         )}
         <div>
@@ -137,9 +162,100 @@ function mainLine(r: PlannerResponse) {
   });
 }
 
-function Result({ label, calls, months }: { label: string; calls?: number; months?: number[] }) {
+/** "Projected X, your packs cover Y, to plan Z", per month, with the method in plain words. */
+function HistorySummary({ h }: { h: PlannerHistory }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="flex flex-col gap-4">
+      <DescriptionList
+        columns={3}
+        items={[
+          {
+            key: 'projected',
+            term: t('planner.history.projected'),
+            value: <span className="tabular text-base font-semibold">{formatCount(h.projectedCalls)}</span>,
+          },
+          {
+            key: 'covered',
+            term: t('planner.history.covered'),
+            value: <span className="tabular text-base font-semibold">{formatCount(h.coveredByPacks)}</span>,
+          },
+          {
+            key: 'toPlan',
+            term: t('planner.history.toPlan'),
+            value: <span className="tabular text-base font-semibold">{formatCount(h.toPlan)}</span>,
+          },
+        ]}
+      />
+      <p className="text-sm text-slate-700">
+        {t('planner.history.basis', {
+          days: h.historyDays,
+          calls: formatCount(h.historyCalls),
+          trend: h.trendPerDay,
+        })}
+      </p>
+      <Table caption={t('planner.history.caption')}>
+        <THead>
+          <tr>
+            <Th>{t('planner.history.col.month')}</Th>
+            <Th>{`${t('planner.history.col.dates')} (${t('common.cst')})`}</Th>
+            <Th align="right">{t('planner.history.projected')}</Th>
+            <Th align="right">{t('planner.history.covered')}</Th>
+            <Th align="right">{t('planner.history.toPlan')}</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {h.months.map((m) => (
+            <Tr key={m.month}>
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                {t('planner.history.month', { n: m.month + 1 })}
+              </th>
+              <Td className="tabular">{t('planner.history.dates', { from: m.from, to: m.to })}</Td>
+              <Td align="right">{formatCount(m.projectedCalls)}</Td>
+              <Td align="right">{formatCount(m.coveredByPacks)}</Td>
+              <Td align="right" className="font-medium text-slate-900">
+                {formatCount(m.toPlan)}
+              </Td>
+            </Tr>
+          ))}
+          <Tr className="bg-slate-50">
+            <th scope="row" className="px-3 py-2 text-left font-semibold text-slate-900">
+              {t('planner.history.total')}
+            </th>
+            <Td />
+            <Td align="right" className="font-semibold">
+              {formatCount(h.projectedCalls)}
+            </Td>
+            <Td align="right" className="font-semibold">
+              {formatCount(h.coveredByPacks)}
+            </Td>
+            <Td align="right" className="font-semibold">
+              {formatCount(h.toPlan)}
+            </Td>
+          </Tr>
+        </TBody>
+      </Table>
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">{t('planner.history.method')}</h3>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700" lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>
+          {locale === 'zh-CN' ? h.methodZh : h.method}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Result({ label, search }: { label: string; search: PlannerSearch }) {
   const { t } = useI18n();
-  const plan = useQuery(planQueryOptions({ label, calls, months }));
+  const plan = useQuery(
+    planQueryOptions({
+      label,
+      calls: search.calls,
+      months: search.months,
+      source: search.source,
+      horizon: search.horizon,
+    }),
+  );
   if (plan.isPending) {
     return (
       <Busy label={t('common.loading')}>
@@ -149,9 +265,34 @@ function Result({ label, calls, months }: { label: string; calls?: number; month
   }
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
   const r = plan.data;
+  const h = r.history;
+  if (h && h.historyCalls === 0) {
+    // No usage to project from: say so and offer the typed-in forecast.
+    return (
+      <Panel title={t('planner.history.title')} headingId="planner-history">
+        <EmptyState
+          icon="search"
+          headingLevel={3}
+          title={t('planner.history.emptyTitle')}
+          action={
+            <Link to={`/planner?${toPlannerSearchParams({ label }).toString()}`} className={buttonClasses('secondary')}>
+              {t('planner.history.typeInstead')}
+            </Link>
+          }
+        >
+          {t('planner.history.emptyBody')}
+        </EmptyState>
+      </Panel>
+    );
+  }
+  const noPackText = !h
+    ? t('planner.allPostpaidBest')
+    : h.toPlan === 0
+      ? t('planner.history.coveredAll', { months: h.horizonMonths })
+      : t('planner.history.nothingToBuy');
   const lines = mainLine(r);
   const [main, ...others] = lines;
-  return (
+  const comparison = (
     <Panel
       title={t('planner.result.title')}
       headingId="planner-result"
@@ -180,7 +321,9 @@ function Result({ label, calls, months }: { label: string; calls?: number; month
             {others.length > 0 ? <p className="text-xs text-slate-600">{t('planner.buyHint')}</p> : null}
           </div>
         ) : (
-          <p className="text-sm text-slate-700">{t('planner.allPostpaidBest')}</p>
+          <p className="text-sm text-slate-700" data-testid="planner-no-pack">
+            {noPackText}
+          </p>
         )}
         {r.windows.length > 1 ? (
           <div>
@@ -216,6 +359,19 @@ function Result({ label, calls, months }: { label: string; calls?: number; month
         <p className="text-xs text-slate-600">{t('planner.method')}</p>
       </div>
     </Panel>
+  );
+  if (!h) return comparison;
+  return (
+    <>
+      <Panel
+        title={t('planner.history.title')}
+        description={t('planner.history.subtitle', { today: h.today, months: h.horizonMonths })}
+        headingId="planner-history"
+      >
+        <HistorySummary h={h} />
+      </Panel>
+      {comparison}
+    </>
   );
 }
 
@@ -275,7 +431,9 @@ export function PlannerRoute() {
   const [params] = useSearchParams();
   const search = parsePlannerSearch(params);
   const catalog = useQuery(catalogQueryOptions());
-  const ready = search.label !== undefined && (search.calls !== undefined || search.months !== undefined);
+  const ready =
+    search.label !== undefined &&
+    (search.calls !== undefined || search.months !== undefined || search.source !== undefined);
 
   return (
     <>
@@ -295,7 +453,7 @@ export function PlannerRoute() {
         <div className="flex min-w-0 flex-col gap-5">
           {ready && search.label ? (
             <>
-              <Result label={search.label} calls={search.calls} months={search.months} />
+              <Result label={search.label} search={search} />
               <LabelPacks label={search.label} />
             </>
           ) : (
