@@ -1,10 +1,102 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip as gzipCompress, constants as zlib } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `.br` and `.gz` beside every emitted script, stylesheet and SVG, once, at build time: the BFF
+ * serves them with `precompressed` (Content-Encoding by the request's Accept-Encoding), so the first
+ * visit downloads ~160 KB of JavaScript instead of ~510 KB without the server compressing per request.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gzip = promisify(gzipCompress);
+  let files: string[] = [];
+  return {
+    name: 'idv:precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      files = Object.keys(bundle)
+        .filter((fileName) => /\.(js|css|svg)$/.test(fileName))
+        .map((fileName) => join(dir, fileName));
+    },
+    // After the bundle is written; zlib's async calls run on the thread pool, so files go in parallel.
+    async closeBundle() {
+      await Promise.all(
+        files.map(async (file) => {
+          const raw = await readFile(file);
+          if (raw.length < 1024) return;
+          // Brotli 10: within 2% of 11's size for half its time.
+          const params = { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length };
+          await Promise.all([
+            gzip(raw, { level: 9 }).then((b) => writeFile(`${file}.gz`, b)),
+            brotli(raw, { params }).then((b) => writeFile(`${file}.br`, b)),
+          ]);
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * Landing pages whose route chunk the HTML may announce, by path (as in src/app/router.tsx). A first
+ * visit to one of them would otherwise fetch the page's chunk only once the entry has run and the
+ * router has asked for it: one more round trip before the page shows.
+ */
+const LANDING_ROUTES: Record<string, string> = {
+  '/login': 'src/features/auth/routes/sign-in-route.tsx',
+  '/': 'src/features/packs/routes/pack-list-route.tsx', // a customer's `/` goes to /packs
+  '/packs': 'src/features/packs/routes/pack-list-route.tsx',
+  '/bills': 'src/features/bills/routes/bills-overview-route.tsx',
+  '/bills/items': 'src/features/bills/routes/bill-items-route.tsx',
+  '/bills/resources': 'src/features/bills/routes/bill-resources-route.tsx',
+};
+
+/**
+ * Emits `route-preloads.json`: for each landing path, the route chunk and the chunks it imports that
+ * index.html does not already modulepreload. The BFF adds them as `<link rel="modulepreload">` to the
+ * shell it serves for that path (apps/bff/src/app.ts). A module that is not a chunk fails the build.
+ */
+function routePreloads(): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'idv:route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (fileName: string, into: Set<string>) => {
+        if (into.has(fileName)) return into;
+        into.add(fileName);
+        for (const i of byFile.get(fileName)?.imports ?? []) closure(i, into);
+        return into;
+      };
+      const initial = new Set<string>();
+      for (const c of chunks) if (c.isEntry) closure(c.fileName, initial);
+      const out: Record<string, string[]> = {};
+      for (const [path, module] of Object.entries(LANDING_ROUTES)) {
+        const id = resolve(root, module);
+        const chunk = chunks.find((c) => c.facadeModuleId === id);
+        if (!chunk) this.error(`route-preloads: ${module} (for ${path}) is not a chunk of this build`);
+        out[path] = [...closure(chunk.fileName, new Set())].filter((f) => !initial.has(f)).map((f) => `${base}${f}`);
+      }
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(out, null, 2)}\n` });
+    },
+  };
+}
 
 // The BFF serves /api/v1/* (port 3000 in development) and, in production, this app's dist/.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress(), routePreloads()],
   server: {
     port: 5173,
     proxy: {
@@ -20,6 +112,8 @@ export default defineConfig({
     // long-cached chunks so an app release does not invalidate them.
     chunkSizeWarningLimit: 300,
     rolldownOptions: {
+      // The precompression above takes a second or two of thread-pool time on purpose; not a warning.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [

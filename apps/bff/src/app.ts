@@ -44,6 +44,28 @@ function problem(status: number, code: string, detail: string, extra: Record<str
   });
 }
 
+/**
+ * The SPA shell per landing path: index.html plus a `modulepreload` of that page's chunks, listed by the
+ * console's build in route-preloads.json (apps/console/vite.config.ts), so the browser fetches them
+ * with the entry instead of after it has run. Paths not listed get the plain index.html.
+ */
+function landingShells(dist: string, indexHtml: string): Map<string, string> {
+  const file = join(dist, 'route-preloads.json');
+  const shells = new Map<string, string>();
+  if (!existsSync(file)) return shells;
+  const preloads = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [path, chunks] of Object.entries(preloads)) {
+    // Literal paths only (they become routes), and only this build's scripts.
+    if (!/^\/[\w/-]*$/.test(path) || !Array.isArray(chunks)) continue;
+    const links = chunks
+      .filter((f): f is string => typeof f === 'string' && /^\/assets\/[\w.-]+\.js$/.test(f))
+      .map((f) => `\n    <link rel="modulepreload" crossorigin href="${f}">`)
+      .join('');
+    shells.set(path, indexHtml.replace(/\s*<\/head>/, `${links}\n  </head>`));
+  }
+  return shells;
+}
+
 export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>()
     .route('/', authRoutes)
@@ -123,7 +145,19 @@ export function createApp(deps: Deps) {
   const dist = deps.config.consoleDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: dist }));
+    // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
+    // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 || c.res.status === 206) {
+        c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      }
+    });
+    app.use('/assets/*', serveStatic({ root: dist, precompressed: true }));
+    // A missing asset is 404, never the SPA shell: a tab opened before a release that asks for an old
+    // chunk must fail loudly (main.tsx then reloads the page once), not parse HTML as JavaScript.
+    app.all('/assets/*', () => problem(404, 'NOT_FOUND', 'No such file.'));
+    for (const [path, html] of landingShells(dist, indexHtml)) app.get(path, (c) => c.html(html));
     app.use('*', serveStatic({ root: dist }));
     // The SPA answers every other GET with its shell; react-router takes it from there.
     app.get('*', (c) => c.html(indexHtml));

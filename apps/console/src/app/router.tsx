@@ -2,6 +2,11 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/me.ts';
 import { loginPath, safeNext } from '../features/auth/safe-next.ts';
+import { billColumnsQueryOptions } from '../features/bills/api/columns.ts';
+import { billItemsQueryOptions } from '../features/bills/api/items.ts';
+import { cstMonthOf, parseBillSearch } from '../features/bills/search-params.ts';
+import { packsQueryOptions } from '../features/packs/api/packs.ts';
+import { parsePackListSearch } from '../features/packs/search-params.ts';
 import { ApiError } from '../lib/api-client.ts';
 import { FullPageLoading } from './full-page-loading.tsx';
 import { AppShell } from './layout/app-shell.tsx';
@@ -16,6 +21,9 @@ function currentPath(request: Request): string {
 /**
  * Routes. Pages are split into their own chunks with `lazy`, so the first load carries only the
  * shell. The signed-in part is guarded by a loader that asks /me; a 401 goes to /login?next=...
+ * The pack list and the itemized bill also start their data in their loaders (issue 10: LCP), in
+ * parallel with the page's chunk; the BFF's HTML already preloads /me and that chunk (index.html,
+ * vite.config.ts `routePreloads`).
  */
 export function createAppRouter(queryClient: QueryClient) {
   async function requireUser({ request }: LoaderFunctionArgs) {
@@ -42,7 +50,26 @@ export function createAppRouter(queryClient: QueryClient) {
     const me = await requireUser(args);
     const home = staffHome(me);
     if (home) return redirect(home);
-    return new URL(args.request.url).pathname === '/' ? redirect('/packs') : null;
+    const url = new URL(args.request.url);
+    if (url.pathname === '/') return redirect('/packs');
+    // The list starts now, not once the page has rendered; the page's useQuery with the same options
+    // (same key) takes this request. Not awaited: the page and its skeleton do not wait for it.
+    void queryClient.prefetchQuery(packsQueryOptions(parsePackListSearch(url.searchParams)));
+    return null;
+  }
+
+  /**
+   * The itemized bill's rows and column choice, started as soon as /me gives the month, not once the
+   * page has rendered. The month is the page's (features/bills/use-bill-search.ts): the URL's, else the
+   * server clock's CST month, else this computer's; same options, same key, so one request each.
+   */
+  async function prefetchBillItems(args: LoaderFunctionArgs) {
+    const me = await requireUser(args);
+    const search = parseBillSearch(new URL(args.request.url).searchParams);
+    const month = search.month ?? cstMonthOf(me.clock.now) ?? cstMonthOf(new Date().toISOString());
+    if (month) void queryClient.prefetchQuery(billItemsQueryOptions(search, month));
+    void queryClient.prefetchQuery(billColumnsQueryOptions());
+    return null;
   }
 
   return createBrowserRouter([
@@ -128,6 +155,7 @@ export function createAppRouter(queryClient: QueryClient) {
             },
             {
               path: 'bills/items',
+              loader: prefetchBillItems,
               lazy: () =>
                 import('../features/bills/routes/bill-items-route.tsx').then((m) => ({ Component: m.BillItemsRoute })),
             },
