@@ -22,7 +22,10 @@ test.describe('buy and refund journey (R3.3, R2.3, R8)', () => {
     await tier.locator('xpath=..').click(); // the card (a <label>) around the visually hidden radio
     await expect(tier).toBeChecked();
     const voucher = page.getByRole('radio', { name: /¥200\.00 代金券/ }).first();
-    await voucher.check();
+    // The choice lives in the URL (a router navigation, committed asynchronously): click, then wait
+    // for the checked state, as with the tier above (check() demands the state at once and was flaky).
+    await voucher.click();
+    await expect(voucher).toBeChecked();
     // The realname-only ¥100 voucher is offered too (bankcard.verify is a realname label).
     const summary = page.getByTestId('order-summary');
     await expect(summary).toBeVisible();
