@@ -251,16 +251,18 @@ describe('R4.2 deduction order', () => {
     expect(rules).toEqual(['earliest_expiry', 'earliest_acquired', 'lowest_id', 'earliest_expiry', 'only_pack']);
   });
 
-  it('R4.2 only packs valid at the call’s time and of the call’s label are used', async () => {
-    const a = await createAccount(t, SETTLED);
+  it('R4.2 R4.3 only packs of the call’s label valid on the call’s day (from 00:00 CST of delivery) are used', async () => {
+    const a = await createAccount(t, { settledThrough: '2026-11-18' });
     await addPack(t, a.id, { label: 'basic.authority', total: 5, acquiredAt: cst('2026-11-01T10:00:00') });
     const later = await addPack(t, a.id, { label: 'basic.selfie', total: 5, acquiredAt: cst('2026-11-20T09:30:00') });
     const out = await ingestOk(t, a.key, [
+      ev('v0', 'basic.selfie', a.resources[0], '2026-11-19T23:59:59+08:00'),
       ev('v1', 'basic.selfie', a.resources[0], at('09:00')),
       ev('v2', 'basic.selfie', a.resources[0], at('09:45')),
     ]);
     expect(out).toEqual([
-      { id: 'v1', outcome: 'postpaid' },
+      { id: 'v0', outcome: 'postpaid' },
+      { id: 'v1', outcome: 'pack', packId: later.toString() },
       { id: 'v2', outcome: 'pack', packId: later.toString() },
     ]);
   });

@@ -1,6 +1,5 @@
-import { comparePacksForDeduction, type PackState, takeOneCall } from './deduction.ts';
+import { comparePacksForDeduction, type PackState, packCovers, takeOneCall } from './deduction.ts';
 import { DomainError } from './errors.ts';
-import { cstDate, startOfCstDay } from './time.ts';
 
 export interface PostpaidCall {
   id: string;
@@ -18,8 +17,8 @@ export interface CoverMove {
  *
  * - Calls are taken in time order (then id, for determinism); each goes to the first pack in
  *   R4.2 order that can take it.
- * - For this operation a pack's validity starts at 00:00 CST of its delivery day instead of its
- *   acquiredAt (that is the point of R4.3); its label, status, expiry and capacity still apply.
+ * - Validity is the one rule of R4.3 (packValidAt, through packCovers, exactly as ingest decides):
+ *   from 00:00 CST of the delivery day through expiry; label, status and capacity apply too.
  *   Calls from before that day are never moved (they are not "earlier on day D").
  * - All packs must be of one label (the caller passes the calls of that label); mixing labels
  *   throws MIXED_LABELS rather than risk moving a call onto another label's pack.
@@ -39,14 +38,7 @@ export function coverSameDay(newPacks: PackState[], postpaidEvents: readonly Pos
   );
   const moves: CoverMove[] = [];
   for (const e of events) {
-    const t = e.occurredAt.getTime();
-    const pack = packs.find(
-      (p) =>
-        p.status === 'active' &&
-        p.used < p.total &&
-        startOfCstDay(cstDate(p.acquiredAt)).getTime() <= t &&
-        t <= p.expiresAt.getTime(),
-    );
+    const pack = packs.find((p) => packCovers(p, p.label, e.occurredAt));
     if (pack === undefined) continue;
     takeOneCall(pack);
     moves.push({ eventId: e.id, packId: pack.id });

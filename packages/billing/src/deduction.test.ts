@@ -75,15 +75,48 @@ describe('deduction order (R4.2)', () => {
     expect(packCovers(pack({ id: 1n, status: 'expired' }), 'basic.selfie', at)).toBe(false);
     expect(packCovers(pack({ id: 1n, status: 'refunded' }), 'basic.selfie', at)).toBe(false);
     expect(packCovers(pack({ id: 1n, used: 10, status: 'exhausted' }), 'basic.selfie', at)).toBe(false);
-    expect(packCovers(pack({ id: 1n, acquiredAt: cst('2024-03-10T11:00:00.001') }), 'basic.selfie', at)).toBe(false);
+    // R4.3 validity starts at 00:00 CST of the delivery day: later the same day still covers 11:00.
+    expect(packCovers(pack({ id: 1n, acquiredAt: cst('2024-03-10T11:00:00.001') }), 'basic.selfie', at)).toBe(true);
+    expect(packCovers(pack({ id: 1n, acquiredAt: cst('2024-03-10T23:59:59.999') }), 'basic.selfie', at)).toBe(true);
+    expect(packCovers(pack({ id: 1n, acquiredAt: cst('2024-03-11T00:00:00') }), 'basic.selfie', at)).toBe(false);
     expect(packCovers(pack({ id: 1n, acquiredAt: at }), 'basic.selfie', at)).toBe(true);
     expect(packCovers(pack({ id: 1n, expiresAt: at }), 'basic.selfie', at)).toBe(true);
     expect(packCovers(pack({ id: 1n, expiresAt: cst('2024-03-10T10:59:59.999') }), 'basic.selfie', at)).toBe(false);
   });
 
-  it('R4.2 a pack acquired after the call does not take it (falls to postpaid)', () => {
-    const packs = [pack({ id: 1n, acquiredAt: cst('2024-03-10T11:30:00') })];
-    expect(deductEvent(packs, ACTIVE, ev(), ctx())).toEqual({ outcome: 'postpaid' });
+  it('R4.3 a late event of day D arriving after a pack delivered later on D is deducted from it', () => {
+    // Delivered 14:30, the 09:30 call of the same day arrives afterwards: the pack takes it.
+    const packs = [pack({ id: 1n, acquiredAt: cst('2024-03-10T14:30:00') })];
+    const late = ev({ occurredAt: cst('2024-03-10T09:30:00') });
+    expect(deductEvent(packs, ACTIVE, late, ctx({ now: cst('2024-03-10T15:00:00') }))).toEqual({
+      outcome: 'pack',
+      packId: 1n,
+    });
+    expect(packs[0]?.used).toBe(1);
+  });
+
+  it('R4.3 a call of day D−1 never goes to a pack delivered on day D (falls to postpaid)', () => {
+    const packs = [pack({ id: 1n, acquiredAt: cst('2024-03-10T00:00:00') })];
+    const yesterday = ev({ occurredAt: cst('2024-03-09T23:59:59.999') });
+    expect(deductEvent(packs, ACTIVE, yesterday, ctx({ settledThrough: '2024-03-08' }))).toEqual({
+      outcome: 'postpaid',
+    });
+    expect(packs[0]?.used).toBe(0);
+  });
+
+  it('R4.2 R4.3 among all valid packs the R4.2 order applies, packs delivered later on D included', () => {
+    // A gift granted at 16:00 on D comes before a purchase of an earlier day for a 09:00 call of D.
+    const packs = [
+      pack({ id: 1n, source: 'purchase', acquiredAt: cst('2024-02-01T10:00:00') }),
+      pack({ id: 2n, source: 'gift', acquiredAt: cst('2024-03-10T16:00:00'), expiresAt: cst('2025-03-10T16:00:00') }),
+    ];
+    const o = deductEvent(
+      packs,
+      ACTIVE,
+      ev({ occurredAt: cst('2024-03-10T09:00:00') }),
+      ctx({ now: cst('2024-03-10T17:00:00') }),
+    );
+    expect(o).toEqual({ outcome: 'pack', packId: 2n });
   });
 });
 

@@ -1,5 +1,6 @@
 import { isBillable, type UsageResult } from './results.ts';
 import { cstDate } from './time.ts';
+import { packValidAt } from './validity.ts';
 
 export type PackSource = 'gift' | 'purchase';
 export type PackStatus = 'active' | 'exhausted' | 'expired' | 'refunded';
@@ -86,16 +87,12 @@ export function comparePacksForDeduction(a: PackState, b: PackState): number {
   );
 }
 
-/** R4.2 Only active packs of the call's label, valid at the call's time, with calls left. */
+/**
+ * R4.2 Only active packs of the call's label, valid at the call's time (R4.3: from 00:00 CST of the
+ * delivery day through expiry, see packValidAt), with calls left.
+ */
 export function packCovers(pack: PackState, label: string, at: Date): boolean {
-  const t = at.getTime();
-  return (
-    pack.status === 'active' &&
-    pack.label === label &&
-    pack.acquiredAt.getTime() <= t &&
-    t <= pack.expiresAt.getTime() &&
-    pack.used < pack.total
-  );
+  return pack.status === 'active' && pack.label === label && pack.used < pack.total && packValidAt(pack, at);
 }
 
 /** The first pack in R4.2 order that covers the call, if any. */

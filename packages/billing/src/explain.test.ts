@@ -75,6 +75,32 @@ describe('deduction explainer (R4.2, R4.7)', () => {
     ]);
   });
 
+  it('R4.3 a late call of day D taken by a pack delivered later on D is explained by R4.3 (delivered_same_day)', () => {
+    const delivered = pack({ id: 7n, total: 5, acquiredAt: cst('2024-03-10T14:30:00') });
+    const older = pack({ id: 3n, total: 5, source: 'gift', acquiredAt: cst('2024-03-01T08:00:00') });
+    const at = { ...ctx, now: cst('2024-03-10T15:00:00') };
+    const out = deductBatchExplained(
+      [delivered],
+      ACTIVE,
+      [ev('late', { occurredAt: cst('2024-03-10T09:30:00') }), ev('after', { occurredAt: cst('2024-03-10T14:45:00') })],
+      at,
+      new Set(),
+    );
+    expect(out).toEqual([
+      { outcome: { outcome: 'pack', packId: 7n }, rule: 'delivered_same_day' },
+      { outcome: { outcome: 'pack', packId: 7n }, rule: 'only_pack' },
+    ]);
+    // When an older pack comes first in R4.2 order, the usual R4.2 criterion is named.
+    const both = deductBatchExplained(
+      [delivered, older],
+      ACTIVE,
+      [ev('late2', { occurredAt: cst('2024-03-10T09:30:00') })],
+      at,
+      new Set(),
+    );
+    expect(both).toEqual([{ outcome: { outcome: 'pack', packId: 3n }, rule: 'gift_first' }]);
+  });
+
   it('R4.7 decides exactly what deductBatch decides', () => {
     const arbPack = fc.record({
       id: fc.bigInt({ min: 1n, max: 50n }),

@@ -17,7 +17,11 @@ import {
  *    'earliest_acquired', 'lowest_id'; 'only_pack' when no other pack could take it;
  *  - 'postpaid_no_pack' (R4.4), 'not_billable' (R1.4);
  *  - 'rejected_<code>' in lower case, e.g. 'rejected_no_quota' (R4.4–R4.6);
- *  - 'covered_on_delivery' is written by R4.3 same-day coverage when a postpaid call moves to a pack.
+ *  - 'covered_on_delivery' is written by R4.3 same-day coverage when a postpaid call moves to a pack;
+ *  - 'delivered_same_day' (R4.3): the call was made before the pack was delivered, later that same CST
+ *    day, and arrived after the delivery; the pack took it because its validity starts at 00:00 CST of
+ *    its delivery day (packValidAt). It names why a pack "younger" than the call could take it at all,
+ *    which matters more to the reader than the R4.2 tie-break against a runner-up.
  * Duplicates are not stored (the first record of an id stays final, R4.1).
  */
 export type DeductionRule =
@@ -29,6 +33,7 @@ export type DeductionRule =
   | 'postpaid_no_pack'
   | 'not_billable'
   | 'covered_on_delivery'
+  | 'delivered_same_day'
   | `rejected_${Lowercase<string>}`;
 
 export const PACK_RULES = ['only_pack', 'gift_first', 'earliest_expiry', 'earliest_acquired', 'lowest_id'] as const;
@@ -79,15 +84,23 @@ export function deductBatchExplained(
     const [first, second] = bestTwo(packs, event.label, event.occurredAt);
     const [outcome] = deductBatch(packs, account, [event], ctx, seenIds);
     if (outcome === undefined) throw new Error('deductBatch returned no outcome');
-    return { outcome, rule: ruleOf(outcome, first, second) };
+    return { outcome, rule: ruleOf(outcome, event.occurredAt, first, second) };
   });
 }
 
-function ruleOf(o: Outcome, first: PackState | undefined, second: PackState | undefined): DeductionRule | undefined {
+function ruleOf(
+  o: Outcome,
+  at: Date,
+  first: PackState | undefined,
+  second: PackState | undefined,
+): DeductionRule | undefined {
   switch (o.outcome) {
     case 'pack':
       // `first` is the pack deductEvent picked (same packs, same order); guard anyway.
-      return first !== undefined && first.id === o.packId ? packRule(first, second) : 'only_pack';
+      if (first === undefined || first.id !== o.packId) return 'only_pack';
+      // R4.3 a call made before the pack's delivery the same day (it arrived late).
+      if (first.acquiredAt.getTime() > at.getTime()) return 'delivered_same_day';
+      return packRule(first, second);
     case 'postpaid':
       return 'postpaid_no_pack';
     case 'free':

@@ -59,6 +59,19 @@ describe('burn-down forecast on synthetic histories', () => {
     expect(f.packs[0]?.runOutDate).toBe(addDays(TODAY, 10));
   });
 
+  it('R4.3 a pack delivered today (even late in the day) covers the rest of today’s projected calls', () => {
+    const lateToday = new Date(`${TODAY}T23:00:00+08:00`);
+    const f = forecastLabel(
+      input({
+        history: history(() => 100),
+        todaySoFar: 30,
+        packs: [pack({ id: 1n, total: 1_000, acquiredAt: lateToday, expiresAt: endOfCstDay('2027-11-23') })],
+      }),
+    );
+    expect(f.points[0]).toMatchObject({ date: TODAY, calls: 70, postpaidCalls: 0, remaining: [930] });
+    expect(f.postpaidFrom).toBe(addDays(TODAY, 10));
+  });
+
   it('growing: 10, 20, … 300 calls a day; the trend (+10/day) is followed and the pack runs out on today + 3', () => {
     const f = forecastLabel(input({ history: history((i) => 10 * (i + 1)), packs: [pack({ id: 1n, total: 1_000 })] }));
     expect(f.trendPerDay).toBe('10.00');

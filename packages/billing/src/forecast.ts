@@ -2,7 +2,8 @@ import { comparePacksForDeduction, type PackState } from './deduction.ts';
 import { DomainError } from './errors.ts';
 import { type Money, ZERO } from './money.ts';
 import { priceLine } from './settlement.ts';
-import { addDays, cstDate } from './time.ts';
+import { addDays } from './time.ts';
+import { packValidity } from './validity.ts';
 
 /**
  * Burn-down forecast (issue 9): when a label's packs run out, what expires unused, and what postpaid
@@ -206,12 +207,16 @@ export function forecastLabel(input: ForecastInput): LabelForecast {
   if (!Number.isSafeInteger(input.todaySoFar) || input.todaySoFar < 0) throw bad('todaySoFar must be >= 0');
 
   const { rate, weekdays, trend } = makeRate(history);
+  // R4.3 the one validity rule, in whole days: a pack serves from its delivery day (a pack delivered
+  // today serves all of today) through its expiry date.
   const packs = input.packs
-    .filter((p) => p.status === 'active' && p.used < p.total && cstDate(p.expiresAt) >= today)
+    .filter((p) => p.status === 'active' && p.used < p.total && packValidity(p).lastDay >= today)
     .slice()
     .sort(comparePacksForDeduction);
   const remaining = packs.map((p) => p.total - p.used);
-  const expiresOn = packs.map((p) => cstDate(p.expiresAt));
+  const validity = packs.map((p) => packValidity(p));
+  const servesFrom = validity.map((v) => v.firstDay);
+  const expiresOn = validity.map((v) => v.lastDay);
   const projections: PackProjection[] = packs.map((p, i) => ({
     id: p.id,
     remainingNow: remaining[i] ?? 0,
@@ -241,7 +246,7 @@ export function forecastLabel(input: ForecastInput): LabelForecast {
     // R4.2: each call to the first pack in deduction order that is still valid and has calls left.
     for (let i = 0; i < packs.length && calls > 0; i++) {
       const left = remaining[i] ?? 0;
-      if (left === 0 || (expiresOn[i] ?? '') < date) continue;
+      if (left === 0 || (expiresOn[i] ?? '') < date || (servesFrom[i] ?? '') > date) continue;
       const take = Math.min(left, calls);
       remaining[i] = left - take;
       calls -= take;

@@ -14,3 +14,4 @@ export * from './results.ts';
 export * from './settlement.ts';
 export * from './settlement-due.ts';
 export * from './time.ts';
+export * from './validity.ts';

@@ -177,6 +177,18 @@ describe('monthsFromForecast: what the existing packs will not cover, per month'
     expect(m.months[0]?.projectedCalls).toBe(2_960);
   });
 
+  it('R4.3 today’s calls that already went postpaid are planned in month 0: a pack bought now covers them', () => {
+    const f = forecast({ history: history(() => 100), todaySoFar: 40 });
+    const m = monthsFromForecast(f, 2, 25);
+    const plain = monthsFromForecast(f, 2);
+    expect(m.months[0]?.toPlan).toBe((plain.months[0]?.toPlan ?? 0) + 25);
+    expect(m.months[0]?.projectedCalls).toBe((plain.months[0]?.projectedCalls ?? 0) + 25);
+    expect(m.months[1]).toEqual(plain.months[1]);
+    expect(m.toPlan).toBe(plain.toPlan + 25);
+    expect(m.method.en).toMatch(/25 calls already made today .* \(R4\.3\)/);
+    expect(() => monthsFromForecast(f, 1, -1)).toThrow(/todayPostpaid/);
+  });
+
   it('no usage in the last 30 days: nothing projected, nothing to plan', () => {
     const m = monthsFromForecast(forecast({ history: history(() => 0), packs: [pack({ id: 1n, total: 500 })] }), 12);
     expect([m.projectedCalls, m.coveredByPacks, m.toPlan]).toEqual([0, 0, 0]);

@@ -95,8 +95,14 @@ export function forecastMonthsHorizon(today: string, months: number): string {
 /**
  * Sums a label forecast per month: projected calls, the part the existing packs take, and the rest
  * (postpaid + refused) to plan for. The forecast must start today and reach the last month's end.
+ *
+ * `todayPostpaid`: the label's calls already made today that went to postpaid (today is never settled
+ * yet). R4.3: a pack bought now is valid from 00:00 today and takes them on delivery, so they belong to
+ * month 0's calls to plan for (added to its projectedCalls and toPlan; the existing packs could not
+ * take them, or they would not be postpaid).
  */
-export function monthsFromForecast(forecast: LabelForecast, months: number): ForecastMonths {
+export function monthsFromForecast(forecast: LabelForecast, months: number, todayPostpaid = 0): ForecastMonths {
+  if (!Number.isSafeInteger(todayPostpaid) || todayPostpaid < 0) throw bad('todayPostpaid must be >= 0');
   const ranges = forecastMonthRanges(forecast.today, months);
   const end = ranges[ranges.length - 1]?.to ?? forecast.today;
   const first = forecast.points[0];
@@ -117,6 +123,11 @@ export function monthsFromForecast(forecast: LabelForecast, months: number): For
     month.toPlan += uncovered;
     month.coveredByPacks += p.calls - uncovered;
   }
+  const month0 = out[0];
+  if (month0 !== undefined) {
+    month0.projectedCalls += todayPostpaid;
+    month0.toPlan += todayPostpaid;
+  }
   const sum = (f: (m: ForecastMonth) => number) => out.reduce((a, m) => a + f(m), 0);
   return {
     today: forecast.today,
@@ -124,11 +135,11 @@ export function monthsFromForecast(forecast: LabelForecast, months: number): For
     projectedCalls: sum((m) => m.projectedCalls),
     coveredByPacks: sum((m) => m.coveredByPacks),
     toPlan: sum((m) => m.toPlan),
-    method: methodText(forecast, months),
+    method: methodText(forecast, months, todayPostpaid),
   };
 }
 
-function methodText(f: LabelForecast, months: number): { en: string; zh: string } {
+function methodText(f: LabelForecast, months: number, todayPostpaid: number): { en: string; zh: string } {
   // Every weekday averaged 0 (averages of whole calls over at most 30 days are ≥ 0.03 when not 0).
   const noUsage = f.historyDays === 0 || f.weekdays.every((w) => w.average === '0.00');
   const forecastMethod = noUsage
@@ -142,11 +153,19 @@ function methodText(f: LabelForecast, months: number): { en: string; zh: string 
       forecastMethod.en,
       `We add up the projection for the next ${months} month${months === 1 ? '' : 's'}: a month runs from today's date to the day before the same date of the next month (shorter months end on their last day), and the first month starts with the rest of today.`,
       'The calls your existing packs are projected to cover are subtracted; the rest (what would go to postpaid, or be refused with postpaid off) is what the plan buys for.',
+      ...(todayPostpaid > 0
+        ? [
+            `The ${todayPostpaid} call${todayPostpaid === 1 ? '' : 's'} already made today that went to postpaid count too: a pack delivered today covers the whole day (R4.3).`,
+          ]
+        : []),
     ].join(' '),
     zh: [
       forecastMethod.zh,
       `按月汇总未来 ${months} 个月的预测：每个月从今天的日期起，到下个月同一日期的前一天为止（该日期不存在时取当月最后一天），第一个月从今天剩余的时间开始。`,
       '扣除现有资源包预计可覆盖的调用后，剩余部分（将按后付费计费，或在后付费关闭时被拒绝的调用）即为本方案需要规划购买的量。',
+      ...(todayPostpaid > 0
+        ? [`今天已产生的 ${todayPostpaid} 次后付费调用也计入：当天到账的资源包自当天 0 点起生效（R4.3）。`]
+        : []),
     ].join(''),
   };
 }

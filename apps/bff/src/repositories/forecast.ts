@@ -12,15 +12,19 @@ async function labelDailyBillable(
   label: string,
   from: string,
   to: string,
-): Promise<Map<string, number>> {
-  const list = await rows<{ day: string; calls: string | number }>(
+): Promise<{ calls: Map<string, number>; postpaid: Map<string, number> }> {
+  const list = await rows<{ day: string; calls: string | number; postpaid: string | number }>(
     db,
-    sql`select ${usageEvents.day} as day, count(*) as calls from ${usageEvents}
+    sql`select ${usageEvents.day} as day, count(*) as calls,
+          count(*) filter (where ${usageEvents.outcome} = 'postpaid') as postpaid from ${usageEvents}
         where ${usageEvents.accountId} = ${accountId} and ${usageEvents.label} = ${label}
           and ${usageEvents.day} between ${from} and ${to} and ${usageEvents.outcome} in ('pack', 'postpaid')
         group by ${usageEvents.day}`,
   );
-  return new Map(list.map((r) => [r.day, Number.parseInt(String(r.calls), 10)]));
+  return {
+    calls: new Map(list.map((r) => [r.day, Number.parseInt(String(r.calls), 10)])),
+    postpaid: new Map(list.map((r) => [r.day, Number.parseInt(String(r.postpaid), 10)])),
+  };
 }
 
 /** Calls a pack took per CST day from `from` on (to rebuild its remaining over the last days). */
@@ -61,6 +65,8 @@ export interface LabelUsageHistory {
   history: DailyCalls[];
   /** Billable calls already made today. */
   todaySoFar: number;
+  /** Of those, the ones that went to postpaid (R4.3: a pack delivered today would take them). */
+  todayPostpaid: number;
   /** Billable calls per day from `first` through today (days without calls absent). */
   counts: Map<string, number>;
   /** The label's active packs of the account (R4.2 as the deduction engine sees them). */
@@ -83,9 +89,17 @@ export async function labelUsageHistory(
   const activated = cstDate(account.activatedAt);
   // 'YYYY-MM-DD' dates order as strings: the later of 30 days back and activation.
   const first = [addDays(today, -HISTORY_DAYS), activated].sort().at(-1) ?? today;
-  const counts = await labelDailyBillable(db, account.id, label, first, today);
+  const { calls: counts, postpaid } = await labelDailyBillable(db, account.id, label, first, today);
   const history: DailyCalls[] = [];
   for (let d = first; d < today; d = addDays(d, 1)) history.push({ date: d, calls: counts.get(d) ?? 0 });
   const active = await labelActivePacks(db, account.id, label);
-  return { today, first, history, todaySoFar: counts.get(today) ?? 0, counts, packs: active };
+  return {
+    today,
+    first,
+    history,
+    todaySoFar: counts.get(today) ?? 0,
+    todayPostpaid: postpaid.get(today) ?? 0,
+    counts,
+    packs: active,
+  };
 }

@@ -1,4 +1,4 @@
-import type { PackState } from '@idv/billing';
+import { latestAcquisitionCovering, type PackState } from '@idv/billing';
 import { accounts, type DbOrTx, packs, rows, usageEvents } from '@idv/db';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AccountRow } from './accounts.ts';
@@ -32,7 +32,12 @@ export async function existingEventIds(tx: DbOrTx, accountId: string, ids: reado
   return new Set(found.map((r) => r.id));
 }
 
-/** R4.2 The packs that may take a call of the batch: active, of its labels, valid within its time span. */
+/**
+ * R4.2 The packs that may take a call of the batch: active, of its labels, valid within its time span.
+ * R4.3 validity starts at 00:00 CST of the delivery day, so a pack delivered later on the day of the
+ * batch's last call is a candidate (the bound is billing's latestAcquisitionCovering; the exact check
+ * per call is packValidAt, inside deductEvent).
+ */
 export async function candidatePacks(
   tx: DbOrTx,
   accountId: string,
@@ -58,7 +63,7 @@ export async function candidatePacks(
         eq(packs.accountId, accountId),
         eq(packs.status, 'active'),
         inArray(packs.label, [...labels]),
-        lte(packs.acquiredAt, to),
+        lte(packs.acquiredAt, latestAcquisitionCovering(to)),
         gte(packs.expiresAt, from),
       ),
     );

@@ -1,6 +1,7 @@
-import { coverSameDay, cstDate, type PackState } from '@idv/billing';
+import { coverSameDay, type PackState, packValidity } from '@idv/billing';
 import type { Tx } from '@idv/db';
 import type { AccountRow } from '../repositories/accounts.ts';
+import { catalogMap } from '../repositories/catalog.ts';
 import {
   coverEventsWithPack,
   insertPacks,
@@ -8,6 +9,7 @@ import {
   postpaidEventsOfDay,
   setPackUsage,
 } from '../repositories/pack-delivery.ts';
+import { type PackUsageChange, sendPackNotices } from './pack-notices.ts';
 
 export interface NewPack {
   label: string;
@@ -24,11 +26,13 @@ export interface NewPack {
  * Delivers packs (R3.3 purchases, R3.4 trial gifts) inside the caller's transaction, which must hold
  * lockAccount() (always taken before any pack row), then runs same-day coverage (R4.3): the calls of
  * each label that fell to postpaid earlier on the delivery's CST day, and are not settled yet, move
- * onto the new packs in R4.2 order as far as they reach. Returns the pack ids and the calls moved.
+ * onto the new packs in R4.2 order as far as they reach. A pack that crosses 20% or 0 by absorbing
+ * them gets its pack_low / pack_exhausted notice (R7) through the same path as ingest
+ * (sendPackNotices, once per pack). Returns the pack ids and the calls moved.
  */
 export async function deliverPacks(
   tx: Tx,
-  account: Pick<AccountRow, 'id' | 'settledThrough'>,
+  account: Pick<AccountRow, 'id' | 'settledThrough' | 'postpaidEnabled'>,
   newPacks: NewPack[],
   now: Date,
 ): Promise<{ ids: bigint[]; covered: number }> {
@@ -48,10 +52,12 @@ export async function deliverPacks(
   }));
   const inserted = await insertPacks(tx, rows);
   let covered = 0;
+  const noticeChanges: PackUsageChange[] = [];
   const byLabelDay = new Map<string, PackState[]>();
   for (const p of inserted) {
     if (p.status !== 'active') continue;
-    const key = `${p.label}\u0000${cstDate(p.acquiredAt)}`;
+    // R4.3 the delivery day is the pack's first day of validity (the one rule, packValidity).
+    const key = `${p.label}\u0000${packValidity(p).firstDay}`;
     const list = byLabelDay.get(key) ?? [];
     list.push({ ...p, status: 'active' });
     byLabelDay.set(key, list);
@@ -74,8 +80,28 @@ export async function deliverPacks(
       if (!ids) continue;
       await coverEventsWithPack(tx, account.id, s.id, ids);
       await setPackUsage(tx, s.id, s.used, s.status === 'exhausted' ? 'exhausted' : 'active');
+      // A fresh pack starts at 0 used; the crossing happens now, at delivery (R7), so the notice is
+      // dated `now` rather than at the (earlier) calls it absorbed.
+      noticeChanges.push({
+        id: s.id,
+        label: s.label,
+        total: s.total,
+        usedBefore: 0,
+        usedAfter: s.used,
+        callTimes: ids.map(() => now),
+      });
     }
     covered += moves.length;
+  }
+  if (noticeChanges.length > 0) {
+    // R7 a pack that crosses 20% or 0 at delivery, by absorbing the day's calls, gets the same notices.
+    await sendPackNotices(tx, {
+      accountId: account.id,
+      changes: noticeChanges,
+      labels: await catalogMap(tx),
+      postpaidEnabled: account.postpaidEnabled,
+      now,
+    });
   }
   return { ids: inserted.map((p) => p.id), covered };
 }

@@ -163,6 +163,11 @@ const RULES: Record<string, RuleText> = {
     en: 'covered retroactively on delivery (R4.3)',
     zh: '资源包当天到账后追溯抵扣（R4.3）',
   },
+  delivered_same_day: {
+    ref: 'R4.3',
+    en: 'a pack delivered later the same day covers the whole day from 00:00 (R4.3)',
+    zh: '当天稍后到账的资源包自当天 0 点起生效（R4.3）',
+  },
   postpaid_no_pack: { ref: 'R4.4', en: 'postpaid: all packs exhausted (R4.4)', zh: '后付费：没有可用的资源包（R4.4）' },
   not_billable: {
     ref: 'R1.4',

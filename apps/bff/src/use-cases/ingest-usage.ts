@@ -1,17 +1,9 @@
-import {
-  type BillingLabel,
-  cstDate,
-  deductBatchExplained,
-  type PackState,
-  packThresholdCrossings,
-  type UsageEvent,
-} from '@idv/billing';
+import { cstDate, deductBatchExplained, type UsageEvent } from '@idv/billing';
 import type { EventOutcome, IngestResponse, UsageEventInput } from '@idv/contracts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
-import { notify } from '../repositories/notifications.ts';
 import { knownResourceIds } from '../repositories/resources.ts';
 import {
   addPackUsage,
@@ -21,6 +13,7 @@ import {
   insertEvents,
   lockAccountForIngest,
 } from '../repositories/usage.ts';
+import { sendPackNotices } from './pack-notices.ts';
 
 /**
  * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
@@ -139,54 +132,20 @@ export async function ingestUsage(
       // of packs must lock the account first. Roll the batch back; the client retries it whole.
       throw new AppError('CONFLICT', 409, 'A resource pack changed while the batch was processed; send it again.');
     }
-    await packNotices(tx, accountId, changed, usedBefore, labels, account.postpaidEnabled, now, packCallTimes);
+    await sendPackNotices(tx, {
+      accountId,
+      changes: changed.map((p) => ({
+        id: p.id,
+        label: p.label,
+        total: p.total,
+        usedBefore: usedBefore.get(p.id) ?? 0,
+        usedAfter: p.used,
+        callTimes: packCallTimes.get(p.id) ?? [],
+      })),
+      labels,
+      postpaidEnabled: account.postpaidEnabled,
+      now,
+    });
     return { outcomes };
   });
-}
-
-/** R7 'pack_low' when remaining first drops below 20%, 'pack_exhausted' at 0, once per pack. */
-async function packNotices(
-  tx: Parameters<typeof notify>[0],
-  accountId: string,
-  changed: readonly PackState[],
-  usedBefore: ReadonlyMap<bigint, number>,
-  labels: ReadonlyMap<string, BillingLabel>,
-  postpaidEnabled: boolean,
-  now: Date,
-  callTimes: ReadonlyMap<bigint, readonly Date[]>,
-): Promise<void> {
-  for (const p of changed) {
-    const before = { used: usedBefore.get(p.id) ?? 0, total: p.total };
-    const times = callTimes.get(p.id) ?? [];
-    for (const kind of packThresholdCrossings(before, { used: p.used, total: p.total })) {
-      const label = labels.get(p.label);
-      // The k-th call of the batch on this pack is the one that crossed (R7 "first drops below 20%").
-      let k = 1;
-      while (
-        k < times.length &&
-        !packThresholdCrossings(before, { used: before.used + k, total: p.total }).includes(kind)
-      )
-        k++;
-      await notify(tx, {
-        accountId,
-        kind,
-        cause: `pack:${p.id}`,
-        at: times[k - 1] ?? now,
-        vars: {
-          labelZh: label?.nameZh ?? p.label,
-          labelEn: label?.nameEn ?? p.label,
-          packId: p.id.toString(),
-          remaining: p.total - (before.used + Math.min(k, times.length)),
-          total: p.total,
-          // R4.4/R7: say what happens next.
-          nextZh: postpaidEnabled
-            ? '后续调用将先使用该标签的其他资源包，之后按量后付费。'
-            : '后续调用将先使用该标签的其他资源包；没有可用资源包时调用将被拒绝（后付费已关闭）。',
-          nextEn: postpaidEnabled
-            ? 'Further calls use your other packs of this label, then are billed postpaid.'
-            : 'Further calls use your other packs of this label; without one they are refused (postpaid is off).',
-        },
-      });
-    }
-  }
 }

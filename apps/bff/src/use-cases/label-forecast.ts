@@ -1,11 +1,11 @@
 import {
   addDays,
   type BillingLabel,
-  cstDate,
   DomainError,
   forecastLabel,
   type LabelForecast,
   type PackProjection,
+  packValidity,
 } from '@idv/billing';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
@@ -22,7 +22,7 @@ const earlier = (a: string, b: string): string => (a < b ? a : b);
 
 /** Far enough to see every active pack of the label expire, within [today + 30, today + 400]. */
 export function packHorizon(usage: Pick<LabelUsageHistory, 'today' | 'packs'>): string {
-  const latestExpiry = usage.packs.map((p) => cstDate(p.expiresAt)).reduce(later, usage.today);
+  const latestExpiry = usage.packs.map((p) => packValidity(p).lastDay).reduce(later, usage.today);
   return later(
     addDays(usage.today, MIN_PACK_HORIZON_DAYS),
     earlier(latestExpiry, addDays(usage.today, MAX_PACK_HORIZON_DAYS)),

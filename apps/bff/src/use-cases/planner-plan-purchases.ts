@@ -97,7 +97,8 @@ async function historyForecast(
   const { usage, forecast: f } = await forecastAccountLabel(deps, account, label, now, (u) =>
     forecastMonthsHorizon(u.today, horizonMonths),
   );
-  const m = monthsFromForecast(f, horizonMonths);
+  // R4.3 a pack bought now also takes today's calls that already went postpaid.
+  const m = monthsFromForecast(f, horizonMonths, usage.todayPostpaid);
   return {
     today: m.today,
     horizonMonths,

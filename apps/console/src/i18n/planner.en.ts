@@ -155,6 +155,7 @@ export const plannerEn: Record<keyof typeof plannerZhCN, string> = {
   'explain.rule.earliest_acquired': 'same expiry: the earliest acquired (R4.2)',
   'explain.rule.lowest_id': 'same expiry and acquisition: the lowest id (R4.2)',
   'explain.rule.covered_on_delivery': 'covered retroactively on delivery (R4.3)',
+  'explain.rule.delivered_same_day': 'a pack delivered later the same day covers the whole day from 00:00 (R4.3)',
   'explain.rule.postpaid_no_pack': 'postpaid: all packs exhausted (R4.4)',
   'explain.rule.not_billable': 'not billable: this result is never charged (R1.4)',
   'explain.rule.rejected_no_quota': 'refused: postpaid off (R4.4)',

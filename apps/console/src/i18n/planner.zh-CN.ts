@@ -149,6 +149,7 @@ export const plannerZhCN = {
   'explain.rule.earliest_acquired': '到期时间相同：最早获得的优先（R4.2）',
   'explain.rule.lowest_id': '到期与获得时间相同：编号最小的优先（R4.2）',
   'explain.rule.covered_on_delivery': '资源包当天到账后追溯抵扣（R4.3）',
+  'explain.rule.delivered_same_day': '当天稍后到账的资源包自当天 0 点起生效（R4.3）',
   'explain.rule.postpaid_no_pack': '后付费：没有可用的资源包（R4.4）',
   'explain.rule.not_billable': '不计费：该结果不收费（R1.4）',
   'explain.rule.rejected_no_quota': '已拒绝：后付费已关闭（R4.4）',
