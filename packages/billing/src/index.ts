@@ -1,3 +1,4 @@
+export * from './arrears.ts';
 export * from './catalog.ts';
 export * from './certificate-refund.ts';
 export * from './coverage.ts';

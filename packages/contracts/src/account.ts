@@ -28,6 +28,14 @@ export type Account = z.infer<typeof Account>;
 export const RechargeBody = z.object({
   amount: z.string().regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be a positive decimal string with at most 2 decimals'),
 });
+/**
+ * POST /account/recharge answers the account (api.md) plus `shortfall` (an extra field): R6.3 when the
+ * available balance is still below 0 after the recharge, how much more is needed for service to
+ * resume (whole cents, rounded up); null when the balance is 0 or more.
+ */
+export const RechargeResult = Account.extend({ shortfall: MoneyString.nullable() });
+export type RechargeResult = z.infer<typeof RechargeResult>;
+
 export const PatchAccountBody = z.object({ postpaidEnabled: z.boolean() }).strict();
 
 export const Resource = z.object({ id: z.string(), alias: z.string(), project: z.string(), region: z.string() });

@@ -5,6 +5,7 @@ import {
   EidMerchantApproval,
   PatchAccountBody,
   RechargeBody,
+  RechargeResult,
   Resource,
 } from './account.ts';
 import { LoginBody, LoginResponse, Me } from './auth.ts';
@@ -123,7 +124,7 @@ export const endpoints: Endpoint[] = [
     summary: 'Recharge cash (R2.1, R6.3); optional Idempotency-Key header',
     auth: 'session',
     body: RechargeBody,
-    response: Account,
+    response: RechargeResult,
     status: 200,
   },
   {

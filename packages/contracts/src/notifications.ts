@@ -4,6 +4,7 @@ import { ListQuery, Timestamp } from './common.ts';
 export const NotificationKind = z.enum([
   'arrears',
   'suspended',
+  'service_resumed',
   'released',
   'pack_delivered',
   'pack_low',

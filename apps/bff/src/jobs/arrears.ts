@@ -1,14 +1,12 @@
-import { formatAmount, formatCst } from '@idv/billing';
+import { formatAmount, formatCst, releaseAfter, SUSPEND_AFTER_MS } from '@idv/billing';
 import { accounts } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../http/context.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { balancesOf, lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
+import { notifyServiceResumed } from '../use-cases/service-resumed.ts';
 import type { AccountJob, Happening } from './registry.ts';
-
-export const SUSPEND_AFTER_MS = 24 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /**
  * R6.2–R6.4 as a job: 24 hours after arrears began, an account still in arrears is suspended; after the
@@ -36,6 +34,8 @@ export const arrearsLifecycleJob: AccountJob = {
           .update(accounts)
           .set({ status: 'active', arrearsSince: null, suspendedAt: null })
           .where(eq(accounts.id, accountId));
+        // R6.3 the same service-resumed notice as a recharge would send (once per episode).
+        await notifyServiceResumed(tx, { accountId, episode: a.arrearsSince, available, at: now });
         happened.push({
           at: formatCst(now),
           kind: 'resumed',
@@ -48,11 +48,16 @@ export const arrearsLifecycleJob: AccountJob = {
         status = 'suspended';
         suspendedAt = due;
         await tx.update(accounts).set({ status, suspendedAt }).where(eq(accounts.id, accountId));
+        // R6.2 say how to resume (recharge the debt) and when the configuration is released (R6.4).
         await notify(tx, {
           accountId,
           kind: 'suspended',
           cause: `suspended:${a.arrearsSince.toISOString()}`,
-          vars: { debt },
+          vars: {
+            debt,
+            releasesAt: formatCst(releaseAfter(due, deps.config.releaseAfterDays)),
+            days: deps.config.releaseAfterDays,
+          },
           at: due,
         });
         happened.push({
@@ -61,9 +66,12 @@ export const arrearsLifecycleJob: AccountJob = {
           summary: `Still in arrears after 24 h: service suspended (R6.2), debt ¥${debt}`,
         });
       }
-      const releaseMs = deps.config.releaseAfterDays * DAY_MS;
-      if (status === 'suspended' && suspendedAt && suspendedAt.getTime() + releaseMs <= now.getTime()) {
-        const due = new Date(suspendedAt.getTime() + releaseMs);
+      if (
+        status === 'suspended' &&
+        suspendedAt &&
+        releaseAfter(suspendedAt, deps.config.releaseAfterDays).getTime() <= now.getTime()
+      ) {
+        const due = releaseAfter(suspendedAt, deps.config.releaseAfterDays);
         await tx.update(accounts).set({ status: 'released' }).where(eq(accounts.id, accountId));
         await notify(tx, {
           accountId,

@@ -2,6 +2,7 @@
 export const NOTIFICATION_KINDS = [
   'arrears',
   'suspended',
+  'service_resumed',
   'released',
   'pack_delivered',
   'pack_low',
@@ -26,16 +27,25 @@ const templates: Record<NotificationKind, Template> = {
   arrears: {
     titleZh: '账户已欠费',
     titleEn: 'Your account is in arrears',
-    bodyZh: '结算后可用余额为 ¥{balance}。请在 {suspendsAt} 前充值至少 ¥{debt}，否则服务将暂停。',
+    bodyZh:
+      '结算后可用余额为 ¥{balance}。请在 {suspendsAt}（北京时间）前充值至少 ¥{debt}，否则服务将于该时间暂停；暂停后仍未充值的，后付费服务配置将于 {releasesAt}（北京时间，暂停 {days} 天后）释放。',
     bodyEn:
-      'After settlement your available balance is ¥{balance}. Recharge at least ¥{debt} before {suspendsAt} or service will be suspended.',
+      'After settlement your available balance is ¥{balance}. Recharge at least ¥{debt} before {suspendsAt} (CST) or service will be suspended then; if it stays suspended, its postpaid configuration will be released at {releasesAt} (CST, {days} days later).',
   },
   suspended: {
     titleZh: '服务已暂停',
     titleEn: 'Service suspended',
-    bodyZh: '账户欠费已超过 24 小时，服务已暂停，资源包暂停抵扣。充值 ¥{debt} 即可自动恢复。',
+    bodyZh:
+      '账户欠费已超过 24 小时，服务已暂停，资源包暂停抵扣。充值 ¥{debt} 即可自动恢复服务。如在 {releasesAt}（北京时间）前仍未恢复，后付费服务配置将被释放（资源包保留至各自到期）。',
     bodyEn:
-      'The account has been in arrears for 24 hours: service is suspended and packs are not deducted. Recharge ¥{debt} to resume automatically.',
+      'The account has been in arrears for 24 hours: service is suspended and packs are not deducted. Recharge ¥{debt} to resume automatically. If service has not resumed by {releasesAt} (CST), its postpaid configuration will be released (packs are kept until they expire).',
+  },
+  service_resumed: {
+    titleZh: '服务已恢复',
+    titleEn: 'Service resumed',
+    bodyZh: '充值后可用余额为 ¥{balance}，服务已于 {resumedAt}（北京时间）恢复，资源包恢复抵扣。',
+    bodyEn:
+      'After your recharge the available balance is ¥{balance}: service resumed at {resumedAt} (CST) and packs are deducted again.',
   },
   released: {
     titleZh: '后付费配置已释放',

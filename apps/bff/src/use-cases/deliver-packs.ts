@@ -80,16 +80,9 @@ export async function deliverPacks(
       if (!ids) continue;
       await coverEventsWithPack(tx, account.id, s.id, ids);
       await setPackUsage(tx, s.id, s.used, s.status === 'exhausted' ? 'exhausted' : 'active');
-      // A fresh pack starts at 0 used; the crossing happens now, at delivery (R7), so the notice is
-      // dated `now` rather than at the (earlier) calls it absorbed.
-      noticeChanges.push({
-        id: s.id,
-        label: s.label,
-        total: s.total,
-        usedBefore: 0,
-        usedAfter: s.used,
-        callTimes: ids.map(() => now),
-      });
+      // A fresh pack starts at 0 used and takes the calls all at once, at delivery (R7): the notice is
+      // dated `now` and says what is left after the delivery (no per-call times).
+      noticeChanges.push({ id: s.id, label: s.label, total: s.total, usedBefore: 0, usedAfter: s.used, callTimes: [] });
     }
     covered += moves.length;
   }

@@ -17,7 +17,8 @@ export interface PackUsageChange {
  * Each notice fires only on the crossing (packThresholdCrossings) and is recorded once per pack
  * (notify: cause `pack:<id>`, unique per account, kind and cause), so later usage, a retried batch or
  * a concurrent trigger never sends it again. A notice is dated at the call that crossed the line
- * (`callTimes[k-1]`), or at `now` when the change has no call times.
+ * (`callTimes[k-1]`) and quotes what was left right after it; a change without call times (a
+ * delivery taking the day's calls at once) is dated `now` and quotes what is left after it.
  */
 export async function sendPackNotices(
   tx: Parameters<typeof notify>[0],

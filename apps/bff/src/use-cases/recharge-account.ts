@@ -1,5 +1,5 @@
-import { availableBalance, DomainError, formatAmount, parseMoney } from '@idv/billing';
-import type { Account } from '@idv/contracts';
+import { availableBalance, DomainError, formatAmount, parseMoney, rechargeShortfall } from '@idv/billing';
+import type { RechargeResult } from '@idv/contracts';
 import type { Auth, Deps } from '../http/context.ts';
 import { sandboxPaymentProvider } from '../payments/payment-provider.ts';
 import { resumeAccount } from '../repositories/account-settings.ts';
@@ -8,6 +8,7 @@ import { audit } from '../repositories/audit.ts';
 import { balancesOf, postLedger } from '../repositories/ledger.ts';
 import { getAccount } from './get-account.ts';
 import { idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
+import { notifyServiceResumed } from './service-resumed.ts';
 
 export interface RechargeInput {
   auth: Auth;
@@ -22,9 +23,11 @@ export interface RechargeInput {
  * transaction with its ledger entry. R6.3: if it brings the available balance to 0 or more while the
  * account is in arrears or suspended, service resumes at once (status 'active', arrears and
  * suspension cleared). A 'released' account (R6.4) is not resumed by a recharge: its postpaid
- * configuration is gone and needs support (docs/decisions/0003).
+ * configuration is gone and needs support (docs/decisions/0003). A resumption sends one
+ * service_resumed notice (R6.3, once per arrears episode). A recharge that leaves the available balance
+ * below 0 says so: the answer's `shortfall` is how much more is needed (docs/decisions/0008).
  */
-export async function rechargeAccount(deps: Deps, input: RechargeInput): Promise<Outcome<Account>> {
+export async function rechargeAccount(deps: Deps, input: RechargeInput): Promise<Outcome<RechargeResult>> {
   const amount = parseMoney(input.amount);
   if (amount <= 0n) {
     throw new DomainError('INVALID_MONEY', 'A recharge must be more than 0.', { amount: input.amount });
@@ -58,10 +61,20 @@ export async function rechargeAccount(deps: Deps, input: RechargeInput): Promise
       const after = balancesOf(account);
       after.cash += amount;
       // R6.3 resume as soon as the available balance is back to 0 or more.
+      const available = availableBalance(after);
       const resumed =
         (account.status === 'arrears' || account.status === 'suspended') &&
-        availableBalance(after) >= 0n &&
+        available >= 0n &&
         (await resumeAccount(tx, input.accountId));
+      if (resumed) {
+        await notifyServiceResumed(tx, {
+          accountId: input.accountId,
+          episode: account.arrearsSince,
+          available,
+          at: now,
+        });
+      }
+      const shortfall = rechargeShortfall(available);
       await audit(tx, {
         auth: input.auth,
         accountId: input.accountId,
@@ -69,9 +82,21 @@ export async function rechargeAccount(deps: Deps, input: RechargeInput): Promise
         outcome: 'ok',
         at: now,
         requestId: input.requestId,
-        detail: { amount: formatAmount(amount), provider: provider.name, providerRef, resumed },
+        detail: {
+          amount: formatAmount(amount),
+          provider: provider.name,
+          providerRef,
+          resumed,
+          shortfall: shortfall === null ? null : formatAmount(shortfall),
+        },
       });
-      return { status: 200, body: await getAccount(deps, input.accountId, tx) };
+      return {
+        status: 200,
+        body: {
+          ...(await getAccount(deps, input.accountId, tx)),
+          shortfall: shortfall === null ? null : formatAmount(shortfall),
+        },
+      };
     },
   );
 }

@@ -164,7 +164,9 @@ export async function settlePeriod(deps: Deps, accountId: string, period: Settle
     ];
     const available = availableBalance(running);
     if (available < ZERO && account.status === 'active') {
-      happened.push(await enterArrears(tx, { accountId, due, available }));
+      happened.push(
+        await enterArrears(tx, { accountId, due, available, releaseAfterDays: deps.config.releaseAfterDays }),
+      );
     }
     return happened;
   });

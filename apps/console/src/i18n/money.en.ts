@@ -160,6 +160,8 @@ export const moneyEn: Record<keyof typeof moneyZhCN, string> = {
   'account.recharge.submit': 'Recharge',
   'account.recharge.doneTitle': 'Recharge complete',
   'account.recharge.doneBody': '{amount} added. Available balance is now {available}.',
+  'account.recharge.shortTitle': 'Balance still below 0',
+  'account.recharge.shortBody': 'Service resumes once the available balance is 0 or more: recharge {shortfall} more.',
   'account.postpaidPanel.title': 'Postpaid',
   'account.postpaidPanel.label': 'Fall back to postpaid when packs run out',
   'account.postpaidPanel.offShort': 'Off',

@@ -152,6 +152,8 @@ export const moneyZhCN = {
   'account.recharge.submit': '确认充值',
   'account.recharge.doneTitle': '充值成功',
   'account.recharge.doneBody': '已充值 {amount}，当前可用余额 {available}。',
+  'account.recharge.shortTitle': '可用余额仍低于 0',
+  'account.recharge.shortBody': '可用余额回到 0 或以上后服务将自动恢复：还需充值 {shortfall}。',
   'account.postpaidPanel.title': '后付费',
   'account.postpaidPanel.label': '资源包用完后转后付费',
   'account.postpaidPanel.offShort': '已关闭',

@@ -26,6 +26,7 @@ export const notificationsEn: Record<keyof typeof notificationsZhCN, string> = {
 
   'notif.kind.arrears': 'Arrears',
   'notif.kind.suspended': 'Service suspended',
+  'notif.kind.service_resumed': 'Service resumed',
   'notif.kind.released': 'Service released',
   'notif.kind.pack_delivered': 'Pack delivered',
   'notif.kind.pack_low': 'Pack running low',
@@ -37,6 +38,8 @@ export const notificationsEn: Record<keyof typeof notificationsZhCN, string> = {
   'notif.kindHint.arrears':
     'Sent at once when a settlement leaves the available balance below 0, with when service stops.',
   'notif.kindHint.suspended': 'Sent when service is suspended after 24 hours in arrears.',
+  'notif.kindHint.service_resumed':
+    'Sent when a recharge brings the available balance back to 0 or more and service resumes.',
   'notif.kindHint.released': 'Sent when the postpaid configuration is released after a long suspension.',
   'notif.kindHint.pack_delivered': 'Sent when a purchased pack is delivered.',
   'notif.kindHint.pack_low': 'Sent when the remaining calls first drop below 20% of the total.',

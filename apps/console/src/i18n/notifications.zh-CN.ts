@@ -23,6 +23,7 @@ export const notificationsZhCN = {
 
   'notif.kind.arrears': '欠费提醒',
   'notif.kind.suspended': '停服通知',
+  'notif.kind.service_resumed': '服务恢复通知',
   'notif.kind.released': '资源释放通知',
   'notif.kind.pack_delivered': '资源包到账',
   'notif.kind.pack_low': '资源包余量不足',
@@ -33,6 +34,7 @@ export const notificationsZhCN = {
   'notif.kind.refund_completed': '退费完成',
   'notif.kindHint.arrears': '结算后可用余额小于 0 时立即发送，并说明停服时间。',
   'notif.kindHint.suspended': '欠费 24 小时后服务暂停时发送。',
+  'notif.kindHint.service_resumed': '充值使可用余额回到 0 或以上、服务自动恢复时发送。',
   'notif.kindHint.released': '停服超过设定期限、后付费配置被释放时发送。',
   'notif.kindHint.pack_delivered': '购买的资源包交付成功时发送。',
   'notif.kindHint.pack_low': '剩余量首次低于总量 20% 时发送。',

@@ -2,7 +2,7 @@ import type { NotificationKind } from '@idv/contracts';
 import type { BadgeTone } from '../../components/ui/index.ts';
 import type { MessageKey } from '../../lib/i18n.tsx';
 
-/** The ten kinds of api.md, in the order the settings page lists them. */
+/** The kinds of api.md, in the order the settings page lists them. */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'pack_delivered',
   'pack_low',
@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'daily_report',
   'arrears',
   'suspended',
+  'service_resumed',
   'released',
 ];
 
@@ -29,6 +30,7 @@ export const kindTone: Record<NotificationKind, BadgeTone> = {
   daily_report: 'neutral',
   arrears: 'danger',
   suspended: 'danger',
+  service_resumed: 'success',
   released: 'danger',
 };
 
@@ -43,5 +45,6 @@ export const kindIcon: Record<NotificationKind, string> = {
   daily_report: 'M5 20V10m5 10V4m5 16v-7m5 7V8',
   arrears: 'M12 3v18m4-14H10a3 3 0 0 0 0 6h4a3 3 0 0 1 0 6H7',
   suspended: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zm-2-12v6m4-6v6',
+  service_resumed: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zm-2-13l6 4-6 4V8z',
   released: 'M5 7h14M9 7V4h6v3m-8 0l1 13h8l1-13',
 };

@@ -1,4 +1,4 @@
-import type { Account } from '@idv/contracts';
+import type { RechargeResult } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { MutationError } from '../../../components/mutation-error.tsx';
@@ -38,7 +38,7 @@ export function RechargeDialog({
   const [amount, setAmount] = useState(initialAmount ?? '');
   const [touched, setTouched] = useState(false);
   const attempt = useRef<{ key: string; amount: string } | null>(null);
-  const [done, setDone] = useState<{ amount: string; account: Account } | null>(null);
+  const [done, setDone] = useState<{ amount: string; account: RechargeResult } | null>(null);
   const mutation = useMutation({
     ...rechargeMutationOptions(),
     onSuccess: (account, vars) => {
@@ -99,12 +99,20 @@ export function RechargeDialog({
       }
     >
       {done ? (
-        <Banner tone="success" title={t('account.recharge.doneTitle')}>
-          {t('account.recharge.doneBody', {
-            amount: formatMoney(done.amount),
-            available: formatMoney(done.account.balances.available),
-          })}
-        </Banner>
+        <div className="flex flex-col gap-3">
+          <Banner tone="success" title={t('account.recharge.doneTitle')}>
+            {t('account.recharge.doneBody', {
+              amount: formatMoney(done.amount),
+              available: formatMoney(done.account.balances.available),
+            })}
+          </Banner>
+          {done.account.shortfall ? (
+            // R6.3 the recharge left the balance below 0: say so, and how much more is needed.
+            <Banner tone="warning" title={t('account.recharge.shortTitle')}>
+              {t('account.recharge.shortBody', { shortfall: formatMoney(done.account.shortfall) })}
+            </Banner>
+          ) : null}
+        </div>
       ) : (
         <form id="recharge-form" noValidate onSubmit={submit} className="flex flex-col gap-4">
           <Field
