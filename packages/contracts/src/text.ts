@@ -13,7 +13,6 @@ export const MAX_INPUT_TEXT = 4096;
 /** JSON bodies nested deeper than this are refused (no request of the API nests beyond 4). */
 export const MAX_INPUT_DEPTH = 32;
 
-const NUL = /\u0000/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -26,7 +25,7 @@ export const TEXT_MESSAGES = {
 /** Why `s` cannot be stored as text, or null when it can. */
 export function textProblem(s: string, max: number = MAX_INPUT_TEXT): string | null {
   if (s.length > max) return TEXT_MESSAGES.tooLong(max);
-  if (NUL.test(s)) return TEXT_MESSAGES.nul;
+  if (s.includes('\u0000')) return TEXT_MESSAGES.nul;
   if (LONE_SURROGATE.test(s)) return TEXT_MESSAGES.surrogate;
   return null;
 }

@@ -32,13 +32,14 @@ export function parse<T extends z.ZodType>(schema: T, data: unknown, at: readonl
 }
 
 /**
- * Mutations are JSON only (api.md); bad JSON and wrong shapes are 400 problem+json. `text: 'per-item'`
- * leaves the unstorable-text check to the caller (the usage ingest judges each event on its own).
+ * Mutations are JSON only (api.md); bad JSON and wrong shapes are 400 problem+json. `perItem: 'events'`
+ * leaves the unstorable-text check of that array's items to the caller (the usage ingest judges each
+ * event on its own, issue 14); the rest of the body is checked as always.
  */
 export async function jsonBody<T extends z.ZodType>(
   c: Ctx,
   schema: T,
-  opts: { text?: 'refuse' | 'per-item' } = {},
+  opts: { perItem?: string } = {},
 ): Promise<z.output<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
@@ -52,7 +53,10 @@ export async function jsonBody<T extends z.ZodType>(
       errors: [{ path: '(root)', message: 'invalid JSON' }],
     });
   }
-  if (opts.text === 'per-item') {
+  if (opts.perItem && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const { [opts.perItem]: items, ...rest } = data as Record<string, unknown>;
+    refuseUnstorable(rest);
+    if (!Array.isArray(items)) refuseUnstorable(items, [opts.perItem]);
     const r = schema.safeParse(data);
     if (!r.success) throw invalid(r.error.issues);
     return r.data;

@@ -12,7 +12,7 @@ export const usageRoutes = new Hono<AppEnv>()
   // Issue 14: an event whose text cannot be stored is rejected alone (INVALID_EVENT); the rest goes on.
   .post('/usage/events', async (c) => {
     const accountId = await requireServiceAccount(c);
-    const body = await jsonBody(c, IngestEnvelope, { text: 'per-item' });
+    const body = await jsonBody(c, IngestEnvelope, { perItem: 'events' });
     const { events, refused } = triageEvents(body.events);
     const ingested = events.length > 0 ? (await ingestUsage(c.get('deps'), accountId, events)).outcomes : [];
     return c.json({ outcomes: mergeOutcomes(body.events.length, refused, ingested) }, 200);
