@@ -396,8 +396,16 @@ async function send(r: Req): Promise<void> {
   const res = await client.raw(url, { method: r.op.method, headers, body });
   stats.requests++;
   stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
-  const text = await res.text();
   const label = `${r.op.method} ${r.op.path} [${r.what}] → ${res.status}`;
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (err) {
+    // A body that fails while streaming (a CSV export whose query fails) is a server error too.
+    stats.fiveXx++;
+    failures.push(`${label} body failed: ${String(err).slice(0, 200)}`);
+    return;
+  }
   if (res.status >= 500) {
     stats.fiveXx++;
     failures.push(`${label} ${text.slice(0, 200)}`);
