@@ -21,8 +21,8 @@ import { type Client, createTestApp, json, onPostgres, type TestApp } from './ha
  */
 
 const SEED = 14;
-const RANDOM_BODIES = 12;
-const RANDOM_QUERIES = 8;
+const RANDOM_BODIES = 30;
+const RANDOM_QUERIES = 20;
 
 type Json = unknown;
 type Path = (string | number)[];
