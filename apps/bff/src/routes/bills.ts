@@ -1,7 +1,6 @@
 import { BillColumnsBody, BillListQuery, BillOverviewQuery } from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAccount, requireAuth } from '../http/context.ts';
-import { loggedStream } from '../http/logged-stream.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
 import { getBillColumns } from '../use-cases/get-bill-columns.ts';
@@ -27,8 +26,7 @@ export const billRoutes = new Hono<AppEnv>()
   .get('/bills/items.csv', async (c) => {
     const { accountId } = requireAccount(c, 'read');
     const csv = await exportBillItemsCsv(c.get('deps'), accountId, query(c, BillOverviewQuery));
-    const where = { requestId: c.get('requestId'), method: c.req.method, path: c.req.path };
-    return new Response(loggedStream(csv.body, where), {
+    return new Response(csv.body, {
       status: 200,
       headers: {
         'content-type': 'text/csv; charset=utf-8',
