@@ -5,12 +5,14 @@ import { DomainError } from '@idv/billing';
 import { buildOpenApi } from '@idv/contracts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, fromDomain, problemBody } from './errors.ts';
 import { auditImpersonation } from './http/audit-impersonation.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { newId } from './http/crypto.ts';
 import { healthRoutes } from './http/health.ts';
+import { inputGuard } from './http/input-guard.ts';
 import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -136,6 +138,8 @@ export function createApp(deps: Deps) {
     }
     await next();
   });
+  // Issue 14: unstorable text in the path, query, cookie or headers is 400 before anything reads it.
+  app.use('/api/*', inputGuard);
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', auditImpersonation);
   app.get('/api/v1/openapi.json', (c) => c.json(openapi));
@@ -175,7 +179,12 @@ export function createApp(deps: Deps) {
       const e = fromDomain(err);
       return problem(e.status, e.code, e.message, e.extra);
     }
-    console.error(`[${c.get('requestId')}]`, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      return problem(err.status, err.status === 400 ? 'INVALID_REQUEST' : 'ERROR', 'The request was refused.');
+    }
+    // Anything else (a database error included) is logged with the request id; the client gets only
+    // that id: never the message, which for a failed query carries the SQL and its parameters.
+    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, err);
     return problem(500, 'INTERNAL', 'Something went wrong on our side. Try again later.', {
       requestId: c.get('requestId'),
     });

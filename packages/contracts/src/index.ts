@@ -14,4 +14,5 @@ export * from './planner.ts';
 export * from './projections.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
+export * from './text.ts';
 export * from './usage.ts';

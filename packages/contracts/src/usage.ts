@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateString, Timestamp } from './common.ts';
+import { storableText } from './text.ts';
 
 /** Usage service keys (issue 3): the key is shown once, at creation, and stored as a hash. */
 export const ServiceKey = z.object({
@@ -28,12 +29,15 @@ export const UsageResultCode = z.enum([
   'timeout',
 ]);
 
+/** The longest id, label and resource id an event may carry (longer: rejected INVALID_EVENT, issue 14). */
+export const USAGE_EVENT_TEXT_MAX = { id: 128, label: 100, resourceId: 100 } as const;
+
 /** R4.1 One call reported by the verification service. Unknown labels/resources are outcomes, not 400s. */
 export const UsageEventInput = z
   .object({
-    id: z.string().min(1).max(128),
-    label: z.string().min(1).max(100),
-    resourceId: z.string().min(1).max(100),
+    id: storableText(USAGE_EVENT_TEXT_MAX.id).min(1),
+    label: storableText(USAGE_EVENT_TEXT_MAX.label).min(1),
+    resourceId: storableText(USAGE_EVENT_TEXT_MAX.resourceId).min(1),
     result: UsageResultCode,
     occurredAt: z.iso.datetime({ offset: true }),
   })
@@ -44,6 +48,25 @@ export const MAX_EVENTS_PER_BATCH = 1000;
 export const IngestBody = z.object({ events: z.array(UsageEventInput).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
 export type IngestBody = z.infer<typeof IngestBody>;
 
+/**
+ * Issue 14: the shape of the batch itself (400 if wrong); each event is then judged on its own. An event
+ * whose text cannot be stored (NUL, lone surrogate, longer than USAGE_EVENT_TEXT_MAX) is answered
+ * `rejected: INVALID_EVENT` and the rest of the batch goes on as if it were absent; any other wrong
+ * event (missing field, wrong type, unknown result, time without offset, extra field) still refuses
+ * the whole batch with 400, as before.
+ */
+export const IngestEnvelope = z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
+/** An event of the right shape (five strings, nothing else) whose content is not yet judged. */
+export const UsageEventShape = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    resourceId: z.string(),
+    result: z.string(),
+    occurredAt: z.string(),
+  })
+  .strict();
+
 export const RejectCode = z.enum([
   'NO_QUOTA',
   'ACCOUNT_SUSPENDED',
@@ -51,6 +74,8 @@ export const RejectCode = z.enum([
   'FUTURE_EVENT',
   'UNKNOWN_LABEL',
   'UNKNOWN_RESOURCE',
+  /** Issue 14: the event's text cannot be stored (NUL, lone surrogate, too long); nothing is recorded. */
+  'INVALID_EVENT',
 ]);
 /** R4.7 The outcome of one event, in input order. */
 export const EventOutcome = z.object({

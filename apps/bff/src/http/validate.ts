@@ -1,23 +1,46 @@
+import { unstorableText } from '@idv/contracts';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Ctx } from './context.ts';
 
-function invalid(issues: readonly z.core.$ZodIssue[]): AppError {
+function invalid(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  at: readonly PropertyKey[] = [],
+): AppError {
   const errors = issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(root)',
+    path: [...at, ...i.path].map(String).join('.') || '(root)',
     message: i.message,
   }));
   return new AppError('INVALID_REQUEST', 400, 'The request is not valid; see errors.', { errors });
 }
 
-export function parse<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+/**
+ * Issue 14: every string of the input is checked (NUL, lone surrogate, absurd length, nesting) before
+ * the schema, whatever the schema says, so no endpoint can forget it (docs/decisions/0009).
+ */
+export function refuseUnstorable(data: unknown, at: readonly PropertyKey[] = []): void {
+  const issues = unstorableText(data);
+  if (issues.length > 0) throw invalid(issues, at);
+}
+
+/** `at`: where `data` sits in the request, prefixed to the errors' paths. */
+export function parse<T extends z.ZodType>(schema: T, data: unknown, at: readonly PropertyKey[] = []): z.output<T> {
+  refuseUnstorable(data, at);
   const r = schema.safeParse(data);
-  if (!r.success) throw invalid(r.error.issues);
+  if (!r.success) throw invalid(r.error.issues, at);
   return r.data;
 }
 
-/** Mutations are JSON only (api.md); bad JSON and wrong shapes are 400 problem+json. */
-export async function jsonBody<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.output<T>> {
+/**
+ * Mutations are JSON only (api.md); bad JSON and wrong shapes are 400 problem+json. `perItem: 'events'`
+ * leaves the unstorable-text check of that array's items to the caller (the usage ingest judges each
+ * event on its own, issue 14); the rest of the body is checked as always.
+ */
+export async function jsonBody<T extends z.ZodType>(
+  c: Ctx,
+  schema: T,
+  opts: { perItem?: string } = {},
+): Promise<z.output<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the body as application/json.');
@@ -29,6 +52,14 @@ export async function jsonBody<T extends z.ZodType>(c: Ctx, schema: T): Promise<
     throw new AppError('INVALID_REQUEST', 400, 'The body is not valid JSON.', {
       errors: [{ path: '(root)', message: 'invalid JSON' }],
     });
+  }
+  if (opts.perItem && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const { [opts.perItem]: items, ...rest } = data as Record<string, unknown>;
+    refuseUnstorable(rest);
+    if (!Array.isArray(items)) refuseUnstorable(items, [opts.perItem]);
+    const r = schema.safeParse(data);
+    if (!r.success) throw invalid(r.error.issues);
+    return r.data;
   }
   return parse(schema, data);
 }

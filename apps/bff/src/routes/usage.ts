@@ -1,17 +1,21 @@
-import { DailyLabelUsageQuery, IngestBody } from '@idv/contracts';
+import { DailyLabelUsageQuery, IngestEnvelope } from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAccount } from '../http/context.ts';
 import { requireServiceAccount } from '../http/service-auth.ts';
+import { mergeOutcomes, triageEvents } from '../http/usage-batch.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { getDailyUsage } from '../use-cases/get-daily-usage.ts';
 import { ingestUsage } from '../use-cases/ingest-usage.ts';
 
 export const usageRoutes = new Hono<AppEnv>()
   // R4.1 service key only (401 otherwise); a malformed batch is refused whole (400, nothing stored).
+  // Issue 14: an event whose text cannot be stored is rejected alone (INVALID_EVENT); the rest goes on.
   .post('/usage/events', async (c) => {
     const accountId = await requireServiceAccount(c);
-    const body = await jsonBody(c, IngestBody);
-    return c.json(await ingestUsage(c.get('deps'), accountId, body.events), 200);
+    const body = await jsonBody(c, IngestEnvelope, { perItem: 'events' });
+    const { events, refused } = triageEvents(body.events);
+    const ingested = events.length > 0 ? (await ingestUsage(c.get('deps'), accountId, events)).outcomes : [];
+    return c.json({ outcomes: mergeOutcomes(body.events.length, refused, ingested) }, 200);
   })
   .get('/usage/daily', async (c) => {
     const { accountId } = requireAccount(c);
