@@ -1,4 +1,4 @@
-import { formatCst } from '@idv/billing';
+import { formatCst, settlementMode } from '@idv/billing';
 import { accounts, resources, users } from '@idv/db';
 import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
 import { AppError, forbidden } from '../errors.ts';
@@ -50,7 +50,9 @@ export async function createDemoTenant(
       name:
         input.name ??
         (input.scenario === 'rich' ? '演示租户（丰富历史）Demo tenant (rich)' : '演示租户（新开通）Demo tenant (new)'),
-      settlement: 'daily',
+      // R9.3/R5.1/R5.2 the tenant's activation decides its settlement mode, as for any account:
+      // activated before 2023-01-04 00:00 CST it is a legacy, monthly-settled account.
+      settlement: settlementMode(activatedAt),
       activatedAt,
       isDemo: true,
       simulatedNow: activatedAt,
