@@ -13,7 +13,7 @@ afterAll(async () => t?.close());
 type Pack = { id: string; source: string; status: string; refund: { eligible: boolean; reason: string | null } };
 
 describe('R9.3 rich demo tenant', () => {
-  it('R9.3 a year of history made by the real engine: packs in every state, bills, an arrears episode, a pending certificate', async () => {
+  it('R9.3 a year of history made by the real engine (activated a year before its start): packs active, used up, refunded and about to expire, bills, an arrears episode, a pending certificate', async () => {
     const pm = await t.login('pm@example.com');
     const started = Date.now();
     const res = await pm.post('/api/v1/demo/tenants', { scenario: 'rich', startAt: '2026-11-20T10:00:00+08:00' });
