@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { claimClockMove, planClockMove } from '../src/repositories/demo.ts';
+import { oneYearBefore } from '../src/use-cases/create-demo-tenant.ts';
 import { settlePeriod } from '../src/use-cases/settle-period.ts';
 import { tenantSnapshot } from './demo-snapshot.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
@@ -80,6 +81,15 @@ describe('R5.1/R5.2 a demo tenant settles as its activation says', () => {
       const customer = await t.login(tenant.customer.email, tenant.customer.password);
       expect((await json<{ settlement: string }>(await customer.get('/api/v1/account'))).settlement).toBe(mode);
     }
+  });
+
+  it('R9.3 a rich tenant is activated a year before its start: same CST time and date a year earlier (29 Feb → 28 Feb)', () => {
+    const cst = (d: Date) => d.toISOString();
+    expect(cst(oneYearBefore(new Date('2026-11-20T10:00:00+08:00')))).toBe(cst(new Date('2025-11-20T10:00:00+08:00')));
+    expect(cst(oneYearBefore(new Date('2024-01-04T00:00:00+08:00')))).toBe(cst(new Date('2023-01-04T00:00:00+08:00')));
+    expect(cst(oneYearBefore(new Date('2024-02-29T23:30:00+08:00')))).toBe(cst(new Date('2023-02-28T23:30:00+08:00')));
+    // 2024-01-01 07:00 CST is still 2023-12-31 in UTC: the CST date decides.
+    expect(cst(oneYearBefore(new Date('2024-01-01T07:00:00+08:00')))).toBe(cst(new Date('2023-01-01T07:00:00+08:00')));
   });
 
   it('R5.2 a tenant started in 2022 is settled monthly on the 1st for the previous month, each label at the tier its month total reaches (without a table: the plain price)', async () => {
