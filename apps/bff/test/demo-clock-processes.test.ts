@@ -186,6 +186,33 @@ describe.runIf(onPostgres)('R9.3 demo clock moves across BFF processes on Postgr
     const snapY = await snapshot(y.id);
     expect(snapY.settlements.filter((s) => s.startsWith('monthly 2022-05'))).toHaveLength(1);
     expect(snapY).toEqual(expected);
-    console.log(`[demo-procs] two crashed moves resumed exactly (${expected.events.length} calls each)`);
+
+    // 3. SIGKILL from outside at whatever point the move has reached after 2 simulated days.
+    const e1 = await start('E1');
+    const z = await create(a);
+    const moving = call(e1, 'POST', `/api/v1/demo/tenants/${z.id}/clock`, { advanceTo: TARGET, usage: z.usage }).catch(
+      () => null,
+    );
+    for (let i = 0; i < 4_000; i++) {
+      const m = await moveRow(z.id);
+      if (m?.moveId && new Date(m.now).getTime() >= new Date(START).getTime() + 2 * 86_400_000) break;
+      await sleep(5);
+    }
+    await e1.kill('SIGKILL');
+    await moving;
+    const killedAt = await moveRow(z.id);
+    expect(killedAt?.moveId).toBeTruthy();
+    expect(new Date(killedAt?.now ?? 0).getTime()).toBeLessThan(new Date(TARGET).getTime());
+    await start('E2', { DEMO_RESUME_INTERVAL_MS: '300' });
+    for (let i = 0; i < 600; i++) {
+      const m = await moveRow(z.id);
+      if (m && !m.moveId) break;
+      await sleep(100);
+    }
+    expect((await moveRow(z.id))?.moveId).toBeNull();
+    expect(await snapshot(z.id)).toEqual(expected);
+    console.log(
+      `[demo-procs] three crashed moves resumed exactly (${expected.events.length} calls each; the outside SIGKILL landed at ${new Date(killedAt?.now ?? 0).toISOString()})`,
+    );
   }, 300_000);
 });
