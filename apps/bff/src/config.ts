@@ -17,6 +17,8 @@ export interface Config {
   /** SMTP server for email notifications (R7), e.g. smtp://user:pass@host:587; unset → the outbox only. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** R9.3 a demo clock move counts as interrupted (and is resumed) this long after its last step. */
+  demoMoveLeaseMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDist: env.CONSOLE_DIST,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'IDV Billing <billing@idv.example>',
+    demoMoveLeaseMs: Number.parseInt(env.DEMO_MOVE_LEASE_SECONDS ?? '30', 10) * 1000,
   };
 }
 

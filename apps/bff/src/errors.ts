@@ -33,6 +33,8 @@ const statusOf: Record<string, number> = {
   REFUND_REFUSED: 409,
   CONFLICT: 409,
   CLOCK_BACKWARDS: 409,
+  DEMO_CLOCK_BUSY: 409,
+  NOT_MONTHLY_SETTLED: 409,
   NOT_DEMO_ACCOUNT: 409,
 };
 

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import type { Lifecycle } from './http/health.ts';
+import { startDemoMoveResumer } from './jobs/demo-moves.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { hashPassword } from './use-cases/sign-in.ts';
 
@@ -87,6 +88,9 @@ const stopScheduler =
         chunk: int('SCHEDULER_CHUNK', 25),
       })
     : async () => {};
+// R9.3 demo clock moves interrupted by a crash are resumed (DEMO_RESUME_INTERVAL_MS, default 5 s; 0 = off).
+const resumeMs = int('DEMO_RESUME_INTERVAL_MS', 5_000);
+const stopResumer = resumeMs > 0 ? startDemoMoveResumer(deps, resumeMs) : async () => {};
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(
     `Billing console on http://localhost:${info.port} (${handle.kind}; scheduler ${
@@ -110,6 +114,7 @@ async function shutdown() {
   server.close();
   // Let a tick in progress finish its account (its leases are given back), then close the pool.
   await stopScheduler();
+  await stopResumer();
   await handle.close();
   process.exit(0);
 }

@@ -122,6 +122,12 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/demo/tenants/:accountId/timeline': { scope: 'pm' },
   'POST /api/v1/demo/tenants/:accountId/reset': { scope: 'pm' },
   'DELETE /api/v1/demo/tenants/:accountId': { scope: 'pm' },
+  'GET /api/v1/demo/tenants/:accountId': { scope: 'pm' },
+  'PUT /api/v1/demo/tenants/:accountId/tiers/:label': {
+    scope: 'pm',
+    own: () => ({ path: '/api/v1/demo/tenants/acct_demo/tiers/identity.basic' }),
+  },
+  'DELETE /api/v1/demo/tenants/:accountId/tiers/:label': { scope: 'pm' },
   'GET /api/v1/account/users': { scope: 'account' },
   'POST /api/v1/account/users': {
     scope: 'account',

@@ -75,3 +75,49 @@ export const Happening = z.object({
 export const ClockAdvanced = z.object({ now: Timestamp, happened: z.array(Happening) });
 export const DemoTimeline = z.object({ items: z.array(Happening) });
 export const DemoAccountParam = z.object({ accountId: z.string().min(1).max(100) });
+
+/** R5.2 one tier of a monthly volume tier table: from `fromCalls` calls a month, `unitPrice` per call. */
+export const MonthlyTier = z
+  .object({
+    fromCalls: z.number().int().min(0).max(1_000_000_000),
+    unitPrice: z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal string ≥ 0 with at most 4 decimals'),
+  })
+  .strict();
+
+/** PUT body of a demo tenant's tier table of one label: 1–20 tiers, each fromCalls once. */
+export const PutTierTableBody = z
+  .object({
+    tiers: z
+      .array(MonthlyTier)
+      .min(1)
+      .max(20)
+      .refine((t) => new Set(t.map((x) => x.fromCalls)).size === t.length, 'each fromCalls may appear only once'),
+  })
+  .strict();
+export type PutTierTableBody = z.infer<typeof PutTierTableBody>;
+
+export const TierTable = z.object({ label: z.string(), tiers: z.array(MonthlyTier) });
+export const DemoTierParam = z.object({
+  accountId: z.string().min(1).max(100),
+  label: z.string().min(1).max(100),
+});
+
+/** GET /demo/tenants/:accountId: what a PM console needs to open a tenant from any browser (R9.3). */
+export const DemoTenantDetail = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  scenario: z.enum(['empty', 'rich']),
+  startAt: Timestamp,
+  activatedAt: Timestamp,
+  settlement: z.enum(['daily', 'monthly']),
+  status: z.enum(['active', 'arrears', 'suspended', 'released']),
+  customer: z.object({ email: z.string().nullable() }),
+  customerEmail: z.string().nullable(),
+  resources: z.array(z.object({ id: z.string(), alias: z.string(), project: z.string(), region: z.string() })),
+  clock: DemoClock,
+  /** The clock move in progress: `running`, or `interrupted` (its process died; it is resumed). */
+  move: z.object({ target: Timestamp.nullable(), state: z.enum(['running', 'interrupted']) }).nullable(),
+  /** R5.2 the tenant's own monthly tier tables (monthly settlement only). */
+  tierTables: z.array(TierTable),
+  createdAt: Timestamp,
+});

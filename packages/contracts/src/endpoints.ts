@@ -28,7 +28,11 @@ import {
   DemoAccountParam,
   DemoTenant,
   DemoTenantCreated,
+  DemoTenantDetail,
+  DemoTierParam,
   DemoTimeline,
+  PutTierTableBody,
+  TierTable,
 } from './demo.ts';
 import { ChangeMemberBody, InvitedMember, InviteMemberBody, Member, MemberIdParam } from './members.ts';
 import {
@@ -475,6 +479,32 @@ export const endpoints: Endpoint[] = [
     body: CreateDemoTenantBody,
     response: DemoTenantCreated,
     status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/demo/tenants/:accountId',
+    summary: 'PM: one demo tenant, from any PM browser: settlement, resources, clock, move in progress (R9.3)',
+    auth: 'session',
+    params: DemoAccountParam,
+    response: DemoTenantDetail,
+  },
+  {
+    method: 'put',
+    path: '/api/v1/demo/tenants/:accountId/tiers/:label',
+    summary: "PM: a monthly-settled demo tenant's volume tier table of one label (R5.2)",
+    auth: 'session',
+    params: DemoTierParam,
+    body: PutTierTableBody,
+    response: TierTable,
+    status: 200,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/demo/tenants/:accountId/tiers/:label',
+    summary: "PM: remove a demo tenant's tier table of one label (the plain unit price applies again)",
+    auth: 'session',
+    params: DemoTierParam,
+    status: 204,
   },
   {
     method: 'post',

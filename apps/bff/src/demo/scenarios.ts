@@ -1,4 +1,11 @@
-import { cstMonth, formatAmount, parseMoney, purchasedPackExpiry } from '@idv/billing';
+import {
+  cstMonth,
+  formatAmount,
+  monthlySettlementDue,
+  nextDailySettlementAt,
+  parseMoney,
+  purchasedPackExpiry,
+} from '@idv/billing';
 import type { UsageInjection } from '@idv/contracts';
 import { packs } from '@idv/db';
 import { and, asc, eq } from 'drizzle-orm';
@@ -18,6 +25,8 @@ export interface ScenarioContext {
   accountId: string;
   owner: Auth;
   resources: string[];
+  /** R9.3 the tenant's activation: a year before startAt. */
+  activatedAt: Date;
   /** The tenant's final "now" (its startAt). */
   startAt: Date;
 }
@@ -46,13 +55,14 @@ async function recharge(ctx: ScenarioContext, amount: string) {
 /**
  * R9.3 "rich": a year of history made by the real engine, not by inserted rows: the account activates
  * a year before startAt (free trial granted by the job), recharges, buys packs, calls the service every
- * day from three applications (settled every morning), refunds a pack within 7 days, falls into
+ * day from three applications (settled every morning, or on the 1st for a legacy monthly tenant), refunds a pack within 7 days, falls into
  * arrears, is suspended 24 h later, recharges and resumes, and ends with a pending SSL certificate
  * order and a fresh, still-refundable pack.
  */
 export async function buildRichHistory(ctx: ScenarioContext): Promise<void> {
-  // Day n of the tenant's life; the history spans 400 days and ends at startAt.
-  const a = (days: number) => new Date(ctx.startAt.getTime() - (400 - days) * DAY);
+  // Day n of the tenant's life (activated a year before startAt, R9.3); e(n): n days before startAt.
+  const a = (days: number) => new Date(ctx.activatedAt.getTime() + days * DAY);
+  const e = (days: number) => new Date(ctx.startAt.getTime() - days * DAY);
   const [kyc, web, risk] = ctx.resources as [string, string, string];
   const daily: UsageInjection[] = [
     { label: 'enhanced.authority.wechat', resourceId: kyc, callsPerDay: 40, nonBillableShare: '0.05' },
@@ -100,13 +110,18 @@ export async function buildRichHistory(ctx: ScenarioContext): Promise<void> {
     { label: 'nfc.idcard', resourceId: kyc, callsPerDay: 500, nonBillableShare: '0' },
   ];
   await goTo(ctx, a(245), heavy);
-  await goTo(ctx, a(247), daily);
+  // The settlement that bills the heavy days (the next morning, or the 1st for a legacy monthly
+  // account, R5.2) causes the arrears; 24 h later the account is suspended; then it recharges.
+  const settlement = (await getAccountRow(ctx.deps.db, ctx.accountId))?.settlement ?? 'daily';
+  const billed = settlement === 'daily' ? nextDailySettlementAt(a(245)) : monthlySettlementDue(cstMonth(a(245)));
+  await goTo(ctx, billed, daily);
+  await goTo(ctx, new Date(billed.getTime() + 2 * DAY), daily);
   await recharge(ctx, '30000.00');
   await goTo(ctx, a(330), daily);
   await buy(ctx, 'identity.basic', 1_000, 1);
-  await goTo(ctx, a(397), daily);
+  await goTo(ctx, e(3), daily);
   await buy(ctx, 'identity.basic', 1_000, 2);
-  const certAt = a(398);
+  const certAt = e(2);
   await goTo(ctx, certAt, daily);
   await ctx.deps.db.transaction(async (tx) => {
     await insertPendingCertificate(tx, {

@@ -9,10 +9,11 @@ import {
   demoTimeline,
   jobRuns,
   resources,
+  rows,
   userPreferences,
   users,
 } from '@idv/db';
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { postLedger } from './ledger.ts';
 
 export async function insertDemoTenant(
@@ -147,4 +148,141 @@ export async function insertPendingCertificate(
 
 export async function tenantResources(db: DbOrTx, accountId: string) {
   return db.select().from(resources).where(eq(resources.accountId, accountId)).orderBy(asc(resources.id));
+}
+
+/**
+ * R9.3 The account's ingest lock (the same transaction-scoped advisory lock as
+ * repositories/usage.ts lockAccountForIngest): a clock step takes it before any row, in the order
+ * ingest does, so a step and a usage batch sent to the tenant's key queue instead of deadlocking.
+ */
+export async function lockDemoIngest(tx: DbOrTx, accountId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`ingest:${accountId}`}, 0))`);
+}
+
+export type MoveClaim =
+  | { kind: 'missing' }
+  | { kind: 'busy'; target: Date | null }
+  | { kind: 'claimed'; simulatedNow: Date; orphan: { target: Date; usage: unknown } | null };
+
+/**
+ * R9.3 Claims the right to move a tenant's clock for `moveId`, in one short transaction: the tenant's
+ * row FOR UPDATE SKIP LOCKED (a row locked by a step in progress is busy, without waiting); a move
+ * whose lease (database time) is still live is busy too; a move whose lease ran out was interrupted
+ * (its process died): the claimer takes it over, keeping its target and usage plan, to resume it.
+ */
+export async function claimClockMove(
+  db: DbOrTx,
+  accountId: string,
+  moveId: string,
+  leaseMs: number,
+): Promise<MoveClaim> {
+  return db.transaction(async (tx) => {
+    const [row] = await rows<{
+      move_id: string | null;
+      move_target: string | Date | null;
+      move_usage: unknown;
+      live: boolean;
+      simulated_now: string | Date | null;
+    }>(
+      tx,
+      sql`select d.move_id, d.move_target, d.move_usage, a.simulated_now,
+                 coalesce(d.move_lease_until > clock_timestamp(), false) as live
+            from ${demoTenants} d join ${accounts} a on a.id = d.account_id and a.is_demo
+           where d.account_id = ${accountId}
+           for update of d skip locked`,
+    );
+    if (!row) {
+      const exists = await getDemoTenant(tx, accountId);
+      return exists?.account.simulatedNow ? { kind: 'busy', target: exists.tenant.moveTarget } : { kind: 'missing' };
+    }
+    if (!row.simulated_now) return { kind: 'missing' };
+    const target = row.move_target === null ? null : new Date(row.move_target);
+    if (row.move_id !== null && row.live) return { kind: 'busy', target };
+    await tx
+      .update(demoTenants)
+      .set({
+        moveId,
+        moveLeaseUntil: sql`clock_timestamp() + ${leaseMs} * interval '1 millisecond'`,
+        ...(row.move_id === null ? { moveTarget: null, moveUsage: null, moveStartedAt: null } : {}),
+      })
+      .where(eq(demoTenants.accountId, accountId));
+    return {
+      kind: 'claimed',
+      simulatedNow: new Date(row.simulated_now),
+      orphan: row.move_id !== null && target ? { target, usage: row.move_usage } : null,
+    };
+  });
+}
+
+/** R9.3 Persists the plan of a claimed move (before its first step); false if the claim was lost. */
+export async function planClockMove(
+  db: DbOrTx,
+  accountId: string,
+  moveId: string,
+  plan: { target: Date; usage: unknown; startedAt: Date },
+): Promise<boolean> {
+  const done = await db
+    .update(demoTenants)
+    .set({ moveTarget: plan.target, moveUsage: plan.usage, moveStartedAt: plan.startedAt })
+    .where(and(eq(demoTenants.accountId, accountId), eq(demoTenants.moveId, moveId)))
+    .returning({ id: demoTenants.accountId });
+  return done.length === 1;
+}
+
+/**
+ * R9.3 Inside a step's transaction: locks the tenant's row (FOR UPDATE) and returns the move, only if
+ * `moveId` still holds it (the fencing check: a process that stalled past its lease and was taken
+ * over stops here, before writing anything).
+ */
+export async function lockOwnMove(tx: DbOrTx, accountId: string, moveId: string) {
+  const [row] = await tx
+    .select({ tenant: demoTenants, account: accounts })
+    .from(demoTenants)
+    .innerJoin(accounts, eq(accounts.id, demoTenants.accountId))
+    .where(and(eq(demoTenants.accountId, accountId), eq(accounts.isDemo, true)))
+    .for('update', { of: demoTenants });
+  if (!row || row.tenant.moveId !== moveId || !row.account.simulatedNow) return null;
+  return { simulatedNow: row.account.simulatedNow, target: row.tenant.moveTarget, usage: row.tenant.moveUsage };
+}
+
+/** R9.3 Renews the lease of a move (database time), in the step's transaction. */
+export async function renewMoveLease(tx: DbOrTx, accountId: string, moveId: string, leaseMs: number): Promise<void> {
+  await tx
+    .update(demoTenants)
+    .set({ moveLeaseUntil: sql`clock_timestamp() + ${leaseMs} * interval '1 millisecond'` })
+    .where(and(eq(demoTenants.accountId, accountId), eq(demoTenants.moveId, moveId)));
+}
+
+/** R9.3 The move is over (done, or given up after an error): the tenant is free again. */
+export async function releaseClockMove(db: DbOrTx, accountId: string, moveId: string): Promise<void> {
+  await db
+    .update(demoTenants)
+    .set({ moveId: null, moveTarget: null, moveUsage: null, moveStartedAt: null, moveLeaseUntil: null })
+    .where(and(eq(demoTenants.accountId, accountId), eq(demoTenants.moveId, moveId)));
+}
+
+/** R9.3 Tenants whose move was interrupted (lease run out): the scheduler resumes them. */
+export async function interruptedMoves(db: DbOrTx): Promise<string[]> {
+  const list = await rows<{ id: string }>(
+    db,
+    sql`select account_id as id from ${demoTenants}
+         where move_id is not null and move_lease_until < clock_timestamp() order by account_id`,
+  );
+  return list.map((r) => r.id);
+}
+
+/** The state of a tenant's move for the console: none, running (lease live) or interrupted. */
+export async function moveState(db: DbOrTx, accountId: string) {
+  const [row] = await rows<{ target: string | Date | null; started: string | Date | null; live: boolean }>(
+    db,
+    sql`select move_target as target, move_started_at as started,
+               coalesce(move_lease_until > clock_timestamp(), false) as live
+          from ${demoTenants} where account_id = ${accountId} and move_id is not null`,
+  );
+  if (!row) return null;
+  return {
+    target: row.target === null ? null : new Date(row.target),
+    startedAt: row.started === null ? null : new Date(row.started),
+    state: row.live ? ('running' as const) : ('interrupted' as const),
+  };
 }

@@ -1,5 +1,15 @@
 import { parseMoney, type TierTable } from '@idv/billing';
-import { accounts, charges, type DbOrTx, monthlyPriceTiers, packs, rows, settlements, usageEvents } from '@idv/db';
+import {
+  accountMonthlyPriceTiers,
+  accounts,
+  charges,
+  type DbOrTx,
+  monthlyPriceTiers,
+  packs,
+  rows,
+  settlements,
+  usageEvents,
+} from '@idv/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 /**
@@ -85,20 +95,61 @@ export async function markArrears(tx: DbOrTx, accountId: string, since: Date): P
     .where(and(eq(accounts.id, accountId), eq(accounts.status, 'active')));
 }
 
-/** R5.2 Monthly volume tier tables (阶梯到达) of the given labels. */
-export async function monthlyTierTables(tx: DbOrTx, labels: readonly string[]): Promise<Map<string, TierTable>> {
+/**
+ * R5.2 Monthly volume tier tables (阶梯到达) of the given labels for one account: the account's own
+ * table of a label (set on a demo tenant) when it has one, else the label's setting
+ * (monthly_price_tiers); a label with neither is absent (the plain unit price applies).
+ */
+export async function monthlyTierTables(
+  tx: DbOrTx,
+  accountId: string,
+  labels: readonly string[],
+): Promise<Map<string, TierTable>> {
   const map = new Map<string, TierTable>();
   if (labels.length === 0) return map;
-  const list = await tx
-    .select()
-    .from(monthlyPriceTiers)
-    .where(inArray(monthlyPriceTiers.label, [...labels]));
-  for (const t of list) {
+  const [own, setting] = await Promise.all([
+    tx
+      .select()
+      .from(accountMonthlyPriceTiers)
+      .where(
+        and(eq(accountMonthlyPriceTiers.accountId, accountId), inArray(accountMonthlyPriceTiers.label, [...labels])),
+      ),
+    tx
+      .select()
+      .from(monthlyPriceTiers)
+      .where(inArray(monthlyPriceTiers.label, [...labels])),
+  ]);
+  const ownLabels = new Set(own.map((t) => t.label));
+  for (const t of [...own, ...setting.filter((x) => !ownLabels.has(x.label))]) {
     const table = map.get(t.label) ?? [];
     table.push({ fromCalls: t.fromCalls, unitPrice: parseMoney(t.unitPrice) });
     map.set(t.label, table);
   }
   return map;
+}
+
+/** R5.2 An account's own tier tables (every label), for the demo console. */
+export async function accountTierTables(db: DbOrTx, accountId: string) {
+  return db
+    .select()
+    .from(accountMonthlyPriceTiers)
+    .where(eq(accountMonthlyPriceTiers.accountId, accountId))
+    .orderBy(accountMonthlyPriceTiers.label, accountMonthlyPriceTiers.fromCalls);
+}
+
+/** R5.2 Replaces an account's tier table of one label (an empty list removes it). */
+export async function replaceAccountTierTable(
+  db: DbOrTx,
+  accountId: string,
+  label: string,
+  tiers: readonly { fromCalls: number; unitPrice: string }[],
+): Promise<void> {
+  await db
+    .delete(accountMonthlyPriceTiers)
+    .where(and(eq(accountMonthlyPriceTiers.accountId, accountId), eq(accountMonthlyPriceTiers.label, label)));
+  if (tiers.length > 0) {
+    await db.insert(accountMonthlyPriceTiers).values(tiers.map((t) => ({ accountId, label, ...t })));
+  }
 }
 
 /** Accounts the real-time scheduler drives; demo tenants run on their own clocks (R9.3). */

@@ -1,13 +1,22 @@
-import { AdvanceClockBody, CreateDemoTenantBody, DemoAccountParam } from '@idv/contracts';
+import {
+  AdvanceClockBody,
+  CreateDemoTenantBody,
+  DemoAccountParam,
+  DemoTierParam,
+  PutTierTableBody,
+} from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAuth } from '../http/context.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
-import { createDemoTenant } from '../use-cases/create-demo-tenant.ts';
+import { createDemoTenant, requirePm } from '../use-cases/create-demo-tenant.ts';
 import {
   deleteDemoTenantUseCase,
+  deleteDemoTierTableUseCase,
+  getDemoTenantUseCase,
   getDemoTimelineUseCase,
   listDemoTenantsUseCase,
+  putDemoTierTableUseCase,
   requireDemoDriver,
   resetDemoTenantUseCase,
 } from '../use-cases/manage-demo-tenants.ts';
@@ -18,6 +27,22 @@ export const demoRoutes = new Hono<AppEnv>()
     const auth = requireAuth(c);
     const body = await jsonBody(c, CreateDemoTenantBody);
     return c.json(await createDemoTenant(c.get('deps'), auth, body), 201);
+  })
+  .get('/demo/tenants/:accountId', async (c) => {
+    const { accountId } = params(c, DemoAccountParam);
+    return c.json(await getDemoTenantUseCase(c.get('deps'), requireAuth(c), accountId));
+  })
+  .put('/demo/tenants/:accountId/tiers/:label', async (c) => {
+    const auth = requireAuth(c);
+    requirePm(auth);
+    const { accountId, label } = params(c, DemoTierParam);
+    const body = await jsonBody(c, PutTierTableBody);
+    return c.json(await putDemoTierTableUseCase(c.get('deps'), auth, accountId, label, body));
+  })
+  .delete('/demo/tenants/:accountId/tiers/:label', async (c) => {
+    const { accountId, label } = params(c, DemoTierParam);
+    await deleteDemoTierTableUseCase(c.get('deps'), requireAuth(c), accountId, label);
+    return c.body(null, 204);
   })
   .post('/demo/tenants/:accountId/clock', async (c) => {
     const auth = requireAuth(c);

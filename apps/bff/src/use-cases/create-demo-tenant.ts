@@ -1,4 +1,4 @@
-import { formatCst } from '@idv/billing';
+import { cstDate, formatCst, settlementMode, startOfCstDay } from '@idv/billing';
 import { accounts, resources, users } from '@idv/db';
 import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
 import { AppError, forbidden } from '../errors.ts';
@@ -9,8 +9,18 @@ import { advanceDemoClock } from './advance-demo-clock.ts';
 import { issueServiceKey } from './create-service-key.ts';
 import { hashPassword } from './sign-in.ts';
 
-/** A rich tenant's history starts 400 days back, so its first year's packs have expired by startAt. */
-export const RICH_HISTORY_MS = 400 * 86_400_000;
+/**
+ * R9.3 A rich tenant is activated a year before its start: the same CST wall-clock time on the same
+ * date a year earlier (29 Feb → 28 Feb).
+ */
+export function oneYearBefore(at: Date): Date {
+  const day = cstDate(at);
+  const msOfDay = at.getTime() - startOfCstDay(day).getTime();
+  const [y = 0, m = 1, d = 1] = day.split('-').map((x) => Number.parseInt(x, 10));
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const prev = `${pad(y - 1, 4)}-${pad(m)}-${pad(m === 2 && d === 29 ? 28 : d)}`;
+  return new Date(startOfCstDay(prev).getTime() + msOfDay);
+}
 
 export function requirePm(auth: Auth): void {
   if (auth.user.kind !== 'staff' || !auth.user.roles.includes('pm')) {
@@ -40,7 +50,7 @@ export async function createDemoTenant(
   const startAt = input.startAt ? new Date(input.startAt) : deps.clock.now();
   if (Number.isNaN(startAt.getTime())) throw new AppError('INVALID_REQUEST', 400, 'startAt is not a valid time.');
   const accountId = reuse?.accountId ?? newId('demo');
-  const activatedAt = input.scenario === 'rich' ? new Date(startAt.getTime() - RICH_HISTORY_MS) : startAt;
+  const activatedAt = input.scenario === 'rich' ? oneYearBefore(startAt) : startAt;
   const password = randomToken(9);
   const email = reuse?.users[0]?.email ?? `${accountId.replace(/_/g, '-').toLowerCase()}@demo.idv.example`;
   const ownerId = reuse?.users.find((u) => u.roles.includes('owner'))?.id ?? newId('usr');
@@ -50,7 +60,9 @@ export async function createDemoTenant(
       name:
         input.name ??
         (input.scenario === 'rich' ? '演示租户（丰富历史）Demo tenant (rich)' : '演示租户（新开通）Demo tenant (new)'),
-      settlement: 'daily',
+      // R9.3/R5.1/R5.2 the tenant's activation decides its settlement mode, as for any account:
+      // activated before 2023-01-04 00:00 CST it is a legacy, monthly-settled account.
+      settlement: settlementMode(activatedAt),
       activatedAt,
       isDemo: true,
       simulatedNow: activatedAt,
@@ -101,7 +113,14 @@ export async function createDemoTenant(
         accountId,
         impersonation: null,
       };
-      const ctx: ScenarioContext = { deps, accountId, owner, resources: resourceRows.map((r) => r.id), startAt };
+      const ctx: ScenarioContext = {
+        deps,
+        accountId,
+        owner,
+        resources: resourceRows.map((r) => r.id),
+        activatedAt,
+        startAt,
+      };
       await buildRichHistory(ctx);
     } else {
       await advanceDemoClock(deps, accountId, { advanceTo: startAt.toISOString() });

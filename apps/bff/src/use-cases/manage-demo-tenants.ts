@@ -1,7 +1,18 @@
-import { formatCst } from '@idv/billing';
-import { forbidden, notFound } from '../errors.ts';
+import { formatCst, formatMoney4, parseMoney } from '@idv/billing';
+import type { PutTierTableBody } from '@idv/contracts';
+import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Auth, Deps } from '../http/context.ts';
-import { deleteTenantRows, getDemoTenant, listDemoTenants, listTimeline, tenantUsers } from '../repositories/demo.ts';
+import { catalogMap } from '../repositories/catalog.ts';
+import {
+  deleteTenantRows,
+  getDemoTenant,
+  listDemoTenants,
+  listTimeline,
+  moveState,
+  tenantResources,
+  tenantUsers,
+} from '../repositories/demo.ts';
+import { accountTierTables, replaceAccountTierTable } from '../repositories/settlement.ts';
 import { createDemoTenant, requirePm } from './create-demo-tenant.ts';
 
 /** The demo clock may be driven by a PM, or by the tenant's own customer (the floating demo panel). */
@@ -57,4 +68,91 @@ export async function resetDemoTenantUseCase(deps: Deps, auth: Auth, accountId: 
     { scenario: tenant.tenant.scenario, startAt: tenant.tenant.startAt.toISOString(), name: tenant.account.name },
     { accountId, users: members },
   );
+}
+
+/**
+ * R9.3 One tenant as a PM console needs it, from whichever PM browser asks: settlement mode (from its
+ * activation, R5.1/R5.2), status, customer sign-in email (never a password or its hash), resources,
+ * clock, the move in progress and its own tier tables. Only PMs (403); not a demo tenant → 404.
+ */
+export async function getDemoTenantUseCase(deps: Deps, auth: Auth, accountId: string) {
+  requirePm(auth);
+  const tenant = await getDemoTenant(deps.db, accountId);
+  if (!tenant?.account.simulatedNow) throw notFound('demo tenant');
+  const [members, res, move, tiers] = await Promise.all([
+    tenantUsers(deps.db, accountId),
+    tenantResources(deps.db, accountId),
+    moveState(deps.db, accountId),
+    accountTierTables(deps.db, accountId),
+  ]);
+  const email = (members.find((m) => m.roles.includes('owner')) ?? members[0])?.email ?? null;
+  const tierTables = new Map<string, { fromCalls: number; unitPrice: string }[]>();
+  for (const t of tiers) {
+    const list = tierTables.get(t.label) ?? [];
+    list.push({ fromCalls: t.fromCalls, unitPrice: formatMoney4(parseMoney(t.unitPrice)) });
+    tierTables.set(t.label, list);
+  }
+  return {
+    accountId,
+    name: tenant.account.name,
+    scenario: tenant.tenant.scenario,
+    startAt: formatCst(tenant.tenant.startAt),
+    activatedAt: formatCst(tenant.account.activatedAt),
+    settlement: tenant.account.settlement,
+    status: tenant.account.status,
+    customer: { email },
+    customerEmail: email,
+    resources: res.map((r) => ({ id: r.id, alias: r.alias, project: r.project, region: r.region })),
+    clock: { now: formatCst(tenant.account.simulatedNow), simulated: true as const },
+    move: move ? { target: move.target ? formatCst(move.target) : null, state: move.state } : null,
+    tierTables: [...tierTables].map(([label, list]) => ({ label, tiers: list })),
+    createdAt: formatCst(tenant.tenant.createdAt),
+  };
+}
+
+/** A PM's demo tenant that settles monthly (R5.2 tiers apply only there); 404 for anything else. */
+async function monthlyTenant(deps: Deps, auth: Auth, accountId: string) {
+  requirePm(auth);
+  const tenant = await getDemoTenant(deps.db, accountId);
+  if (!tenant?.account.simulatedNow) throw notFound('demo tenant');
+  if (tenant.account.settlement !== 'monthly') {
+    throw new AppError(
+      'NOT_MONTHLY_SETTLED',
+      409,
+      'This tenant settles daily (activated on or after 2023-01-04); volume tiers apply to monthly settlement only (R5.2).',
+    );
+  }
+  return tenant;
+}
+
+/**
+ * R5.2 Sets a demo tenant's monthly volume tier table of one label (replacing the previous one): the
+ * whole month's postpaid calls of the label are priced at the tier the month's total reaches, at the
+ * tenant's next monthly settlement. Real accounts' tables stay a setting (docs/decisions/0010).
+ */
+export async function putDemoTierTableUseCase(
+  deps: Deps,
+  auth: Auth,
+  accountId: string,
+  label: string,
+  body: PutTierTableBody,
+) {
+  await monthlyTenant(deps, auth, accountId);
+  if (!(await catalogMap(deps.db)).has(label)) {
+    throw new AppError('UNKNOWN_LABEL', 400, `There is no billing label "${label}".`, {
+      errors: [{ path: 'label', message: 'unknown billing label' }],
+    });
+  }
+  const tiers = [...body.tiers]
+    .sort((a, b) => a.fromCalls - b.fromCalls)
+    .map((t) => ({ fromCalls: t.fromCalls, unitPrice: formatMoney4(parseMoney(t.unitPrice)) }));
+  await deps.db.transaction((tx) => replaceAccountTierTable(tx, accountId, label, tiers));
+  return { label, tiers };
+}
+
+export async function deleteDemoTierTableUseCase(deps: Deps, auth: Auth, accountId: string, label: string) {
+  requirePm(auth);
+  const tenant = await getDemoTenant(deps.db, accountId);
+  if (!tenant?.account.simulatedNow) throw notFound('demo tenant');
+  await replaceAccountTierTable(deps.db, accountId, label, []);
 }

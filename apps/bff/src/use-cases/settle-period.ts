@@ -81,7 +81,9 @@ export async function settlePeriod(deps: Deps, accountId: string, period: Settle
     // R5.2 the month's postpaid total per label decides the tier (monthly accounts only).
     const unitPrice = new Map<string, Money>();
     const tiers =
-      period.kind === 'monthly' ? await monthlyTierTables(tx, [...new Set(lines.map((l) => l.label))]) : null;
+      period.kind === 'monthly'
+        ? await monthlyTierTables(tx, accountId, [...new Set(lines.map((l) => l.label))])
+        : null;
     const labelTotals = new Map<string, number>();
     for (const l of lines) labelTotals.set(l.label, (labelTotals.get(l.label) ?? 0) + l.calls);
     for (const [label, total] of labelTotals) {

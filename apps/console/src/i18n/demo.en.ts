@@ -81,6 +81,11 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
   'demo.clock.toDateInvalid': 'Enter a complete date and time.',
   'demo.clock.toDatePast': 'Pick a time after the current simulated time (the clock never goes back).',
   'demo.clock.running': 'Running: {action}…',
+  'demo.tenant.settlement': 'Settlement',
+  'demo.tenant.settlement.daily': 'Daily (activated on or after 2023-01-04)',
+  'demo.tenant.settlement.monthly': 'Monthly, legacy account (activated before 2023-01-04)',
+  'demo.clock.busy':
+    'Another clock move of this tenant is running (perhaps from another browser). Try again when it has finished.',
   'demo.clock.backwards': 'A demo clock never goes backwards.',
   'demo.clock.advanced': 'The clock is at {now}; {count} things happened:',
 

@@ -78,6 +78,10 @@ export const demoZhCN = {
   'demo.clock.toDateInvalid': '请输入完整的日期和时间。',
   'demo.clock.toDatePast': '请选择晚于当前模拟时间的时间（时钟不能后退）。',
   'demo.clock.running': '正在执行：{action}…',
+  'demo.tenant.settlement': '结算方式',
+  'demo.tenant.settlement.daily': '按日结算（2023-01-04 及以后开通）',
+  'demo.tenant.settlement.monthly': '按月结算，存量账户（2023-01-04 之前开通）',
+  'demo.clock.busy': '该租户正在进行另一次时钟推进（可能来自另一个浏览器），请在其完成后重试。',
   'demo.clock.backwards': '演示时钟不能后退。',
   'demo.clock.advanced': '时钟已到 {now}，发生了 {count} 件事：',
 

@@ -1,4 +1,5 @@
 import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.ts';
 import { money } from './common.ts';
 
 export const billingLabels = pgTable('billing_labels', {
@@ -37,4 +38,23 @@ export const monthlyPriceTiers = pgTable(
     unitPrice: money('unit_price').notNull(),
   },
   (t) => [primaryKey({ columns: [t.label, t.fromCalls] })],
+);
+
+/**
+ * R5.2 a monthly tier table of one account and label: set by a PM on a demo tenant (the demo
+ * endpoint refuses real accounts). Settlement prefers it to the label's setting above.
+ */
+export const accountMonthlyPriceTiers = pgTable(
+  'account_monthly_price_tiers',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    label: text('label')
+      .notNull()
+      .references(() => billingLabels.code),
+    fromCalls: integer('from_calls').notNull(),
+    unitPrice: money('unit_price').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.label, t.fromCalls] })],
 );

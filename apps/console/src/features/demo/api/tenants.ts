@@ -1,7 +1,7 @@
 import type { List } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { DemoTenant, DemoTenantCreated } from './types.ts';
+import type { DemoTenant, DemoTenantCreated, DemoTenantDetail } from './types.ts';
 
 export const demoTenantsKey = ['demo', 'tenants'] as const;
 
@@ -40,5 +40,17 @@ export function deleteTenantMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'delete', accountId],
     mutationFn: () => api.delete(`/demo/tenants/${encodeURIComponent(accountId)}`),
+  });
+}
+
+export function demoTenantKey(accountId: string) {
+  return ['demo', 'tenant', accountId] as const;
+}
+
+/** GET /api/v1/demo/tenants/:id (pm role): settlement mode, resources, clock, a move in progress; any PM browser. */
+export function demoTenantQueryOptions(accountId: string) {
+  return queryOptions({
+    queryKey: demoTenantKey(accountId),
+    queryFn: ({ signal }) => api.get<DemoTenantDetail>(`/demo/tenants/${encodeURIComponent(accountId)}`, { signal }),
   });
 }

@@ -1,6 +1,7 @@
 import type {
   ClockAdvanced as ClockAdvancedSchema,
   DemoTenantCreated as DemoTenantCreatedSchema,
+  DemoTenantDetail as DemoTenantDetailSchema,
   DemoTenant as DemoTenantSchema,
   DemoTimeline as DemoTimelineSchema,
   Happening as HappeningSchema,
@@ -10,6 +11,7 @@ import type {
 type Out<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 
 export type DemoTenant = Out<typeof DemoTenantSchema>;
+export type DemoTenantDetail = Out<typeof DemoTenantDetailSchema>;
 export type DemoTenantCreated = Out<typeof DemoTenantCreatedSchema>;
 export type ClockAdvanced = Out<typeof ClockAdvancedSchema>;
 export type DemoTimeline = Out<typeof DemoTimelineSchema>;

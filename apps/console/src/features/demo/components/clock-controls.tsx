@@ -115,7 +115,11 @@ export function ClockControls({
       </div>
       {advance.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          {isApiError(advance.error, 'CLOCK_BACKWARDS') ? t('demo.clock.backwards') : errorMessage(advance.error, t)}
+          {isApiError(advance.error, 'CLOCK_BACKWARDS')
+            ? t('demo.clock.backwards')
+            : isApiError(advance.error, 'DEMO_CLOCK_BUSY')
+              ? t('demo.clock.busy')
+              : errorMessage(advance.error, t)}
         </p>
       ) : null}
     </div>

@@ -19,6 +19,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { timelineKey, timelineQueryOptions } from '../api/clock.ts';
 import {
   deleteTenantMutationOptions,
+  demoTenantQueryOptions,
   demoTenantsKey,
   demoTenantsQueryOptions,
   resetTenantMutationOptions,
@@ -59,7 +60,10 @@ function DemoTenantPage() {
   const [created, setCreated] = useState<DemoTenantCreated | null>(
     () => (location.state as { created?: DemoTenantCreated } | null)?.created ?? null,
   );
-  const [resources, setResources] = useState(() => loadTenantResources(accountId));
+  const [stored, setResources] = useState(() => loadTenantResources(accountId));
+  // The tenant as the server knows it (any PM browser): its resources for the injector, its mode.
+  const detail = useQuery(demoTenantQueryOptions(accountId));
+  const resources = detail.data?.resources.map((r) => ({ id: r.id, alias: r.alias })) ?? stored;
   const [pending, setPending] = useState<UsageInjection[]>([]);
   const [last, setLast] = useState<ClockAdvanced | null>(null);
   const [confirm, setConfirm] = useState<'reset' | 'delete' | null>(null);
@@ -196,6 +200,11 @@ function DemoTenantPage() {
               },
               { key: 'id', term: t('demo.tenant.id'), value: <span className="font-mono">{tenant.accountId}</span> },
               { key: 'customer', term: t('demo.tenant.customer'), value: tenant.customerEmail ?? t('common.dash') },
+              {
+                key: 'settlement',
+                term: t('demo.tenant.settlement'),
+                value: detail.data ? t(`demo.tenant.settlement.${detail.data.settlement}`) : t('common.dash'),
+              },
               { key: 'created', term: t('demo.tenant.createdAt'), value: formatDateTime(tenant.createdAt) },
             ]}
           />
