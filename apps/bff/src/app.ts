@@ -4,15 +4,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@idv/billing';
 import { buildOpenApi } from '@idv/contracts';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, fromDomain, problemBody } from './errors.ts';
 import { auditImpersonation } from './http/audit-impersonation.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import type { AppEnv, Deps } from './http/context.ts';
-import { newId } from './http/crypto.ts';
 import { healthRoutes } from './http/health.ts';
+import { metricsRoutes, observeRequests, requestIdFrom } from './http/observe.ts';
 import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
+import { createLogger } from './observability/logger.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -94,12 +95,15 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const limits = createLimits();
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('limits', limits);
-    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || newId('req'));
+    c.set('requestId', requestIdFrom(c.req.header('x-request-id')));
     await next();
   });
+  // One JSON log line and the HTTP metrics per request; X-Request-Id echoed (docs/production.md).
+  app.use('*', observeRequests(logger));
   app.use(
     '*',
     secureHeaders({
@@ -119,11 +123,13 @@ export function createApp(deps: Deps) {
   );
   // Probes for the load balancer (docs/production.md): no session, nothing about any account.
   app.route('/', healthRoutes(deps.lifecycle ?? { draining: false }));
+  // Prometheus metrics: loopback, or a Bearer METRICS_TOKEN; 404 for everyone else.
+  app.route('/', metricsRoutes(() => problem(404, 'NOT_FOUND', 'Not found.')));
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: 2 * 1024 * 1024,
-      onError: () => problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'),
+      onTooLarge: () => problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'),
     }),
   );
   // A mutation from a foreign Origin is refused (api.md conventions).
@@ -136,6 +142,11 @@ export function createApp(deps: Deps) {
     }
     await next();
   });
+  // Signed-in answers (balances, packs, …) are never kept by a browser or a shared cache.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', auditImpersonation);
   app.get('/api/v1/openapi.json', (c) => c.json(openapi));
@@ -147,6 +158,8 @@ export function createApp(deps: Deps) {
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
     // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
     // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
+    // Source maps stay on disk (the build writes none into dist, see vite.config.ts); never served.
+    app.use('*', async (c, next) => (c.req.path.endsWith('.map') ? problem(404, 'NOT_FOUND', 'No such file.') : next()));
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200 || c.res.status === 206) {
@@ -175,7 +188,7 @@ export function createApp(deps: Deps) {
       const e = fromDomain(err);
       return problem(e.status, e.code, e.message, e.extra);
     }
-    console.error(`[${c.get('requestId')}]`, err);
+    logger.error({ err, reqId: c.get('requestId') }, 'unhandled error');
     return problem(500, 'INTERNAL', 'Something went wrong on our side. Try again later.', {
       requestId: c.get('requestId'),
     });
