@@ -65,7 +65,11 @@ const result = await esbuild.build({
 const externals = new Set();
 for (const out of Object.values(result.metafile.outputs))
   for (const imp of out.imports) if (imp.external && !imp.path.startsWith('node:')) externals.add(imp.path);
-const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageName = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 const linked = (name) => {
   for (let dir = outdir; ; dir = dirname(dir)) {
     if (existsSync(resolve(dir, 'node_modules', name, 'package.json'))) return true;
@@ -78,4 +82,6 @@ if (missing.length > 0) {
   process.exit(1);
 }
 const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
-console.log(`build: dist/server.js and its source map (${Math.round(bytes / 1024)} KiB), ${externals.size} external packages`);
+console.log(
+  `build: dist/server.js and its source map (${Math.round(bytes / 1024)} KiB), ${externals.size} external packages`,
+);

@@ -124,7 +124,10 @@ export function createApp(deps: Deps) {
   // Probes for the load balancer (docs/production.md): no session, nothing about any account.
   app.route('/', healthRoutes(deps.lifecycle ?? { draining: false }));
   // Prometheus metrics: loopback, or a Bearer METRICS_TOKEN; 404 for everyone else.
-  app.route('/', metricsRoutes(() => problem(404, 'NOT_FOUND', 'Not found.')));
+  app.route(
+    '/',
+    metricsRoutes(() => problem(404, 'NOT_FOUND', 'Not found.')),
+  );
   app.use(
     '/api/*',
     bodyLimit({
@@ -159,7 +162,9 @@ export function createApp(deps: Deps) {
     // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
     // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
     // Source maps stay on disk (the build writes none into dist, see vite.config.ts); never served.
-    app.use('*', async (c, next) => (c.req.path.endsWith('.map') ? problem(404, 'NOT_FOUND', 'No such file.') : next()));
+    app.use('*', async (c, next) =>
+      c.req.path.endsWith('.map') ? problem(404, 'NOT_FOUND', 'No such file.') : next(),
+    );
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200 || c.res.status === 206) {

@@ -103,10 +103,7 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
-  METRICS_TOKEN: z.preprocess(
-    unset,
-    z.string().min(16, 'must be at least 16 characters (a random token)').optional(),
-  ),
+  METRICS_TOKEN: z.preprocess(unset, z.string().min(16, 'must be at least 16 characters (a random token)').optional()),
 });
 
 /** Hides credentials in a value before it is shown in an error message. */

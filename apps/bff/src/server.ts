@@ -5,7 +5,7 @@ import { createDb, type DbHandle, seed, seedCatalog } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { Lifecycle } from './http/health.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './observability/logger.ts';

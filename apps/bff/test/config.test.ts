@@ -78,7 +78,11 @@ describe('configuration (issue 19)', () => {
   it('a bad secret-bearing value is named but never echoed', () => {
     const err = (() => {
       try {
-        loadConfig({ SMTP_URL: 'http://user:hunter2-secret@mail', METRICS_TOKEN: 'short-secret', DATABASE_URL: 'mysql://u:pw-secret@h/x' });
+        loadConfig({
+          SMTP_URL: 'http://user:hunter2-secret@mail',
+          METRICS_TOKEN: 'short-secret',
+          DATABASE_URL: 'mysql://u:pw-secret@h/x',
+        });
       } catch (e) {
         return e as Error;
       }

@@ -135,7 +135,12 @@ describe('no public source maps (issue 19)', () => {
       mkdirSync(join(dist, 'assets'));
       writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head></head><body>SPA</body></html>');
       writeFileSync(join(dist, 'assets/index-abc.js'), 'export {};\n');
-      for (const f of ['assets/index-abc.js.map', 'assets/index-abc.js.map.br', 'assets/index-abc.js.map.gz', 'x.js.map'])
+      for (const f of [
+        'assets/index-abc.js.map',
+        'assets/index-abc.js.map.br',
+        'assets/index-abc.js.map.gz',
+        'x.js.map',
+      ])
         writeFileSync(join(dist, f), '{"version":3,"sources":["src/secret.ts"]}');
       const app = createApp({ ...t.deps, config: { ...t.deps.config, consoleDist: dist } });
       expect((await app.request('/assets/index-abc.js')).status).toBe(200);

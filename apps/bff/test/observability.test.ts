@@ -37,7 +37,11 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head></head><body>SPA</body></html>');
   writeFileSync(join(dist, 'assets/index-abc.js'), 'export {};\n');
   writeFileSync(join(dist, 'assets/index-abc.js.map'), '{"version":3,"sources":["secret-source.ts"]}');
-  const logger = createLogger('info', { write: (s: string) => void (out += s) });
+  const logger = createLogger('info', {
+    write: (s: string) => {
+      out += s;
+    },
+  });
   t.deps.logger = logger;
   app = createApp({ ...t.deps, logger, config: { ...t.deps.config, consoleDist: dist } });
 });
@@ -163,7 +167,9 @@ describe('structured logs (issue 19)', () => {
   });
 
   it('credentials in URLs are scrubbed from error messages', () => {
-    expect(scrubUrls('postgres://app:pw@db:5432/x and smtps://u:p@h')).toBe('postgres://***@db:5432/x and smtps://***@h');
+    expect(scrubUrls('postgres://app:pw@db:5432/x and smtps://u:p@h')).toBe(
+      'postgres://***@db:5432/x and smtps://***@h',
+    );
     expect(scrubUrls('no url here')).toBe('no url here');
   });
 });
@@ -237,7 +243,11 @@ describe('GET /metrics (issue 19)', () => {
   it('without a METRICS_TOKEN configured, no bearer value opens it from elsewhere', async () => {
     const open = createApp({ ...t.deps, config: { ...t.deps.config, metricsToken: undefined } });
     for (const auth of ['Bearer ', 'Bearer undefined', `Bearer ${METRICS_TOKEN}`]) {
-      const res = await open.request('http://localhost/metrics', { headers: { authorization: auth } }, from('10.0.0.8'));
+      const res = await open.request(
+        'http://localhost/metrics',
+        { headers: { authorization: auth } },
+        from('10.0.0.8'),
+      );
       expect(res.status).toBe(404);
     }
     expect((await open.request('http://localhost/metrics', {}, from('127.0.0.1'))).status).toBe(200);

@@ -88,7 +88,8 @@ async function refreshDbGauges(c: Ctx): Promise<void> {
   const now = clock.now();
   const backlog = await outboxBacklog(db, now);
   metrics.outboxBacklog.reset();
-  for (const ch of ['email', 'sms']) for (const st of ['pending', 'failed']) metrics.outboxBacklog.set({ channel: ch, status: st }, 0);
+  for (const ch of ['email', 'sms'])
+    for (const st of ['pending', 'failed']) metrics.outboxBacklog.set({ channel: ch, status: st }, 0);
   for (const r of backlog.counts) metrics.outboxBacklog.set({ channel: r.channel, status: r.status }, Number(r.n));
   metrics.outboxOldestPendingAge.set(
     backlog.oldestDueAt ? Math.max(0, (now.getTime() - backlog.oldestDueAt.getTime()) / 1000) : 0,

@@ -91,7 +91,7 @@ export const metrics = {
   }),
   dbConnections: new Gauge({
     name: 'idv_db_connections',
-    help: "Connections to this database seen by PostgreSQL (all instances), by state (pg_stat_activity); absent on PGlite",
+    help: 'Connections to this database seen by PostgreSQL (all instances), by state (pg_stat_activity); absent on PGlite',
     labelNames: ['state'] as const,
     registers,
   }),
