@@ -159,12 +159,13 @@ export function createApp(deps: Deps) {
   const dist = deps.config.consoleDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
-    // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
-    // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
-    // Source maps stay on disk (the build writes none into dist, see vite.config.ts); never served.
+    // Source maps are written beside the scripts but linked from none (vite.config.ts, 'hidden'):
+    // they are for reading stack traces, never served.
     app.use('*', async (c, next) =>
       c.req.path.endsWith('.map') ? problem(404, 'NOT_FOUND', 'No such file.') : next(),
     );
+    // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
+    // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200 || c.res.status === 206) {
