@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { deliverOutboxJob } from '../src/jobs/outbox.ts';
 import { tick } from '../src/jobs/scheduler.ts';
 import { createLogger, scrubUrls } from '../src/observability/logger.ts';
+import { notify } from '../src/repositories/notifications.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
 
 /**
@@ -207,6 +209,34 @@ describe('GET /metrics (issue 19)', () => {
     await tick(t.deps);
     expect(await metric(runs)).toBeGreaterThan(before);
     expect(await metric(lag)).toBeGreaterThan(0);
+  });
+
+  it('counts outbox send failures and shows the backlog and the age of the oldest due message', async () => {
+    const scrape = async () => (await app.request('http://localhost/metrics', {}, from('127.0.0.1'))).text();
+    const value = (text: string, re: RegExp) => [...text.matchAll(re)].reduce((s, m) => s + Number(m[1]), 0);
+    const failedSends = /idv_outbox_sends_total\{[^}]*channel="email",result="failed"[^}]*\} (\d+)/g;
+    const pending = /idv_outbox_backlog\{[^}]*channel="email",status="pending"[^}]*\} (\d+)/g;
+    const before = await scrape();
+    const at = t.clock.now();
+    await notify(t.deps.db, {
+      accountId: 'acct_other',
+      kind: 'arrears',
+      cause: 'arrears:metrics-test',
+      vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' },
+      at,
+    });
+    const down = {
+      send: async () => {
+        throw new Error('smtp down');
+      },
+    };
+    await deliverOutboxJob.run({ ...t.deps, senders: { email: down, sms: down } }, 'acct_other', at);
+    // Ten minutes later the retry (due after 1 minute) has not happened yet.
+    t.clock.advance(10 * 60_000);
+    const after = await scrape();
+    expect(value(after, failedSends)).toBeGreaterThan(value(before, failedSends));
+    expect(value(after, pending)).toBeGreaterThan(value(before, pending));
+    expect(value(after, /idv_outbox_oldest_pending_age_seconds\{[^}]*\} (\d+(?:\.\d+)?)/g)).toBeGreaterThanOrEqual(9 * 60);
   });
 
   it('anyone else gets 404 (not the SPA): non-loopback without a token or with a wrong one, forwarded requests, no socket', async () => {
