@@ -236,7 +236,9 @@ describe('GET /metrics (issue 19)', () => {
     const after = await scrape();
     expect(value(after, failedSends)).toBeGreaterThan(value(before, failedSends));
     expect(value(after, pending)).toBeGreaterThan(value(before, pending));
-    expect(value(after, /idv_outbox_oldest_pending_age_seconds\{[^}]*\} (\d+(?:\.\d+)?)/g)).toBeGreaterThanOrEqual(9 * 60);
+    expect(value(after, /idv_outbox_oldest_pending_age_seconds\{[^}]*\} (\d+(?:\.\d+)?)/g)).toBeGreaterThanOrEqual(
+      9 * 60,
+    );
   });
 
   it('anyone else gets 404 (not the SPA): non-loopback without a token or with a wrong one, forwarded requests, no socket', async () => {
