@@ -3,8 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = 4173;
 
 /**
- * End-to-end journeys against the real built app: the BFF in production mode serves the built
- * console (apps/console/dist, build it first) on a fresh embedded database seeded with demo data.
+ * End-to-end journeys against the real built app: the compiled BFF (apps/bff/dist, built by the
+ * webServer command) in production mode serves the built console (apps/console/dist, build it first)
+ * on a fresh embedded database seeded with demo data.
  */
 export default defineConfig({
   testDir: './tests',
@@ -34,7 +35,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: `cd ../apps/bff && NODE_ENV=production PORT=${PORT} DATA_DIR=$(mktemp -d) npx tsx src/server.ts`,
+    // The production build (issue 19): bundle the BFF (under a second), then run dist/server.js on the
+    // project's Node LTS (node_modules/.bin/node when run through pnpm), exec'd so signals reach it.
+    command: `cd ../apps/bff && node build.mjs && NODE_ENV=production PORT=${PORT} DATA_DIR=$(mktemp -d) exec "$(node -p process.execPath)" --enable-source-maps dist/server.js`,
     url: `http://localhost:${PORT}/api/v1/openapi.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -107,7 +107,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps are written (for reading production stack traces) but not linked from the scripts,
+    // and the BFF never serves a .map (issue 19).
+    sourcemap: 'hidden',
     // Routes are split with router `lazy`; the entry holds only the shell. Libraries go to their own
     // long-cached chunks so an app release does not invalidate them.
     chunkSizeWarningLimit: 300,

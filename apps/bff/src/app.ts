@@ -4,17 +4,18 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@idv/billing';
 import { buildOpenApi } from '@idv/contracts';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, fromDomain, problemBody } from './errors.ts';
 import { auditImpersonation } from './http/audit-impersonation.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import type { AppEnv, Deps } from './http/context.ts';
-import { newId } from './http/crypto.ts';
 import { healthRoutes } from './http/health.ts';
 import { inputGuard } from './http/input-guard.ts';
+import { metricsRoutes, observeRequests, requestIdFrom } from './http/observe.ts';
 import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
+import { createLogger } from './observability/logger.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -96,12 +97,15 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const limits = createLimits();
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('limits', limits);
-    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || newId('req'));
+    c.set('requestId', requestIdFrom(c.req.header('x-request-id')));
     await next();
   });
+  // One JSON log line and the HTTP metrics per request; X-Request-Id echoed (docs/production.md).
+  app.use('*', observeRequests(logger));
   app.use(
     '*',
     secureHeaders({
@@ -121,11 +125,16 @@ export function createApp(deps: Deps) {
   );
   // Probes for the load balancer (docs/production.md): no session, nothing about any account.
   app.route('/', healthRoutes(deps.lifecycle ?? { draining: false }));
+  // Prometheus metrics: loopback, or a Bearer METRICS_TOKEN; 404 for everyone else.
+  app.route(
+    '/',
+    metricsRoutes(() => problem(404, 'NOT_FOUND', 'Not found.')),
+  );
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: 2 * 1024 * 1024,
-      onError: () => problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'),
+      onTooLarge: () => problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'),
     }),
   );
   // A mutation from a foreign Origin is refused (api.md conventions).
@@ -138,6 +147,11 @@ export function createApp(deps: Deps) {
     }
     await next();
   });
+  // Signed-in answers (balances, packs, …) are never kept by a browser or a shared cache.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
   // Issue 14: unstorable text in the path, query, cookie or headers is 400 before anything reads it.
   app.use('/api/*', inputGuard);
   app.use('/api/*', sessionMiddleware);
@@ -149,6 +163,11 @@ export function createApp(deps: Deps) {
   const dist = deps.config.consoleDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+    // Source maps are written beside the scripts but linked from none (vite.config.ts, 'hidden'):
+    // they are for reading stack traces, never served.
+    app.use('*', async (c, next) =>
+      c.req.path.endsWith('.map') ? problem(404, 'NOT_FOUND', 'No such file.') : next(),
+    );
     // Hashed file names: a release never changes a file in place, so browsers may keep them for good.
     // The build writes .br/.gz beside each script and stylesheet (apps/console/vite.config.ts).
     app.use('/assets/*', async (c, next) => {
@@ -184,7 +203,7 @@ export function createApp(deps: Deps) {
     }
     // Anything else (a database error included) is logged with the request id; the client gets only
     // that id: never the message, which for a failed query carries the SQL and its parameters.
-    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, err);
+    logger.error({ err, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return problem(500, 'INTERNAL', 'Something went wrong on our side. Try again later.', {
       requestId: c.get('requestId'),
     });

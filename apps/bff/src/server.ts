@@ -5,36 +5,35 @@ import { createDb, type DbHandle, seed, seedCatalog } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { Lifecycle } from './http/health.ts';
 import { startDemoMoveResumer } from './jobs/demo-moves.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
+import { createLogger } from './observability/logger.ts';
 import { hashPassword } from './use-cases/sign-in.ts';
 
-const env = process.env;
-const int = (name: string, fallback: number) => {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
-  return n;
-};
-
-const config = loadConfig();
+// Every setting is read here, once, and validated (config.ts); a bad value stops the start.
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(2);
+}
+// src/server.ts and the bundle dist/server.js are both two levels below apps/, so this finds the console.
 config.consoleDist ??= resolve(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
+const logger = createLogger(config.logLevel);
 
 /**
  * CLOCK_START=<ISO instant> (tests and benchmarks only): the process clock starts there and advances
  * with real time, so several processes can be started "on the same morning" at a chosen instant.
- * Refused in production: production reads the system clock (architecture.md, Time).
+ * Refused in production by loadConfig (architecture.md, Time).
  */
 function processClock(): Clock {
-  const start = env.CLOCK_START;
+  const start = config.clockStart;
   if (!start) return systemClock;
-  if (config.production)
-    throw new Error('CLOCK_START is for tests and benchmarks; it is refused when NODE_ENV=production');
-  const t0 = new Date(start).getTime();
-  if (Number.isNaN(t0)) throw new Error(`CLOCK_START is not an instant: "${start}"`);
+  const t0 = start.getTime();
   const started = Date.now();
   return { now: () => new Date(t0 + (Date.now() - started)) };
 }
@@ -52,7 +51,7 @@ async function openDatabase(): Promise<DbHandle> {
     await seedCatalog(h.db);
     if (!config.seedDemo) return;
     const seeded = await seed(h.db, { now: clock.now(), hashPassword });
-    if (seeded) console.log('Seeded the demo data (see README for the sign-in users).');
+    if (seeded) logger.info('Seeded the demo data (see README for the sign-in users).');
   };
   if (!config.databaseUrl) {
     const h = await createDb({ dataDir: config.dataDir });
@@ -62,7 +61,7 @@ async function openDatabase(): Promise<DbHandle> {
   const lock = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
   try {
     await lock`select pg_advisory_lock(hashtextextended('idv:migrate', 0))`;
-    const h = await createDb({ databaseUrl: config.databaseUrl, poolSize: int('DB_POOL_SIZE', 10) });
+    const h = await createDb({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
     await seedIfAsked(h);
     return h;
   } finally {
@@ -71,28 +70,40 @@ async function openDatabase(): Promise<DbHandle> {
   }
 }
 
-const handle = await openDatabase();
+let handle: DbHandle;
+try {
+  handle = await openDatabase();
+} catch (err) {
+  logger.fatal({ err }, 'Could not open or migrate the database');
+  process.exit(1);
+}
 const lifecycle: Lifecycle = { draining: false };
-const deps = { db: handle.db, clock, config, lifecycle };
+const deps = { db: handle.db, clock, config, lifecycle, logger };
 const app = createApp(deps);
 
 // R5.3 settlement and the other account jobs: catch up now, then every SCHEDULER_INTERVAL_MS
 // (default 30 s; 0 turns the scheduler off in this instance). Every instance may run it: the
 // job leases keep them apart (docs/production.md).
-const intervalMs = int('SCHEDULER_INTERVAL_MS', 30_000);
+const intervalMs = config.schedulerIntervalMs;
 const stopScheduler =
   intervalMs > 0
     ? startScheduler(deps, intervalMs, {
-        leaseMs: int('JOB_LEASE_SECONDS', 60) * 1000,
-        concurrency: int('SCHEDULER_CONCURRENCY', handle.kind === 'postgres' ? 4 : 1),
-        chunk: int('SCHEDULER_CHUNK', 25),
+        leaseMs: config.jobLeaseMs,
+        concurrency: config.schedulerConcurrency ?? (handle.kind === 'postgres' ? 4 : 1),
+        chunk: config.schedulerChunk,
       })
     : async () => {};
 // R9.3 demo clock moves interrupted by a crash are resumed (DEMO_RESUME_INTERVAL_MS, default 5 s; 0 = off).
-const resumeMs = int('DEMO_RESUME_INTERVAL_MS', 5_000);
+const resumeMs = config.demoResumeIntervalMs;
 const stopResumer = resumeMs > 0 ? startDemoMoveResumer(deps, resumeMs) : async () => {};
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(
+  logger.info(
+    {
+      port: info.port,
+      db: handle.kind,
+      node: process.version,
+      scheduler: intervalMs > 0 ? { intervalMs, holder: processHolder } : 'off',
+    },
     `Billing console on http://localhost:${info.port} (${handle.kind}; scheduler ${
       intervalMs > 0 ? `every ${intervalMs} ms as ${processHolder}` : 'off'
     })`,
@@ -101,14 +112,15 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 
 // SHUTDOWN_DRAIN_MS (default 0): on SIGTERM, answer GET /readyz with 503 for this long while still
 // serving, so the load balancer stops routing here before the listener closes.
-const drainMs = int('SHUTDOWN_DRAIN_MS', 0);
+const drainMs = config.shutdownDrainMs;
 let closing = false;
-async function shutdown() {
+async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   lifecycle.draining = true;
+  logger.info({ signal }, 'Shutting down');
   if (drainMs > 0) {
-    console.log(`Draining for ${drainMs} ms (GET /readyz answers 503)`);
+    logger.info(`Draining for ${drainMs} ms (GET /readyz answers 503)`);
     await new Promise((ok) => setTimeout(ok, drainMs));
   }
   server.close();
@@ -118,5 +130,5 @@ async function shutdown() {
   await handle.close();
   process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

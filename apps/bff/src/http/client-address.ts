@@ -3,7 +3,7 @@ import type { Ctx } from './context.ts';
 
 /** The caller's address: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY=1. */
 export function clientAddress(c: Ctx): string {
-  if (process.env.TRUST_PROXY === '1') {
+  if (c.get('deps').config.trustProxy) {
     const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (fwd) return fwd;
   }

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { Senders } from '../notifications/senders.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
 import type { Lifecycle } from './health.ts';
 import type { Limits } from './rate-limit.ts';
@@ -18,6 +19,8 @@ export interface Deps {
   payments?: PaymentProvider;
   /** Set by the server process: draining during a shutdown (GET /readyz answers 503). */
   lifecycle?: Lifecycle;
+  /** The process's JSON logger (server.ts); from config.logLevel when absent. */
+  logger?: Logger;
 }
 
 export interface Auth {

@@ -14,10 +14,10 @@ export async function resumeInterruptedDemoMoves(deps: Deps): Promise<number> {
       const h = await resumeDemoClockMove(deps, id);
       if (h) {
         resumed++;
-        console.log(`[demo] resumed the interrupted clock move of ${id} (${h.length} happenings)`);
+        deps.logger?.info({ accountId: id, happenings: h.length }, 'demo: resumed an interrupted clock move');
       }
     } catch (err) {
-      console.error(`[demo] resuming the clock move of ${id} failed:`, err);
+      deps.logger?.error({ err, accountId: id }, 'demo: resuming a clock move failed');
     }
   }
   return resumed;
@@ -29,7 +29,7 @@ export function startDemoMoveResumer(deps: Deps, intervalMs: number): () => Prom
   const run = () => {
     if (running) return;
     running = resumeInterruptedDemoMoves(deps)
-      .catch((err: unknown) => console.error('[demo] resumer failed:', err))
+      .catch((err: unknown) => deps.logger?.error({ err }, 'demo: the move resumer failed'))
       .finally(() => {
         running = null;
       });

@@ -1,6 +1,7 @@
 import { formatCst } from '@idv/billing';
 import type { Deps } from '../http/context.ts';
 import { sendersFromConfig } from '../notifications/senders.ts';
+import { metrics } from '../observability/metrics.ts';
 import { lockDueOutbox, markOutbox } from '../repositories/notifications.ts';
 import type { AccountJob, Happening } from './registry.ts';
 
@@ -23,6 +24,7 @@ export const deliverOutboxJob: AccountJob = {
           const attempts = m.attempts + 1;
           try {
             const { provider } = await senders[m.channel].send({ to: m.recipient, subject: m.subject, body: m.body });
+            metrics.outboxSends.inc({ channel: m.channel, result: 'sent' });
             await markOutbox(tx, BigInt(m.id), {
               status: 'sent',
               attempts,
@@ -37,6 +39,7 @@ export const deliverOutboxJob: AccountJob = {
               summary: `${m.channel} to ${m.recipient}: ${m.subject}`,
             });
           } catch (e) {
+            metrics.outboxSends.inc({ channel: m.channel, result: 'failed' });
             const delay = BACKOFF_MS[attempts - 1];
             await markOutbox(tx, BigInt(m.id), {
               status: delay === undefined ? 'failed' : 'pending',

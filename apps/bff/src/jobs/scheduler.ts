@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Deps } from '../http/context.ts';
+import { silentLogger } from '../observability/logger.ts';
+import { metrics } from '../observability/metrics.ts';
 import {
   allRealAccountIds,
   claimLeases,
@@ -46,6 +48,17 @@ export interface TickResult {
   failed: string[];
 }
 
+/** Settlement runs and their lag behind the due time (the happening's `at`, 08:00 CST) for /metrics. */
+function observeSettlements(happenings: Happening[], now: Date) {
+  for (const h of happenings) {
+    const kind = h.kind === 'daily_settlement' ? 'daily' : h.kind === 'monthly_settlement' ? 'monthly' : null;
+    if (!kind) continue;
+    metrics.settlementRuns.inc({ kind });
+    const due = Date.parse(h.at);
+    if (!Number.isNaN(due)) metrics.settlementLag.observe({ kind }, Math.max(0, (now.getTime() - due) / 1000));
+  }
+}
+
 const covered = (jobs: readonly AccountJob[]) =>
   jobs.every((j) => (DUE_QUERY_COVERS as readonly string[]).includes(j.name));
 
@@ -81,6 +94,7 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
   let ran = 0;
   let leasedElsewhere = 0;
 
+  const log = deps.logger ?? silentLogger;
   const work = async (chunk: string[]) => {
     let keys = await claimLeases(
       deps.db,
@@ -91,6 +105,8 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
     let claimedAt = Date.now();
     const held = new Set(keys);
     leasedElsewhere += chunk.length - held.size;
+    metrics.leaseAcquisitions.inc({ result: 'acquired' }, held.size);
+    metrics.leaseAcquisitions.inc({ result: 'held_elsewhere' }, chunk.length - held.size);
     try {
       // Re-check under the lease: another instance may have done an account between our due query
       // and our claim (it held the lease, finished, gave it back). Not needed for correctness (the
@@ -127,18 +143,27 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
           if (!held.has(key)) continue;
         }
         try {
-          for (const job of jobs) happened.push(...(await job.run(deps, id, now)));
+          for (const job of jobs) {
+            try {
+              const did = await job.run(deps, id, now);
+              observeSettlements(did, now);
+              happened.push(...did);
+            } catch (err) {
+              metrics.jobFailures.inc({ job: job.name });
+              throw err;
+            }
+          }
           ran++;
         } catch (err) {
           failed.push(id);
-          console.error(`[scheduler] account ${id} failed:`, err);
+          log.error({ err, accountId: id }, `[scheduler] account ${id} failed`);
         }
       }
     } finally {
       keys = [...held];
       await releaseLeases(deps.db, keys, holder).catch((err: unknown) => {
         // The leases run out on their own; nothing is lost.
-        console.error('[scheduler] releasing leases failed:', err);
+        log.warn({ err }, '[scheduler] releasing leases failed');
       });
     }
   };
@@ -151,11 +176,13 @@ export async function tick(deps: Deps, opts: TickOptions = {}): Promise<TickResu
       } catch (err) {
         // The claim itself failed (database unreachable): the whole chunk is retried next tick.
         failed.push(...c);
-        console.error('[scheduler] chunk failed:', err);
+        log.error({ err, accounts: c.length }, '[scheduler] chunk failed');
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
+  metrics.schedulerTicks.inc({ result: 'ok' });
+  metrics.schedulerLastTick.set(Date.now() / 1000);
   return { accounts: ids.length, ran, leasedElsewhere, happened, failed };
 }
 
@@ -171,6 +198,7 @@ export function startScheduler(
   opts: TickOptions & { log?: boolean } = {},
 ): () => Promise<void> {
   let first = true;
+  const log = deps.logger ?? silentLogger;
   let running: Promise<void> | null = null;
   const stop = new AbortController();
   const run = () => {
@@ -180,16 +208,25 @@ export function startScheduler(
         const t0 = Date.now();
         const r = await tick(deps, { ...opts, signal: stop.signal });
         if (opts.log ?? true) {
-          for (const h of r.happened) console.log(`[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
+          for (const h of r.happened)
+            log.info({ at: h.at, kind: h.kind }, `[scheduler] ${h.at} ${h.kind}: ${h.summary}`);
           // One line per tick that had work (and for the start-up catch-up): what this instance did.
           if (first || r.accounts > 0)
-            console.log(
+            log.info(
+              {
+                due: r.accounts,
+                ran: r.ran,
+                leasedElsewhere: r.leasedElsewhere,
+                failed: r.failed.length,
+                ms: Date.now() - t0,
+              },
               `[scheduler] tick${first ? ' (catch-up)' : ''}: due ${r.accounts}, ran ${r.ran}, leased elsewhere ${r.leasedElsewhere}, failed ${r.failed.length}, ${Date.now() - t0} ms`,
             );
         }
         first = false;
       } catch (err) {
-        console.error('[scheduler] tick failed:', err);
+        metrics.schedulerTicks.inc({ result: 'error' });
+        log.error({ err }, '[scheduler] tick failed');
       } finally {
         running = null;
       }

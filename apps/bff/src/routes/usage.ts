@@ -4,6 +4,7 @@ import { type AppEnv, requireAccount } from '../http/context.ts';
 import { requireServiceAccount } from '../http/service-auth.ts';
 import { mergeOutcomes, triageEvents } from '../http/usage-batch.ts';
 import { jsonBody, query } from '../http/validate.ts';
+import { metrics } from '../observability/metrics.ts';
 import { getDailyUsage } from '../use-cases/get-daily-usage.ts';
 import { ingestUsage } from '../use-cases/ingest-usage.ts';
 
@@ -15,7 +16,11 @@ export const usageRoutes = new Hono<AppEnv>()
     const body = await jsonBody(c, IngestEnvelope, { perItem: 'events' });
     const { events, refused } = triageEvents(body.events);
     const ingested = events.length > 0 ? (await ingestUsage(c.get('deps'), accountId, events)).outcomes : [];
-    return c.json({ outcomes: mergeOutcomes(body.events.length, refused, ingested) }, 200);
+    const outcomes = mergeOutcomes(body.events.length, refused, ingested);
+    const byOutcome = new Map<string, number>();
+    for (const o of outcomes) byOutcome.set(o.outcome, (byOutcome.get(o.outcome) ?? 0) + 1);
+    for (const [outcome, n] of byOutcome) metrics.eventsIngested.inc({ outcome }, n);
+    return c.json({ outcomes }, 200);
   })
   .get('/usage/daily', async (c) => {
     const { accountId } = requireAccount(c);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,9 @@ import type { Deps } from '../../src/http/context.ts';
 import type { TestApp } from '../harness.ts';
 
 /**
- * Helpers for the tests that run the BFF as real processes (`node --import tsx src/server.ts`) on one
- * PostgreSQL database: scale-out (two instances) and fault tolerance (SIGKILL and restart).
+ * Helpers for the tests that run the BFF as real processes (`node --import tsx src/server.ts`, or the
+ * built `dist/server.js`) on one PostgreSQL database: scale-out (two instances), fault tolerance
+ * (SIGKILL and restart), the production build.
  */
 
 const bffDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -82,16 +84,33 @@ export interface BffProcess {
   waitFor(re: RegExp, timeoutMs?: number, from?: number): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
   exited(): boolean;
+  /** The exit code once exited (null while running or when killed by a signal). */
+  exitCode(): number | null;
 }
 
-/** Starts `src/server.ts` with the given environment and waits until it listens. */
+/**
+ * The project's Node LTS (the root devDependency `node`, installed from the npm registry), or the
+ * Node running the tests when that package is not installed.
+ */
+export const projectNode = existsSync(resolve(bffDir, '../../node_modules/node/bin/node'))
+  ? resolve(bffDir, '../../node_modules/node/bin/node')
+  : process.execPath;
+
+/**
+ * Starts the server with the given environment and waits until it listens: `src/server.ts` through
+ * tsx, or with `built` the production bundle (`node --enable-source-maps dist/server.js`, run
+ * `node build.mjs` first) on the project's Node LTS.
+ */
 export async function startBff(
   name: string,
   env: Record<string, string>,
-  o: { port?: number; timeoutMs?: number } = {},
+  o: { port?: number; timeoutMs?: number; built?: boolean; wait?: boolean } = {},
 ): Promise<BffProcess> {
   const port = o.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const [bin, args] = o.built
+    ? [projectNode, ['--enable-source-maps', 'dist/server.js']]
+    : [process.execPath, ['--import', 'tsx', 'src/server.ts']];
+  const child: ChildProcess = spawn(bin, args, {
     cwd: bffDir,
     env: {
       ...process.env,
@@ -99,12 +118,15 @@ export async function startBff(
       SEED_DEMO: '0',
       PORT: String(port),
       SCHEDULER_INTERVAL_MS: '0',
+      // The tests read the JSON log lines (the default under NODE_ENV=test is silent).
+      LOG_LEVEL: 'info',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let exitedFlag = false;
+  let code: number | null = null;
   const listeners = new Set<() => void>();
   const onData = (b: Buffer) => {
     out += b.toString();
@@ -113,7 +135,8 @@ export async function startBff(
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   const exit = new Promise<void>((ok) =>
-    child.once('exit', () => {
+    child.once('exit', (c) => {
+      code = c;
       exitedFlag = true;
       for (const l of listeners) l();
       ok();
@@ -152,7 +175,9 @@ export async function startBff(
       await exit;
     },
     exited: () => exitedFlag,
+    exitCode: () => code,
   };
+  if (o.wait === false) return proc;
   try {
     await waitFor(/Billing console on/, o.timeoutMs ?? 60_000);
   } catch (err) {

@@ -1,0 +1,71 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from '../config.ts';
+
+export type { Logger };
+
+/** Credentials inside a URL (`smtp://user:secret@host`, `postgres://u:p@h/db`) → `scheme://***@host`. */
+export function scrubUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*(?::[^\s/@]*)?@/gi, '$1***@');
+}
+
+/**
+ * Keys never written, wherever they appear in a log object (defence in depth: the request log writes
+ * no headers and no bodies at all, and settings are never logged).
+ */
+const REDACT = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'secret',
+  'cookie',
+  'authorization',
+  'smtpUrl',
+  'databaseUrl',
+  'metricsToken',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.token',
+  '*.secret',
+  '*.cookie',
+  '*.authorization',
+  '*.smtpUrl',
+  '*.databaseUrl',
+  '*.metricsToken',
+  'headers.*',
+  '*.headers.*',
+];
+
+/** An Error as a log object: type, message and stack, with credentials in URLs scrubbed. */
+function errSerializer(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: scrubUrls(String(err)) };
+  const code = (err as { code?: unknown }).code;
+  return {
+    type: err.name,
+    message: scrubUrls(err.message),
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: err.stack ? scrubUrls(err.stack) : undefined,
+  };
+}
+
+/**
+ * The process's logger: one JSON object per line on stdout (or `destination`, for tests), with
+ * `level` as a name, `time` as an ISO instant and the message under `msg` (docs/production.md, Logs).
+ */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'idv-bff' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      serializers: { err: errSerializer, error: errSerializer },
+    },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
+
+/** Nothing is written (tests and apps built without a logger). */
+export const silentLogger: Logger = pino({ level: 'silent' });
