@@ -17,6 +17,9 @@ export interface Config {
   /** SMTP server for email notifications (R7), e.g. smtp://user:pass@host:587; unset → the outbox only. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Invitation links (docs/decisions/0013): their origin and how long they stay valid. */
+  publicUrl: string;
+  invitationTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDist: env.CONSOLE_DIST,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'IDV Billing <billing@idv.example>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/+$/, ''),
+    invitationTtlMs: Number.parseInt(env.INVITATION_TTL_HOURS ?? '72', 10) * 3_600_000,
   };
 }
 

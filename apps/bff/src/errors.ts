@@ -34,6 +34,9 @@ const statusOf: Record<string, number> = {
   CONFLICT: 409,
   CLOCK_BACKWARDS: 409,
   NOT_DEMO_ACCOUNT: 409,
+  INVITATION_USED: 409,
+  INVITATION_EXPIRED: 410,
+  INVITATION_REVOKED: 410,
 };
 
 export function fromDomain(e: DomainError): AppError {
@@ -48,6 +51,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

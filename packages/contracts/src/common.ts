@@ -39,6 +39,11 @@ export const ErrorCodes = [
   'CLOCK_BACKWARDS',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'ALREADY_MEMBER',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'INVITATION_REVOKED',
+  'EMAIL_IN_USE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -18,32 +18,6 @@ export async function lockMembers(db: DbOrTx, accountId: string) {
   return db.select().from(users).where(eq(users.accountId, accountId)).for('update');
 }
 
-export async function emailTaken(db: DbOrTx, email: string): Promise<boolean> {
-  const [u] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
-  return Boolean(u);
-}
-
-export async function insertMember(
-  db: DbOrTx,
-  m: { id: string; accountId: string; email: string; name: string; role: string; passwordHash: string; at: Date },
-) {
-  const [u] = await db
-    .insert(users)
-    .values({
-      id: m.id,
-      email: m.email,
-      name: m.name,
-      passwordHash: m.passwordHash,
-      kind: 'customer',
-      roles: [m.role],
-      accountId: m.accountId,
-      createdAt: m.at,
-    })
-    .onConflictDoNothing()
-    .returning();
-  return u ?? null;
-}
-
 export async function setMemberRole(db: DbOrTx, id: string, role: string) {
   await db
     .update(users)
