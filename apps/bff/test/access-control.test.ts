@@ -195,10 +195,14 @@ beforeAll(async () => {
     ownUser: 'usr_viewer',
     ownCert: certs.items.find((c) => c.status === 'pending_submission')?.id ?? 'none',
     otherInvitation: (
-      await json<{ id: string }>(await other.post('/api/v1/members/invitations', { email: 'b@probe.example', role: 'viewer' }))
+      await json<{ id: string }>(
+        await other.post('/api/v1/members/invitations', { email: 'b@probe.example', role: 'viewer' }),
+      )
     ).id,
     ownInvitation: (
-      await json<{ id: string }>(await demo.post('/api/v1/members/invitations', { email: 'a@probe.example', role: 'viewer' }))
+      await json<{ id: string }>(
+        await demo.post('/api/v1/members/invitations', { email: 'a@probe.example', role: 'viewer' }),
+      )
     ).id,
   };
 });

@@ -123,7 +123,8 @@ describe('sign-in throttling per account and source', () => {
     const src = '203.0.113.12';
     await login(t.app, src, 'old@example.com', 'nope');
     const { pair, source } = throttleKeys('old@example.com', src);
-    const keys = async () => (await t.deps.db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key);
+    const keys = async () =>
+      (await t.deps.db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key);
     expect(await keys()).toEqual(expect.arrayContaining([pair, source]));
     t.clock.advance(THROTTLE.PAIR_FORGET_MS + 1000);
     // Any later failure purges what has expired (from every address).

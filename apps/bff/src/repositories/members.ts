@@ -1,5 +1,5 @@
 import { type DbOrTx, users } from '@idv/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 
 export async function listMembers(db: DbOrTx, accountId: string) {
   return db.select().from(users).where(eq(users.accountId, accountId)).orderBy(asc(users.createdAt), asc(users.id));

@@ -74,7 +74,11 @@ export async function purgeExpired(db: DbOrTx, now: Date, limit = 500): Promise<
     .where(
       inArray(
         signInThrottle.key,
-        db.select({ key: signInThrottle.key }).from(signInThrottle).where(lte(signInThrottle.expiresAt, now)).limit(limit),
+        db
+          .select({ key: signInThrottle.key })
+          .from(signInThrottle)
+          .where(lte(signInThrottle.expiresAt, now))
+          .limit(limit),
       ),
     )
     .returning({ key: signInThrottle.key });

@@ -30,8 +30,7 @@ function refusal(f: Found, now: Date): AppError | null {
 
 /** Audits a refused use of a link in the inviting account (expired, used, revoked), then throws. */
 async function refuse(deps: Deps, f: Found, err: AppError, requestId: string): Promise<never> {
-  const action =
-    err.code === 'INVITATION_EXPIRED' ? 'member.invitation.expired' : `member.invitation.accept`;
+  const action = err.code === 'INVITATION_EXPIRED' ? 'member.invitation.expired' : `member.invitation.accept`;
   await audit(deps.db, {
     auth: null,
     accountId: f.inv.accountId,

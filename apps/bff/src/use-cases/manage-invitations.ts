@@ -37,7 +37,10 @@ export function presentInvitation(inv: InvitationRow, now: Date): Invitation {
 /** R9.1: the owner's view of invitations not yet accepted or revoked (expired ones say so). */
 export async function listInvitationsUseCase(deps: Deps, accountId: string) {
   const now = deps.clock.now();
-  return { items: (await listPendingInvitations(deps.db, accountId)).map((i) => presentInvitation(i, now)), nextCursor: null };
+  return {
+    items: (await listPendingInvitations(deps.db, accountId)).map((i) => presentInvitation(i, now)),
+    nextCursor: null,
+  };
 }
 
 /**

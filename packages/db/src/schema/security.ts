@@ -48,9 +48,7 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_token_uq').on(t.tokenHash),
     // Re-inviting replaces the old link: one pending invitation per account and email.
-    uniqueIndex('invitations_pending_uq')
-      .on(t.accountId, t.email)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('invitations_pending_uq').on(t.accountId, t.email).where(sql`${t.status} = 'pending'`),
     index('invitations_account_idx').on(t.accountId, t.createdAt),
   ],
 );
