@@ -26,6 +26,7 @@ import { demoRoutes } from './routes/demo.ts';
 import { explainRoutes } from './routes/explain.ts';
 import { forecastRoutes } from './routes/forecast.ts';
 import { impersonationRoutes } from './routes/impersonation.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: Deps) {
     .route('/', notificationRoutes)
     .route('/', demoRoutes)
     .route('/', memberRoutes)
+    .route('/', invitationRoutes)
     .route('/', plannerRoutes)
     .route('/', forecastRoutes)
     .route('/', explainRoutes);

@@ -43,6 +43,9 @@ export interface Config {
   logLevel: LogLevel;
   /** Bearer token for GET /metrics from non-loopback addresses; unset → loopback only. */
   metricsToken: string | undefined;
+  /** Invitation links (docs/decisions/0013): their origin and how long they stay valid. */
+  publicUrl: string;
+  invitationTtlMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -110,6 +113,8 @@ export const EnvSchema = z.object({
   METRICS_TOKEN: z.preprocess(unset, z.string().min(16, 'must be at least 16 characters (a random token)').optional()),
   DEMO_MOVE_LEASE_SECONDS: count('a whole number of seconds', 1),
   DEMO_RESUME_INTERVAL_MS: count('a whole number of milliseconds'),
+  PUBLIC_URL: url(['http:', 'https:']),
+  INVITATION_TTL_HOURS: count('a whole number of hours', 1),
 });
 
 /** Hides credentials in a value before it is shown in an error message. */
@@ -165,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     demoMoveLeaseMs: (e.DEMO_MOVE_LEASE_SECONDS ?? 30) * 1000,
     demoResumeIntervalMs: e.DEMO_RESUME_INTERVAL_MS ?? 5_000,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, ''),
+    invitationTtlMs: (e.INVITATION_TTL_HOURS ?? 72) * 3_600_000,
   };
 }
 

@@ -36,6 +36,9 @@ const statusOf: Record<string, number> = {
   DEMO_CLOCK_BUSY: 409,
   NOT_MONTHLY_SETTLED: 409,
   NOT_DEMO_ACCOUNT: 409,
+  INVITATION_USED: 409,
+  INVITATION_EXPIRED: 410,
+  INVITATION_REVOKED: 410,
 };
 
 export function fromDomain(e: DomainError): AppError {
@@ -50,6 +53,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { inviteAndAccept } from './invitation-fixtures.ts';
 
 /**
  * Issue 8 security probes. The list of operations comes from the OpenAPI document: a new endpoint
@@ -22,6 +23,8 @@ type Ids = {
   ownNotification: string;
   ownUser: string;
   ownCert: string;
+  otherInvitation: string;
+  ownInvitation: string;
 };
 interface Rule {
   /** account: acts on the caller's account; staff/pm/public/service: other gates; user: the caller's own prefs. */
@@ -129,13 +132,6 @@ const RULES: Record<string, Rule> = {
   },
   'DELETE /api/v1/demo/tenants/:accountId/tiers/:label': { scope: 'pm' },
   'GET /api/v1/account/users': { scope: 'account' },
-  'POST /api/v1/account/users': {
-    scope: 'account',
-    allowed: ['owner'],
-    own: () => ({
-      body: { email: `probe-${Math.random().toString(36).slice(2)}@example.com`, name: 'P', role: 'viewer' },
-    }),
-  },
   'PATCH /api/v1/account/users/:id': {
     scope: 'account',
     foreign: (i) => `/api/v1/account/users/${i.otherUser}`,
@@ -148,6 +144,20 @@ const RULES: Record<string, Rule> = {
     allowed: ['owner'],
     own: (i) => ({ path: `/api/v1/account/users/${i.ownUser}` }),
   },
+  'GET /api/v1/members/invitations': { scope: 'account' },
+  'POST /api/v1/members/invitations': {
+    scope: 'account',
+    allowed: ['owner'],
+    own: () => ({ body: { email: `probe-${Math.random().toString(36).slice(2)}@example.com`, role: 'viewer' } }),
+  },
+  'DELETE /api/v1/members/invitations/:id': {
+    scope: 'account',
+    foreign: (i) => `/api/v1/members/invitations/${i.otherInvitation}`,
+    allowed: ['owner'],
+    own: (i) => ({ path: `/api/v1/members/invitations/${i.ownInvitation}` }),
+  },
+  'POST /api/v1/invitations/preview': { scope: 'public' },
+  'POST /api/v1/invitations/accept': { scope: 'public' },
 };
 
 /** GETs that answer 400 without their query: a valid one for the read probes. */
@@ -190,6 +200,16 @@ beforeAll(async () => {
     ownNotification: await notes(demo),
     ownUser: 'usr_viewer',
     ownCert: certs.items.find((c) => c.status === 'pending_submission')?.id ?? 'none',
+    otherInvitation: (
+      await json<{ id: string }>(
+        await other.post('/api/v1/members/invitations', { email: 'b@probe.example', role: 'viewer' }),
+      )
+    ).id,
+    ownInvitation: (
+      await json<{ id: string }>(
+        await demo.post('/api/v1/members/invitations', { email: 'a@probe.example', role: 'viewer' }),
+      )
+    ).id,
   };
 });
 afterAll(async () => t?.close());
@@ -265,11 +285,7 @@ describe('role matrix (R9.1, R9.2)', () => {
         return t.login('viewer@example.com');
       case 'finance': {
         const owner = await t.login('demo@example.com');
-        const email = `finance-${Math.random().toString(36).slice(2)}@example.com`;
-        const m = await json<{ temporaryPassword: string }>(
-          await owner.post('/api/v1/account/users', { email, name: 'Finance', role: 'finance' }),
-        );
-        return t.login(email, m.temporaryPassword);
+        return inviteAndAccept(t, owner, `finance-${Math.random().toString(36).slice(2)}@example.com`, 'finance');
       }
       case 'agentRead':
       case 'agentWrite': {

@@ -41,6 +41,11 @@ export const ErrorCodes = [
   'NOT_MONTHLY_SETTLED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'ALREADY_MEMBER',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'INVITATION_REVOKED',
+  'EMAIL_IN_USE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -34,7 +34,18 @@ import {
   PutTierTableBody,
   TierTable,
 } from './demo.ts';
-import { ChangeMemberBody, InvitedMember, InviteMemberBody, Member, MemberIdParam } from './members.ts';
+import {
+  AcceptInvitationBody,
+  ChangeMemberBody,
+  Invitation,
+  InvitationAccepted,
+  InvitationBody,
+  InvitationIdParam,
+  InvitationPreview,
+  InvitationTokenBody,
+  Member,
+  MemberIdParam,
+} from './members.ts';
 import {
   NotificationIdParam,
   NotificationList,
@@ -549,15 +560,6 @@ export const endpoints: Endpoint[] = [
     response: listOf(Member),
   },
   {
-    method: 'post',
-    path: '/api/v1/account/users',
-    summary: 'Owner: add a user with a role (R9.1)',
-    auth: 'session',
-    body: InviteMemberBody,
-    response: InvitedMember,
-    status: 201,
-  },
-  {
     method: 'patch',
     path: '/api/v1/account/users/:id',
     summary: "Owner: change a user's role (R9.1)",
@@ -573,6 +575,46 @@ export const endpoints: Endpoint[] = [
     auth: 'session',
     params: MemberIdParam,
     status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members/invitations',
+    summary: 'Owner: pending (and expired) invitations (R9.1)',
+    auth: 'session',
+    response: listOf(Invitation),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/members/invitations',
+    summary: 'Owner: invite an email with a role; a one-time link is emailed (R9.1). Re-inviting replaces the link',
+    auth: 'session',
+    body: InvitationBody,
+    response: Invitation,
+    status: 201,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/members/invitations/:id',
+    summary: 'Owner: revoke a pending invitation (R9.1)',
+    auth: 'session',
+    params: InvitationIdParam,
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/invitations/preview',
+    summary: 'The invitation behind a link: 404, 409 INVITATION_USED, 410 INVITATION_EXPIRED / INVITATION_REVOKED',
+    auth: 'public',
+    body: InvitationTokenBody,
+    response: InvitationPreview,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/invitations/accept',
+    summary: 'Accept an invitation: set name and password, signed in (cookie); single-use',
+    auth: 'public',
+    body: AcceptInvitationBody,
+    response: InvitationAccepted,
   },
 ];
 

@@ -52,17 +52,12 @@ export function rateLimited(retryAfterS: number): AppError {
 }
 
 export interface Limits {
-  /** Failed sign-ins per email and per client address (R9 hardening). */
-  loginFailuresByEmail: RateLimiter;
-  loginFailuresByIp: RateLimiter;
   /** Usage batches per service key. */
   usageByKey: RateLimiter;
 }
 
 export function createLimits(): Limits {
   return {
-    loginFailuresByEmail: new RateLimiter(10, 15 * 60_000),
-    loginFailuresByIp: new RateLimiter(50, 15 * 60_000),
     usageByKey: new RateLimiter(600, 60_000),
   };
 }

@@ -1,5 +1,5 @@
 import { type DbOrTx, users } from '@idv/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 
 export async function listMembers(db: DbOrTx, accountId: string) {
   return db.select().from(users).where(eq(users.accountId, accountId)).orderBy(asc(users.createdAt), asc(users.id));
@@ -16,32 +16,6 @@ export async function getMember(db: DbOrTx, accountId: string, id: string) {
 /** Locks the account's members so that "keep at least one owner" holds under concurrency. */
 export async function lockMembers(db: DbOrTx, accountId: string) {
   return db.select().from(users).where(eq(users.accountId, accountId)).for('update');
-}
-
-export async function emailTaken(db: DbOrTx, email: string): Promise<boolean> {
-  const [u] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
-  return Boolean(u);
-}
-
-export async function insertMember(
-  db: DbOrTx,
-  m: { id: string; accountId: string; email: string; name: string; role: string; passwordHash: string; at: Date },
-) {
-  const [u] = await db
-    .insert(users)
-    .values({
-      id: m.id,
-      email: m.email,
-      name: m.name,
-      passwordHash: m.passwordHash,
-      kind: 'customer',
-      roles: [m.role],
-      accountId: m.accountId,
-      createdAt: m.at,
-    })
-    .onConflictDoNothing()
-    .returning();
-  return u ?? null;
 }
 
 export async function setMemberRole(db: DbOrTx, id: string, role: string) {

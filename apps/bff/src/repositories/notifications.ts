@@ -1,5 +1,5 @@
 import { type DbOrTx, notificationSettings, notifications, outbox, rows, users } from '@idv/db';
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { NOTIFICATION_KINDS, type NotificationKind, render } from '../notifications/templates.ts';
 
 export type ChannelPrefs = Record<string, { email: boolean; sms: boolean }>;
@@ -117,6 +117,8 @@ export async function listNotifications(
     .where(
       and(
         eq(notifications.accountId, accountId),
+        // Invitation emails ride the outbox on a notification row (born read); not a notice for the centre.
+        ne(notifications.kind, 'member_invited'),
         beforeId ? lt(notifications.id, beforeId) : undefined,
         unreadOnly ? isNull(notifications.readAt) : undefined,
       ),

@@ -1,18 +1,13 @@
-import { ChangeMemberBody, InviteMemberBody, MemberIdParam } from '@idv/contracts';
+import { ChangeMemberBody, MemberIdParam } from '@idv/contracts';
 import { Hono } from 'hono';
 import { type AppEnv, requireAccount } from '../http/context.ts';
 import { jsonBody, params } from '../http/validate.ts';
-import { changeMemberRole, inviteMember, listMembersUseCase, removeMember } from '../use-cases/manage-members.ts';
+import { changeMemberRole, listMembersUseCase, removeMember } from '../use-cases/manage-members.ts';
 
 export const memberRoutes = new Hono<AppEnv>()
   .get('/account/users', async (c) => {
     const { accountId } = requireAccount(c, 'read');
     return c.json(await listMembersUseCase(c.get('deps'), accountId));
-  })
-  .post('/account/users', async (c) => {
-    const { auth, accountId } = requireAccount(c, 'manage_users');
-    const body = await jsonBody(c, InviteMemberBody);
-    return c.json(await inviteMember(c.get('deps'), auth, accountId, body, c.get('requestId')), 201);
   })
   .patch('/account/users/:id', async (c) => {
     const { auth, accountId } = requireAccount(c, 'manage_users');

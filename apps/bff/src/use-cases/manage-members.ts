@@ -1,19 +1,9 @@
 import type { Member } from '@idv/contracts';
 import { AppError, notFound } from '../errors.ts';
 import type { Auth, Deps } from '../http/context.ts';
-import { newId, randomToken } from '../http/crypto.ts';
 import { iso } from '../presenters.ts';
 import { audit } from '../repositories/audit.ts';
-import {
-  deleteMember,
-  emailTaken,
-  getMember,
-  insertMember,
-  listMembers,
-  lockMembers,
-  setMemberRole,
-} from '../repositories/members.ts';
-import { hashPassword } from './sign-in.ts';
+import { deleteMember, getMember, listMembers, lockMembers, setMemberRole } from '../repositories/members.ts';
 
 type Role = Member['role'];
 
@@ -30,41 +20,6 @@ function present(u: { id: string; email: string; name: string; roles: string[]; 
 /** R9.1 the people of an account and their roles. */
 export async function listMembersUseCase(deps: Deps, accountId: string) {
   return { items: (await listMembers(deps.db, accountId)).map(present), nextCursor: null };
-}
-
-/** R9.1 an owner adds a user with a role; the temporary password is shown once. */
-export async function inviteMember(
-  deps: Deps,
-  auth: Auth,
-  accountId: string,
-  input: { email: string; name: string; role: Role },
-  requestId: string,
-) {
-  if (await emailTaken(deps.db, input.email)) {
-    throw new AppError('CONFLICT', 409, 'A user with this email already exists.');
-  }
-  const temporaryPassword = randomToken(12);
-  const at = deps.clock.now();
-  const created = await insertMember(deps.db, {
-    id: newId('usr'),
-    accountId,
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    passwordHash: await hashPassword(temporaryPassword),
-    at,
-  });
-  if (!created) throw new AppError('CONFLICT', 409, 'A user with this email already exists.');
-  await audit(deps.db, {
-    auth,
-    accountId,
-    action: 'member.invite',
-    outcome: 'ok',
-    at,
-    requestId,
-    detail: { memberId: created.id, role: input.role },
-  });
-  return { ...present(created), temporaryPassword };
 }
 
 /** R9.1: roles change, but an account always keeps at least one owner. */

@@ -36,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/certificates', label: 'nav.certificates', icon: 'pricing' },
   { to: '/notifications', label: 'nav.notifications', icon: 'notifications' },
   { to: '/audit', label: 'audit.nav', icon: 'account' },
+  { to: '/members', label: 'members.nav', icon: 'account' },
   { to: '/pricing', label: 'nav.pricing', icon: 'pricing' },
 ];
 

@@ -81,6 +81,14 @@ export function createAppRouter(queryClient: QueryClient) {
       lazy: () => import('../features/auth/routes/sign-in-route.tsx').then((m) => ({ Component: m.SignInRoute })),
     },
     {
+      // R9.1: the public page behind an emailed invitation link (the token is in the fragment).
+      path: '/accept-invite',
+      HydrateFallback: FullPageLoading,
+      errorElement: <RouteError />,
+      lazy: () =>
+        import('../features/members/routes/accept-invite-route.tsx').then((m) => ({ Component: m.AcceptInviteRoute })),
+    },
+    {
       id: 'app',
       path: '/',
       loader: requireUser,
@@ -187,6 +195,11 @@ export function createAppRouter(queryClient: QueryClient) {
               path: 'account',
               lazy: () =>
                 import('../features/account/routes/account-route.tsx').then((m) => ({ Component: m.AccountRoute })),
+            },
+            {
+              path: 'members',
+              lazy: () =>
+                import('../features/members/routes/members-route.tsx').then((m) => ({ Component: m.MembersRoute })),
             },
             {
               path: 'pricing',

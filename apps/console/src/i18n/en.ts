@@ -1,5 +1,6 @@
 import { billsEn } from './bills.en.ts';
 import { demoEn } from './demo.en.ts';
+import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { packsEn } from './packs.en.ts';
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...staffEn,
   ...demoEn,
   ...plannerEn,
+  ...membersEn,
   ...packsEn,
   'app.name': 'Identity Verification · Billing Console',
   'app.shortName': 'Billing Console',

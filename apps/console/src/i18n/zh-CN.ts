@@ -1,5 +1,6 @@
 import { billsZhCN } from './bills.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
+import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { packsZhCN } from './packs.zh-CN.ts';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...staffZhCN,
   ...demoZhCN,
   ...plannerZhCN,
+  ...membersZhCN,
   ...packsZhCN,
   'app.name': '实名核身 · 费用控制台',
   'app.shortName': '费用控制台',

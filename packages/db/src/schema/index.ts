@@ -5,3 +5,4 @@ export * from './demo.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './packs.ts';
+export * from './security.ts';

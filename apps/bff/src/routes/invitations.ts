@@ -1,0 +1,39 @@
+import { AcceptInvitationBody, InvitationBody, InvitationIdParam, InvitationTokenBody } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAccount } from '../http/context.ts';
+import { setSessionCookie } from '../http/session.ts';
+import { jsonBody, params } from '../http/validate.ts';
+import { acceptInvitation, previewInvitation } from '../use-cases/accept-invitation.ts';
+import { inviteMember, listInvitationsUseCase, revokeInvitation } from '../use-cases/manage-invitations.ts';
+
+/** R9.1 invitations by email: the owner's side under /members, the invitee's (public, by token) under /invitations. */
+export const invitationRoutes = new Hono<AppEnv>()
+  .get('/members/invitations', async (c) => {
+    const { accountId } = requireAccount(c, 'manage_users');
+    return c.json(await listInvitationsUseCase(c.get('deps'), accountId));
+  })
+  .post('/members/invitations', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'manage_users');
+    const body = await jsonBody(c, InvitationBody);
+    return c.json(await inviteMember(c.get('deps'), auth, accountId, body, c.get('requestId')), 201);
+  })
+  .delete('/members/invitations/:id', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'manage_users');
+    const { id } = params(c, InvitationIdParam);
+    await revokeInvitation(c.get('deps'), auth, accountId, id, c.get('requestId'));
+    return c.body(null, 204);
+  })
+  .post('/invitations/preview', async (c) => {
+    const { token } = await jsonBody(c, InvitationTokenBody);
+    return c.json(await previewInvitation(c.get('deps'), token));
+  })
+  .post('/invitations/accept', async (c) => {
+    const body = await jsonBody(c, AcceptInvitationBody);
+    const result = await acceptInvitation(
+      c.get('deps'),
+      { ...body, previousSessionId: c.get('auth')?.sessionId ?? null },
+      c.get('requestId'),
+    );
+    setSessionCookie(c, result.token, result.maxAgeSeconds);
+    return c.json({ user: result.user }, 200);
+  });

@@ -1,0 +1,293 @@
+import type { Invitation, Me } from '@idv/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import {
+  Badge,
+  Banner,
+  Busy,
+  Button,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  Panel,
+  Select,
+  Skeleton,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+} from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
+import { meQueryOptions } from '../api/me.ts';
+import {
+  invitationsQueryOptions,
+  inviteMutationOptions,
+  membersQueryOptions,
+  revokeInvitationMutationOptions,
+} from '../api/members.ts';
+
+type Role = Invitation['role'];
+const ROLES: readonly Role[] = ['viewer', 'finance', 'owner'];
+const roleKey = (r: string) => `members.role.${r}` as MessageKey;
+
+/** R9.1: only the account's owner (not a support agent) manages members; the server checks again. */
+function isOwner(me: Me | undefined): boolean {
+  return Boolean(me?.account && !me.impersonation && me.user.kind === 'customer' && me.user.roles.includes('owner'));
+}
+
+function MembersPanel({ me }: { me: Me | undefined }) {
+  const { t } = useI18n();
+  const members = useQuery(membersQueryOptions());
+  return (
+    <Panel title={t('members.list.title')} headingId="members-list" bodyClassName="p-0">
+      {members.isPending ? (
+        <Busy label={t('common.loading')} className="p-5">
+          <Skeleton className="h-16 w-full" />
+        </Busy>
+      ) : members.isError ? (
+        <div className="p-5">
+          <QueryError error={members.error} onRetry={() => void members.refetch()} />
+        </div>
+      ) : (
+        <Table caption={t('members.list.caption')}>
+          <THead>
+            <tr>
+              <Th>{t('members.col.name')}</Th>
+              <Th>{t('members.col.email')}</Th>
+              <Th>{t('members.col.role')}</Th>
+              <Th>
+                {t('members.col.since')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {members.data.items.map((m) => (
+              <Tr key={m.id}>
+                <Td>
+                  {m.name}
+                  {m.id === me?.user.id ? <span className="ml-1 text-slate-600">{t('members.you')}</span> : null}
+                </Td>
+                <Td>{m.email}</Td>
+                <Td>
+                  <Badge tone={m.role === 'owner' ? 'info' : 'neutral'}>{t(roleKey(m.role))}</Badge>
+                </Td>
+                <Td className="tabular whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Panel>
+  );
+}
+
+function InviteForm() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('viewer');
+  const [invalid, setInvalid] = useState(false);
+  const invite = useMutation({
+    ...inviteMutationOptions(),
+    onSuccess: () => {
+      setEmail('');
+      void queryClient.invalidateQueries({ queryKey: ['members', 'invitations'] });
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const value = email.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    invite.mutate({ email: value, role });
+  }
+  return (
+    <Panel title={t('members.invite.title')} description={t('members.invite.description')} headingId="invite">
+      <form className="flex flex-col gap-3 sm:flex-row sm:items-start" onSubmit={submit} noValidate>
+        <Field
+          className="sm:flex-1"
+          label={t('members.invite.email')}
+          error={invalid ? t('members.invite.emailInvalid') : undefined}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              name="email"
+              type="email"
+              autoComplete="off"
+              inputMode="email"
+              maxLength={254}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field className="sm:w-56" label={t('members.invite.role')} hint={t(`members.role.${role}Hint` as MessageKey)}>
+          {(p) => (
+            <Select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(roleKey(r))}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" variant="primary" className="sm:mt-6" loading={invite.isPending}>
+          {t('members.invite.submit')}
+        </Button>
+      </form>
+      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+        {invite.isSuccess ? (
+          <Banner tone="success">{t('members.invite.sent', { email: invite.data.email })}</Banner>
+        ) : null}
+      </div>
+      <MutationError error={invite.error} className="mt-3" />
+    </Panel>
+  );
+}
+
+function PendingInvitations() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const list = useQuery(invitationsQueryOptions());
+  const [toRevoke, setToRevoke] = useState<Invitation | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['members', 'invitations'] });
+  const revoke = useMutation({
+    ...revokeInvitationMutationOptions(),
+    onSuccess: () => {
+      setToRevoke(null);
+      refresh();
+    },
+  });
+  const resend = useMutation({ ...inviteMutationOptions(), onSuccess: refresh });
+  return (
+    <Panel title={t('members.pending.title')} headingId="pending-invitations" bodyClassName="p-0">
+      {list.isPending ? (
+        <Busy label={t('common.loading')} className="p-5">
+          <Skeleton className="h-16 w-full" />
+        </Busy>
+      ) : list.isError ? (
+        <div className="p-5">
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        </div>
+      ) : list.data.items.length === 0 ? (
+        <EmptyState headingLevel={3} title={t('members.pending.empty')} className="py-8" />
+      ) : (
+        <>
+          <MutationError error={resend.error} className="m-4" />
+          <Table caption={t('members.pending.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('members.col.email')}</Th>
+                <Th>{t('members.col.role')}</Th>
+                <Th>
+                  {t('members.pending.sentAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                </Th>
+                <Th>
+                  {t('members.pending.expiresAt')}{' '}
+                  <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                </Th>
+                <Th>{t('members.pending.state')}</Th>
+                <Th>
+                  <span className="sr-only">{t('members.pending.actions')}</span>
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {list.data.items.map((i) => (
+                <Tr key={i.id}>
+                  <Td>{i.email}</Td>
+                  <Td>{t(roleKey(i.role))}</Td>
+                  <Td className="tabular whitespace-nowrap">{formatDateTime(i.createdAt)}</Td>
+                  <Td className="tabular whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
+                  <Td>
+                    {i.status === 'expired' ? (
+                      <Badge tone="muted">{t('members.pending.expired')}</Badge>
+                    ) : (
+                      <Badge tone="warning">{t('members.pending.pending')}</Badge>
+                    )}
+                  </Td>
+                  <Td align="right" className="whitespace-nowrap">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      loading={resend.isPending && resend.variables?.email === i.email}
+                      onClick={() => resend.mutate({ email: i.email, role: i.role })}
+                    >
+                      {t('members.pending.resend')}
+                      <span className="sr-only"> {i.email}</span>
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        revoke.reset();
+                        setToRevoke(i);
+                      }}
+                    >
+                      {t('members.pending.revoke')}
+                      <span className="sr-only"> {i.email}</span>
+                    </Button>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </>
+      )}
+      <Dialog
+        open={toRevoke !== null}
+        onClose={() => setToRevoke(null)}
+        dismissible={!revoke.isPending}
+        role="alertdialog"
+        closeLabel={t('dialog.close')}
+        title={t('members.pending.revokeTitle', { email: toRevoke?.email ?? '' })}
+        description={t('members.pending.revokeBody')}
+        footer={
+          <>
+            <Button onClick={() => setToRevoke(null)} disabled={revoke.isPending}>
+              {t('dialog.cancel')}
+            </Button>
+            <Button variant="danger" loading={revoke.isPending} onClick={() => toRevoke && revoke.mutate(toRevoke.id)}>
+              {t('members.pending.revokeConfirm')}
+            </Button>
+          </>
+        }
+      >
+        <MutationError error={revoke.error} />
+      </Dialog>
+    </Panel>
+  );
+}
+
+/** R9.1 members of the account; the owner invites by email and sees, resends and revokes pending invitations. */
+export function MembersRoute() {
+  const { t } = useI18n();
+  const me = useQuery(meQueryOptions()).data;
+  const owner = isOwner(me);
+  return (
+    <div className="flex flex-col gap-5">
+      <PageHeader title={t('members.title')} description={t('members.subtitle')} />
+      {owner ? (
+        <>
+          <InviteForm />
+          <PendingInvitations />
+        </>
+      ) : (
+        <Banner tone="info">{t('members.invite.ownerOnly')}</Banner>
+      )}
+      <MembersPanel me={me} />
+    </div>
+  );
+}
