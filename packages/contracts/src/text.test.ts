@@ -36,7 +36,7 @@ describe('issue 14 textProblem: what PostgreSQL text cannot hold', () => {
 
 describe('issue 14 unstorableText: every string of a JSON value, with its path', () => {
   it('finds values and field names anywhere, without echoing a bad name', () => {
-    const body = { a: 'ok', b: ['fine', 'x\u0000'], c: { d: { e: '\uD800' } }, ['bad\u0000name']: 1 };
+    const body = { a: 'ok', b: ['fine', 'x\u0000'], c: { d: { e: '\uD800' } }, 'bad\u0000name': 1 };
     const issues = unstorableText(body);
     expect(issues).toHaveLength(3);
     expect(issues).toEqual(
