@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { deliverOutboxJob } from '../src/jobs/outbox.ts';
 import { tick } from '../src/jobs/scheduler.ts';
-import { createLogger, scrubUrls } from '../src/observability/logger.ts';
+import { createLogger, scrubQueryParams, scrubUrls } from '../src/observability/logger.ts';
 import { notify } from '../src/repositories/notifications.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
 
@@ -173,6 +173,13 @@ describe('structured logs (issue 19)', () => {
       'postgres://***@db:5432/x and smtps://***@h',
     );
     expect(scrubUrls('no url here')).toBe('no url here');
+  });
+
+  it("a failed query's parameter values (customer data) are not logged, its SQL is", () => {
+    const msg = 'Failed query: insert into "users" ("email") values ($1)\nparams: alice@customer.example';
+    const out = scrubQueryParams(msg);
+    expect(out).toContain('insert into "users"');
+    expect(out).not.toContain('alice@customer.example');
   });
 });
 

@@ -37,15 +37,23 @@ const REDACT = [
   '*.headers.*',
 ];
 
-/** An Error as a log object: type, message and stack, with credentials in URLs scrubbed. */
+/**
+ * A failed query's message (Drizzle: "Failed query: <sql>\nparams: <values>") keeps the SQL but never
+ * the parameter values, which can hold customer data (emails, names, free text).
+ */
+export function scrubQueryParams(text: string): string {
+  return text.replace(/\nparams: [^\n]*/g, '\nparams: [not logged]');
+}
+
+/** An Error as a log object: type, message and stack, with credentials in URLs and query values scrubbed. */
 function errSerializer(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { message: scrubUrls(String(err)) };
   const code = (err as { code?: unknown }).code;
   return {
     type: err.name,
-    message: scrubUrls(err.message),
+    message: scrubQueryParams(scrubUrls(err.message)),
     ...(typeof code === 'string' ? { code } : {}),
-    stack: err.stack ? scrubUrls(err.stack) : undefined,
+    stack: err.stack ? scrubQueryParams(scrubUrls(err.stack)) : undefined,
   };
 }
 
