@@ -16,6 +16,7 @@ import { sessionMiddleware } from './http/session.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { autoTopupRoutes } from './routes/auto-topups.ts';
 import { billRoutes } from './routes/bills.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificates.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: Deps) {
     .route('/', accountRoutes)
     .route('/', packRoutes)
     .route('/', orderRoutes)
+    .route('/', autoTopupRoutes)
     .route('/', refundRoutes)
     .route('/', certificateRoutes)
     .route('/', staffRefundRoutes)

@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './auth.ts';
 export * from './bills.ts';
+export * from './budgets.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';
 export * from './common.ts';

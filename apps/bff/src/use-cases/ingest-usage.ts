@@ -21,6 +21,7 @@ import {
   insertEvents,
   lockAccountForIngest,
 } from '../repositories/usage.ts';
+import { applyAutoTopups } from './apply-auto-topups.ts';
 
 /**
  * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
@@ -58,7 +59,7 @@ export async function ingestUsage(
     if (t > maxAt) maxAt = t;
   }
 
-  return deps.db.transaction(async (tx) => {
+  const response = await deps.db.transaction(async (tx) => {
     const account = await lockAccountForIngest(tx, accountId);
     if (!account) throw notFound('account');
     const now = accountNow(deps.clock, account);
@@ -142,6 +143,9 @@ export async function ingestUsage(
     await packNotices(tx, accountId, changed, usedBefore, labels, account.postpaidEnabled, now, packCallTimes);
     return { outcomes };
   });
+  // R10.2 auto top-up right after the batch's deductions commit (apply-auto-topups.ts).
+  await applyAutoTopups(deps, accountId, batchLabels);
+  return response;
 }
 
 /** R7 'pack_low' when remaining first drops below 20%, 'pack_exhausted' at 0, once per pack. */
