@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { autoTopupRoutes } from './routes/auto-topups.ts';
 import { billRoutes } from './routes/bills.ts';
+import { budgetRoutes } from './routes/budgets.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { demoRoutes } from './routes/demo.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: Deps) {
     .route('/', packRoutes)
     .route('/', orderRoutes)
     .route('/', autoTopupRoutes)
+    .route('/', budgetRoutes)
     .route('/', refundRoutes)
     .route('/', certificateRoutes)
     .route('/', staffRefundRoutes)

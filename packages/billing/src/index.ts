@@ -1,3 +1,4 @@
+export * from './anomaly.ts';
 export * from './catalog.ts';
 export * from './certificate-refund.ts';
 export * from './coverage.ts';

@@ -33,7 +33,9 @@ const Thresholds = z
   .min(1)
   .max(10)
   .refine((a) => new Set(a).size === a.length, 'thresholds must be distinct');
-const PositiveMoney = MoneyString.refine((s) => /^\d/.test(s) && /[1-9]/.test(s), 'must be more than 0');
+const PositiveMoney = z
+  .string()
+  .regex(/^(?!0+(\.0+)?$)\d{1,14}(\.\d{1,4})?$/, 'must be a decimal string above 0 with at most 4 decimals');
 const BudgetScope = z
   .object({ product: z.string().min(1).max(100).optional(), label: z.string().min(1).max(100).optional() })
   .strict()

@@ -11,6 +11,7 @@ import {
 import { catalogMap } from '../repositories/catalog.ts';
 import { lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
+import { evaluateBudgetAlertsSafely } from './evaluate-budget-alerts.ts';
 import { placeOrderInTransaction, resolveTier } from './place-order.ts';
 
 export type AutoTopupResult =
@@ -45,6 +46,8 @@ export async function applyAutoTopups(
     try {
       const r = await applyOne(deps, accountId, code);
       if (r) results.push(r);
+      // R10.1 an automatic purchase adds to this month's spending.
+      if (r?.outcome === 'bought') await evaluateBudgetAlertsSafely(deps, accountId);
     } catch (e) {
       console.error(`[auto-topup] account ${accountId} label ${code} failed:`, e);
     }

@@ -28,6 +28,7 @@ import { notify } from '../repositories/notifications.ts';
 import { consumeVoucher, insertCharge, insertOrder, lockVoucher } from '../repositories/orders.ts';
 import { packsOfOrder } from '../repositories/packs.ts';
 import { deliverPacks } from './deliver-packs.ts';
+import { evaluateBudgetAlertsSafely } from './evaluate-budget-alerts.ts';
 import { idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
 
 export interface PlaceOrderInput {
@@ -73,12 +74,15 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
   const { body, accountId } = input;
   const { label, tier } = resolveTier(await catalogMap(deps.db), body.label, body.size);
   try {
-    return await idempotentTransaction(
+    const outcome = await idempotentTransaction(
       deps.db,
       { accountId, route: 'POST /orders', key: input.idempotencyKey, body, at: deps.clock.now() },
       // lockAccount() was taken first by idempotentTransaction (before any pack row).
       (tx, account) => placeOrderInTransaction(deps, tx, account, { ...input, label, tier }),
     );
+    // R10.1 a purchase adds to this month's spending: budget alerts, after the commit.
+    if (!outcome.replayed) await evaluateBudgetAlertsSafely(deps, accountId);
+    return outcome;
   } catch (e) {
     // A refused order changed nothing; the attempt is still on the audit trail (R9.2).
     if (isDomainError(e)) {

@@ -62,3 +62,14 @@ export const budgetAlerts = pgTable(
   },
   (t) => [unique('budget_alerts_uq').on(t.budgetId, t.month, t.threshold, t.kind)],
 );
+
+/**
+ * R10.3 How far the usage anomaly check has run for an account: every settled day up to and including
+ * `checked_through` has been judged (the job then looks only at days settled since).
+ */
+export const usageAnomalyChecks = pgTable('usage_anomaly_checks', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  checkedThrough: text('checked_through').notNull(),
+});
