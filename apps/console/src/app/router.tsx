@@ -140,6 +140,11 @@ export function createAppRouter(queryClient: QueryClient) {
                 })),
             },
             {
+              path: 'budgets',
+              lazy: () =>
+                import('../features/budgets/routes/budgets-route.tsx').then((m) => ({ Component: m.BudgetsRoute })),
+            },
+            {
               path: 'bills',
               lazy: () =>
                 import('../features/bills/routes/bills-overview-route.tsx').then((m) => ({

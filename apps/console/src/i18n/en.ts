@@ -1,4 +1,5 @@
 import { billsEn } from './bills.en.ts';
+import { budgetsEn } from './budgets.en.ts';
 import { demoEn } from './demo.en.ts';
 import { moneyEn } from './money.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -9,6 +10,7 @@ import type { Messages } from './zh-CN.ts';
 
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
+  ...budgetsEn,
   ...moneyEn,
   ...billsEn,
   ...notificationsEn,

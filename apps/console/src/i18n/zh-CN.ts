@@ -1,4 +1,5 @@
 import { billsZhCN } from './bills.zh-CN.ts';
+import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
@@ -11,6 +12,7 @@ import { staffZhCN } from './staff.zh-CN.ts';
  * same keys (enforced by the `Messages` type and by i18n.test.ts). Placeholders are `{name}`.
  */
 export const zhCN = {
+  ...budgetsZhCN,
   ...moneyZhCN,
   ...billsZhCN,
   ...notificationsZhCN,
