@@ -43,7 +43,9 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
   const done = () => {
     void qc.invalidateQueries({ queryKey: ['budgets'] });
     void qc.invalidateQueries({ queryKey: ['notifications'] });
-    close();
+    // Not close(): inside onSuccess the mutation still counts as pending.
+    setTouched(false);
+    onClose();
   };
   const create = useMutation({ ...createBudgetMutationOptions(), onSuccess: done });
   const patch = useMutation({ ...patchBudgetMutationOptions(), onSuccess: done });

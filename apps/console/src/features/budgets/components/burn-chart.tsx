@@ -29,9 +29,7 @@ export function BurnChart({ budget, today }: { budget: Budget; today: string }) 
         key: p.date,
         axisLabel: p.date.slice(8),
         value: Number(p.amount),
-        display: p.projected
-          ? t('budgets.chart.projected', { amount: formatMoney(p.amount) })
-          : `¥${formatMoney(p.amount)}`,
+        display: p.projected ? t('budgets.chart.projected', { amount: formatMoney(p.amount) }) : formatMoney(p.amount),
         projected: p.projected,
       }))}
       referenceLines={refs}

@@ -115,9 +115,9 @@ function BudgetPanel({ budget, today, editable }: { budget: Budget; today: strin
       <DescriptionList
         columns={4}
         items={[
-          { key: 'amount', term: t('budgets.amount'), value: `¥${formatMoney(budget.amount)}` },
-          { key: 'spent', term: t('budgets.spent'), value: `¥${formatMoney(budget.spent)}` },
-          { key: 'forecast', term: t('budgets.forecast'), value: `¥${formatMoney(budget.forecast)}` },
+          { key: 'amount', term: t('budgets.amount'), value: formatMoney(budget.amount) },
+          { key: 'spent', term: t('budgets.spent'), value: formatMoney(budget.spent) },
+          { key: 'forecast', term: t('budgets.forecast'), value: formatMoney(budget.forecast) },
           {
             key: 'thresholds',
             term: t('budgets.thresholds'),
