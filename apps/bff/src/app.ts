@@ -35,6 +35,7 @@ import { refundRoutes } from './routes/refunds.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { serviceKeyRoutes } from './routes/service-keys.ts';
 import { staffRefundRoutes } from './routes/staff-refunds.ts';
+import { timelineRoutes } from './routes/timeline.ts';
 import { usageRoutes } from './routes/usage.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,6 +79,7 @@ export function createApp(deps: Deps) {
     .route('/', orderRoutes)
     .route('/', autoTopupRoutes)
     .route('/', budgetRoutes)
+    .route('/', timelineRoutes)
     .route('/', refundRoutes)
     .route('/', certificateRoutes)
     .route('/', staffRefundRoutes)

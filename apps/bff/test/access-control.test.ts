@@ -121,6 +121,8 @@ const RULES: Record<string, Rule> = {
     own: (i) => ({ path: `/api/v1/budgets/${i.ownBudget}` }),
   },
   'GET /api/v1/auto-topups': { scope: 'account' },
+  // Issue 18: the owner (or an impersonating agent) reads the account's timeline.
+  'GET /api/v1/timeline': { scope: 'account' },
   'PUT /api/v1/auto-topups/:label': {
     scope: 'account',
     allowed: MONEY,

@@ -65,6 +65,7 @@ import {
   StaffAccountIdParam,
 } from './refunds.ts';
 import { AuditEntry, ImpersonationStarted, StaffAccount, StaffAccountsQuery, StartImpersonationBody } from './staff.ts';
+import { TimelineItem, TimelineQuery } from './timeline.ts';
 import {
   CreatedServiceKey,
   CreateServiceKeyBody,
@@ -401,6 +402,14 @@ export const endpoints: Endpoint[] = [
     auth: 'session',
     query: OrdersQuery,
     response: listOf(OrderSummary),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/timeline',
+    summary: 'What happened to the account, newest first (issue 18): the owner, or an agent impersonating it',
+    auth: 'session',
+    query: TimelineQuery,
+    response: listOf(TimelineItem),
   },
   // R10.1 budgets and R10.2 auto top-up rules.
   {

@@ -15,4 +15,5 @@ export * from './planner.ts';
 export * from './projections.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
+export * from './timeline.ts';
 export * from './usage.ts';
