@@ -38,6 +38,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/certificates', label: 'nav.certificates', icon: 'pricing' },
   { to: '/notifications', label: 'nav.notifications', icon: 'notifications' },
   { to: '/audit', label: 'audit.nav', icon: 'account' },
+  // Issue 18 account timeline (the owner, or support impersonating).
+  { to: '/timeline', label: 'timeline.nav', icon: 'account' },
   { to: '/pricing', label: 'nav.pricing', icon: 'pricing' },
 ];
 

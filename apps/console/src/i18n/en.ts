@@ -6,11 +6,13 @@ import { notificationsEn } from './notifications.en.ts';
 import { packsEn } from './packs.en.ts';
 import { plannerEn } from './planner.en.ts';
 import { staffEn } from './staff.en.ts';
+import { timelineEn } from './timeline.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
   ...budgetsEn,
+  ...timelineEn,
   ...moneyEn,
   ...billsEn,
   ...notificationsEn,

@@ -6,6 +6,7 @@ import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { packsZhCN } from './packs.zh-CN.ts';
 import { plannerZhCN } from './planner.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
+import { timelineZhCN } from './timeline.zh-CN.ts';
 
 /**
  * Simplified Chinese messages: the source of truth for message keys. `en.ts` must have exactly the
@@ -13,6 +14,7 @@ import { staffZhCN } from './staff.zh-CN.ts';
  */
 export const zhCN = {
   ...budgetsZhCN,
+  ...timelineZhCN,
   ...moneyZhCN,
   ...billsZhCN,
   ...notificationsZhCN,
