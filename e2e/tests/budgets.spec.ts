@@ -105,6 +105,12 @@ test.describe('budgets and auto top-up (R10.1, R10.2)', () => {
       },
     ]);
     await expectNoA11yViolations(page);
+
+    // The planner says what the rule will buy for that label.
+    await page.goto('/planner?label=basic.selfie&calls=20000');
+    await expect(page.getByText('该标签已开启自动续购')).toBeVisible();
+    await expect(page.getByText(/剩余少于 500 次时将自动购买 1 个 1,000 次资源包/)).toBeVisible();
+    await expectNoA11yViolations(page);
     expect(errors).toEqual([]);
     await pm.dispose();
   });
