@@ -19,7 +19,9 @@ import { createLogger } from './observability/logger.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { autoTopupRoutes } from './routes/auto-topups.ts';
 import { billRoutes } from './routes/bills.ts';
+import { budgetRoutes } from './routes/budgets.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { demoRoutes } from './routes/demo.ts';
@@ -37,6 +39,7 @@ import { refundRoutes } from './routes/refunds.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { serviceKeyRoutes } from './routes/service-keys.ts';
 import { staffRefundRoutes } from './routes/staff-refunds.ts';
+import { timelineRoutes } from './routes/timeline.ts';
 import { usageRoutes } from './routes/usage.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,6 +81,9 @@ export function createApp(deps: Deps) {
     .route('/', accountRoutes)
     .route('/', packRoutes)
     .route('/', orderRoutes)
+    .route('/', autoTopupRoutes)
+    .route('/', budgetRoutes)
+    .route('/', timelineRoutes)
     .route('/', refundRoutes)
     .route('/', certificateRoutes)
     .route('/', staffRefundRoutes)

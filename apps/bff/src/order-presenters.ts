@@ -25,6 +25,7 @@ export function presentOrderSummary(o: OrderRow, labels: Map<string, BillingLabe
       cash: amt(o.paidCash),
     },
     voucherId: o.voucherId,
+    trigger: o.trigger,
     createdAt: iso(o.createdAt),
   };
 }

@@ -25,6 +25,8 @@ type Ids = {
   ownCert: string;
   otherInvitation: string;
   ownInvitation: string;
+  otherBudget: string;
+  ownBudget: string;
 };
 interface Rule {
   /** account: acts on the caller's account; staff/pm/public/service: other gates; user: the caller's own prefs. */
@@ -106,6 +108,37 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/orders/:id': { scope: 'account', foreign: (i) => `/api/v1/orders/${i.otherOrder}` },
   'POST /api/v1/refunds': { scope: 'account', allowed: MONEY, own: (i) => ({ body: { packId: i.ownPack } }) },
   'GET /api/v1/refunds': { scope: 'account' },
+  // R10.1 budgets and R10.2 auto top-up rules: the money roles edit, everyone reads.
+  'GET /api/v1/budgets': { scope: 'account' },
+  'POST /api/v1/budgets': { scope: 'account', allowed: MONEY, own: () => ({ body: { name: 'probe', amount: '10' } }) },
+  'PATCH /api/v1/budgets/:id': {
+    scope: 'account',
+    allowed: MONEY,
+    foreign: (i) => `/api/v1/budgets/${i.otherBudget}`,
+    own: (i) => ({ path: `/api/v1/budgets/${i.ownBudget}`, body: { name: 'probe' } }),
+  },
+  'DELETE /api/v1/budgets/:id': {
+    scope: 'account',
+    allowed: MONEY,
+    foreign: (i) => `/api/v1/budgets/${i.otherBudget}`,
+    own: (i) => ({ path: `/api/v1/budgets/${i.ownBudget}` }),
+  },
+  'GET /api/v1/auto-topups': { scope: 'account' },
+  // Issue 18: the owner (or an impersonating agent) reads the account's timeline.
+  'GET /api/v1/timeline': { scope: 'account' },
+  'PUT /api/v1/auto-topups/:label': {
+    scope: 'account',
+    allowed: MONEY,
+    own: () => ({
+      path: '/api/v1/auto-topups/identity.basic',
+      body: { enabled: false, belowCalls: 1, size: 1000, quantity: 1, monthlyLimit: 1 },
+    }),
+  },
+  'DELETE /api/v1/auto-topups/:label': {
+    scope: 'account',
+    allowed: MONEY,
+    own: () => ({ path: '/api/v1/auto-topups/identity.basic' }),
+  },
   'POST /api/v1/staff/refund-refusals': { scope: 'staff' },
   'PUT /api/v1/staff/accounts/:id/violation': { scope: 'staff' },
   'GET /api/v1/certificates': { scope: 'account' },
@@ -189,7 +222,11 @@ beforeAll(async () => {
     await demo.get('/api/v1/packs?limit=200'),
   );
   const certs = await json<{ items: { id: string; status: string }[] }>(await demo.get('/api/v1/certificates'));
+  const budget = async (c: Client) =>
+    (await json<{ id: string }>(await c.post('/api/v1/budgets', { name: 'probe', amount: '10' }))).id;
   ids = {
+    otherBudget: await budget(other),
+    ownBudget: await budget(demo),
     otherPack: otherPacks.items[0]?.id ?? '0',
     otherOrder: otherPacks.items.find((p) => p.orderId)?.orderId ?? 'none',
     otherUser: 'usr_other',

@@ -18,6 +18,18 @@ import {
   BillOverviewQuery,
   BillResourcesResponse,
 } from './bills.ts';
+import {
+  AutoTopupLabelParam,
+  AutoTopupList,
+  AutoTopupRule,
+  Budget,
+  BudgetIdParam,
+  BudgetList,
+  BudgetsQuery,
+  CreateBudgetBody,
+  PatchBudgetBody,
+  PutAutoTopupBody,
+} from './budgets.ts';
 import { Catalog } from './catalog.ts';
 import { CertificateIdParam, CertificateOrder, CertificateRefund, CertificatesQuery } from './certificates.ts';
 import { ListQuery, listOf, Problem } from './common.ts';
@@ -69,6 +81,7 @@ import {
   StaffAccountIdParam,
 } from './refunds.ts';
 import { AuditEntry, ImpersonationStarted, StaffAccount, StaffAccountsQuery, StartImpersonationBody } from './staff.ts';
+import { TimelineItem, TimelineQuery } from './timeline.ts';
 import {
   CreatedServiceKey,
   CreateServiceKeyBody,
@@ -405,6 +418,73 @@ export const endpoints: Endpoint[] = [
     auth: 'session',
     query: OrdersQuery,
     response: listOf(OrderSummary),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/timeline',
+    summary: 'What happened to the account, newest first (issue 18): the owner, or an agent impersonating it',
+    auth: 'session',
+    query: TimelineQuery,
+    response: listOf(TimelineItem),
+  },
+  // R10.1 budgets and R10.2 auto top-up rules.
+  {
+    method: 'get',
+    path: '/api/v1/budgets',
+    summary: 'Monthly budgets with spent, forecast and alerts (R10.1)',
+    auth: 'session',
+    query: BudgetsQuery,
+    response: BudgetList,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/budgets',
+    summary: 'Create a monthly budget (R10.1)',
+    auth: 'session',
+    body: CreateBudgetBody,
+    response: Budget,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/budgets/:id',
+    summary: 'Change a budget (R10.1)',
+    auth: 'session',
+    params: BudgetIdParam,
+    body: PatchBudgetBody,
+    response: Budget,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/budgets/:id',
+    summary: 'Delete a budget (R10.1)',
+    auth: 'session',
+    params: BudgetIdParam,
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/auto-topups',
+    summary: 'Auto top-up rules per label (R10.2)',
+    auth: 'session',
+    response: AutoTopupList,
+  },
+  {
+    method: 'put',
+    path: '/api/v1/auto-topups/:label',
+    summary: 'Set the auto top-up rule of a label (R10.2)',
+    auth: 'session',
+    params: AutoTopupLabelParam,
+    body: PutAutoTopupBody,
+    response: AutoTopupRule,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/auto-topups/:label',
+    summary: 'Remove the auto top-up rule of a label (R10.2)',
+    auth: 'session',
+    params: AutoTopupLabelParam,
+    status: 204,
   },
   {
     method: 'get',

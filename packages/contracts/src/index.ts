@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './auth.ts';
 export * from './bills.ts';
+export * from './budgets.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';
 export * from './common.ts';
@@ -15,4 +16,5 @@ export * from './projections.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
 export * from './text.ts';
+export * from './timeline.ts';
 export * from './usage.ts';

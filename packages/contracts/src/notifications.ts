@@ -13,6 +13,10 @@ export const NotificationKind = z.enum([
   'pack_expired',
   'daily_report',
   'refund_completed',
+  'budget_threshold',
+  'budget_forecast',
+  'auto_topup_failed',
+  'usage_anomaly',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -32,6 +32,8 @@ export const OrderSummary = z.object({
   amount: MoneyString,
   paid: OrderPaid,
   voucherId: z.string().nullable(),
+  /** R10.2 'auto_topup' for an order placed by an auto top-up rule, else 'manual'. */
+  trigger: z.enum(['manual', 'auto_topup']),
   createdAt: Timestamp,
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;

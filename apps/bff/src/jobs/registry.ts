@@ -1,10 +1,12 @@
 import type { Deps } from '../http/context.ts';
 import { arrearsLifecycleJob } from './arrears.ts';
+import { budgetAlertsJob } from './budget-alerts.ts';
 import { dailyReportJob } from './daily-report.ts';
 import { freeTrialJob } from './free-trial.ts';
 import { deliverOutboxJob } from './outbox.ts';
 import { packExpiryJob } from './pack-expiry.ts';
 import { dailySettlementJob, monthlySettlementJob } from './settlement.ts';
+import { usageAnomalyJob } from './usage-anomaly.ts';
 
 /** Something a job did, reported to demo clocks and logs (R9.3 "what happened"). */
 export interface Happening {
@@ -32,6 +34,10 @@ export const accountJobs: AccountJob[] = [
   // R5.1/R5.2 settlement first: later jobs (arrears, notices) see the day's bill.
   dailySettlementJob,
   monthlySettlementJob,
+  // R10.1 budget alerts on the spending the settlements just added.
+  budgetAlertsJob,
+  // R10.3 usage anomaly notices for the days just settled.
+  usageAnomalyJob,
   // R6.2–R6.4 arrears → suspension → release, after the settlement that may have caused arrears.
   arrearsLifecycleJob,
   // R7 pack expiring/expired notices and the expired status.

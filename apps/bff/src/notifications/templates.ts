@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = [
   'pack_expired',
   'daily_report',
   'refund_completed',
+  'budget_threshold',
+  'budget_forecast',
+  'auto_topup_failed',
+  'usage_anomaly',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -95,6 +99,32 @@ const templates: Record<NotificationKind, Template> = {
     titleEn: 'Refund completed',
     bodyZh: '资源包（ID {packId}）已退款 ¥{amount}：现金 ¥{cash}，收益转入 ¥{income}，赠送 ¥{gift}。',
     bodyEn: 'Pack {packId} refunded ¥{amount}: cash ¥{cash}, income transfer ¥{income}, gift ¥{gift}.',
+  },
+  budget_threshold: {
+    titleZh: '预算「{name}」已达 {threshold}%',
+    titleEn: 'Budget "{name}" reached {threshold}%',
+    bodyZh: '{month} 已支出 ¥{spent}，达到预算 ¥{amount} 的 {threshold}%。',
+    bodyEn: 'Spent ¥{spent} in {month}: {threshold}% of the ¥{amount} budget.',
+  },
+  budget_forecast: {
+    titleZh: '预算「{name}」预计将达 {threshold}%',
+    titleEn: 'Budget "{name}" forecast to reach {threshold}%',
+    bodyZh: '按当前用量，{month} 预计支出 ¥{forecast}（已支出 ¥{spent}），将达到预算 ¥{amount} 的 {threshold}%。',
+    bodyEn:
+      'At the current usage, {month} is forecast at ¥{forecast} (¥{spent} spent so far): {threshold}% of the ¥{amount} budget.',
+  },
+  auto_topup_failed: {
+    titleZh: '「{labelZh}」自动续购未成功',
+    titleEn: 'Auto top-up of "{labelEn}" did not buy',
+    bodyZh: '剩余 {remaining} 次，低于 {belowCalls} 次，但未能购买 {quantity} 个 {size} 次资源包：{reasonZh}',
+    bodyEn:
+      '{remaining} calls left, below {belowCalls}, but {quantity} × {size}-call pack(s) could not be bought: {reasonEn}',
+  },
+  usage_anomaly: {
+    titleZh: '「{labelZh}」{date} 用量异常',
+    titleEn: 'Unusual usage of "{labelEn}" on {date}',
+    bodyZh: '{date} 计费调用 {actual} 次，按近期用量预计约 {expected} 次（正常上限 {upper} 次）。',
+    bodyEn: '{actual} billable calls on {date}; recent usage predicts about {expected} (normal up to {upper}).',
   },
 };
 

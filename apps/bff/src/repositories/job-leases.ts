@@ -35,7 +35,11 @@ const WEEK_MS = 7 * 86_400_000;
  * - pack-expiry (R7): a live pack already expired, or within 7 days of expiry with calls left and no
  *   `pack_expiring` notice yet;
  * - daily-report (R3.6): a subscriber's daily settlement since the subscription with no report yet;
- * - deliver-outbox (R7): a pending email/SMS whose next attempt is due.
+ * - deliver-outbox (R7): a pending email/SMS whose next attempt is due;
+ * - budget-alerts (R10.1) and usage-anomaly (R10.3): their work arises from a settlement, so they are
+ *   due exactly when daily-/monthly-settlement is and run after it in the same pass (registry order);
+ *   purchases and refunds evaluate budgets themselves. A pass that failed between the settlement and
+ *   them is caught up at the account's next due moment (usage-anomaly keeps its own checked_through).
  *
  * `among` restricts the answer to those accounts (the scheduler's re-check after claiming leases).
  */
@@ -53,6 +57,8 @@ export const DUE_QUERY_COVERS = [
   'pack-expiry',
   'daily-report',
   'deliver-outbox',
+  'budget-alerts',
+  'usage-anomaly',
 ] as const;
 
 export async function dueAccountIds(

@@ -14,6 +14,7 @@ import {
   lockAccountForIngest,
 } from '../repositories/usage.ts';
 import { sendPackNotices } from './pack-notices.ts';
+import { applyAutoTopups } from './apply-auto-topups.ts';
 
 /**
  * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
@@ -51,7 +52,7 @@ export async function ingestUsage(
     if (t > maxAt) maxAt = t;
   }
 
-  return deps.db.transaction(async (tx) => {
+  const response = await deps.db.transaction(async (tx) => {
     const account = await lockAccountForIngest(tx, accountId);
     if (!account) throw notFound('account');
     const now = accountNow(deps.clock, account);
@@ -148,4 +149,7 @@ export async function ingestUsage(
     });
     return { outcomes };
   });
+  // R10.2 auto top-up right after the batch's deductions commit (apply-auto-topups.ts).
+  await applyAutoTopups(deps, accountId, batchLabels);
+  return response;
 }

@@ -1,4 +1,5 @@
 import {
+  type BillingLabel,
   cstMonth,
   DomainError,
   formatAmount,
@@ -6,32 +7,39 @@ import {
   formatMoney4,
   isDomainError,
   mulCount,
+  type PackTier,
   parseMoney,
   payOrder,
   purchasedPackExpiry,
 } from '@idv/billing';
 import type { Order, PlaceOrderBody } from '@idv/contracts';
+import type { Tx } from '@idv/db';
 import { notFound } from '../errors.ts';
 import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { presentOrder } from '../order-presenters.ts';
 import { presentPack } from '../presenters.ts';
-import { accountNow } from '../repositories/accounts.ts';
+import { type AccountRow, accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
+import { rearmAutoTopup } from '../repositories/auto-topups.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { balancesOf, postLedger } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
 import { consumeVoucher, insertCharge, insertOrder, lockVoucher } from '../repositories/orders.ts';
 import { packsOfOrder } from '../repositories/packs.ts';
 import { deliverPacks } from './deliver-packs.ts';
+import { evaluateBudgetAlertsSafely } from './evaluate-budget-alerts.ts';
 import { idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
 
 export interface PlaceOrderInput {
-  auth: Auth;
+  /** null: the system (an auto top-up rule, R10.2); audited as 'system'. */
+  auth: Auth | null;
   accountId: string;
   body: PlaceOrderBody;
   idempotencyKey: string | null;
   requestId?: string | undefined;
+  /** R10.2 'auto_topup' when an auto top-up rule places the order; default 'manual'. */
+  trigger?: 'manual' | 'auto_topup';
 }
 
 /**
@@ -41,175 +49,40 @@ export interface PlaceOrderInput {
  * itemized `purchase` bill line (R5.5), the delivery notice (R7) and the audit row (R9.2).
  * Insufficient balance → 402 INSUFFICIENT_BALANCE with the shortfall, and nothing changes.
  */
-export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Outcome<Order>> {
-  const { body, accountId } = input;
-  const labels = await catalogMap(deps.db);
-  const label = labels.get(body.label);
-  if (!label)
-    throw new DomainError('UNKNOWN_LABEL', `There is no billing label "${body.label}".`, { label: body.label });
-  const tier = label.tiers.find((t) => t.size === body.size);
+/** R3.3 The label and one of its tiers; UNKNOWN_LABEL / UNKNOWN_TIER (400) otherwise. */
+export function resolveTier(
+  labels: ReadonlyMap<string, BillingLabel>,
+  code: string,
+  size: number,
+): { label: BillingLabel; tier: PackTier } {
+  const label = labels.get(code);
+  if (!label) throw new DomainError('UNKNOWN_LABEL', `There is no billing label "${code}".`, { label: code });
+  const tier = label.tiers.find((t) => t.size === size);
   if (!tier) {
     throw new DomainError(
       'UNKNOWN_TIER',
       label.tiers.length === 0
         ? `"${label.code}" is postpaid only: it has no packs.`
-        : `"${label.code}" has no ${body.size}-call pack.`,
-      { label: label.code, size: body.size, sizes: label.tiers.map((t) => t.size) },
+        : `"${label.code}" has no ${size}-call pack.`,
+      { label: label.code, size, sizes: label.tiers.map((t) => t.size) },
     );
   }
+  return { label, tier };
+}
+
+export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Outcome<Order>> {
+  const { body, accountId } = input;
+  const { label, tier } = resolveTier(await catalogMap(deps.db), body.label, body.size);
   try {
-    return await idempotentTransaction(
+    const outcome = await idempotentTransaction(
       deps.db,
       { accountId, route: 'POST /orders', key: input.idempotencyKey, body, at: deps.clock.now() },
-      async (tx, account) => {
-        // lockAccount() was taken first by idempotentTransaction (before any pack row).
-        const now = accountNow(deps.clock, account);
-        const amount = mulCount(tier.price, body.quantity);
-
-        // R2.2 a voucher of this account, unused, unexpired, for this label's product group.
-        let voucherFace: bigint | null = null;
-        if (body.voucherId !== undefined) {
-          const v = await lockVoucher(tx, accountId, body.voucherId);
-          // Another account's voucher (or none) is 404, like every object of another account.
-          if (v === null) throw notFound('voucher');
-          const why =
-            v.usedOrderId !== null
-              ? 'This voucher has already been used.'
-              : v.expiresAt.getTime() <= now.getTime()
-                ? 'This voucher has expired.'
-                : v.productGroups !== null && !v.productGroups.includes(label.product)
-                  ? `This voucher does not apply to ${label.product} products.`
-                  : null;
-          if (why !== null) {
-            throw new DomainError('VOUCHER_NOT_USABLE', why ?? 'This voucher cannot be used.', {
-              voucherId: body.voucherId,
-            });
-          }
-          voucherFace = parseMoney(v.faceValue);
-        }
-
-        const balances = balancesOf(account);
-        let paid: ReturnType<typeof payOrder>;
-        try {
-          paid = payOrder(amount, balances, voucherFace);
-        } catch (e) {
-          if (isDomainError(e) && e.code === 'INSUFFICIENT_BALANCE') {
-            const voucher = voucherFace === null ? 0n : voucherFace < amount ? voucherFace : amount;
-            const pos = (m: bigint) => (m > 0n ? m : 0n);
-            const available = pos(balances.gift) + pos(balances.income) + pos(balances.cash);
-            throw new DomainError(
-              'INSUFFICIENT_BALANCE',
-              'Your balances cannot cover this order. Recharge or choose fewer packs.',
-              {
-                amount: formatAmount(amount),
-                voucher: formatAmount(voucher),
-                available: formatAmount(available),
-                shortfall: formatAmount(amount - voucher - available),
-              },
-            );
-          }
-          throw e;
-        }
-
-        const orderId = newId('ord');
-        const order = await insertOrder(tx, {
-          id: orderId,
-          accountId,
-          label: label.code,
-          size: tier.size,
-          quantity: body.quantity,
-          tierPrice: formatMoney4(tier.price),
-          amount: formatMoney4(amount),
-          paidVoucher: formatMoney4(paid.voucher),
-          paidGift: formatMoney4(paid.gift),
-          paidIncome: formatMoney4(paid.income),
-          paidCash: formatMoney4(paid.cash),
-          voucherId: body.voucherId ?? null,
-          createdAt: now,
-        });
-        if (body.voucherId !== undefined && !(await consumeVoucher(tx, body.voucherId, orderId, now))) {
-          throw new DomainError('VOUCHER_NOT_USABLE', 'This voucher has already been used.');
-        }
-        // R2.4 the split leaves the balances as ledger entries (the voucher is not a balance).
-        await postLedger(tx, {
-          accountId,
-          amounts: { gift: -paid.gift, income: -paid.income, cash: -paid.cash },
-          reason: 'purchase',
-          refType: 'order',
-          refId: orderId,
-          at: now,
-        });
-        // R3.2/R3.3 N identical packs, expiring 23:59:59 CST on the same date next year.
-        const expiresAt = purchasedPackExpiry(now);
-        const delivered = await deliverPacks(
-          tx,
-          account,
-          Array.from({ length: body.quantity }, (_, i) => ({
-            label: label.code,
-            source: 'purchase' as const,
-            total: tier.size,
-            acquiredAt: now,
-            expiresAt,
-            orderId,
-            orderIndex: i,
-          })),
-          now,
-        );
-        // R5.5 one itemized purchase line, never aggregated, linked to its order.
-        await insertCharge(tx, {
-          accountId,
-          occurredAt: now,
-          month: cstMonth(now),
-          resourceId: null,
-          product: label.product,
-          label: label.code,
-          billingMode: 'prepaid',
-          transactionType: 'purchase',
-          unitPrice: formatMoney4(tier.price),
-          quantity: body.quantity,
-          amount: formatMoney4(amount),
-          paidCash: formatMoney4(paid.cash),
-          paidIncome: formatMoney4(paid.income),
-          paidGift: formatMoney4(paid.gift),
-          paidVoucher: formatMoney4(paid.voucher),
-          orderId,
-        });
-        // R3.3/R7 delivery notice, once per order.
-        await notify(tx, {
-          accountId,
-          kind: 'pack_delivered',
-          cause: `order:${orderId}`,
-          vars: {
-            quantity: body.quantity,
-            size: tier.size,
-            labelZh: label.nameZh,
-            labelEn: label.nameEn,
-            expiresAt: formatCst(expiresAt),
-          },
-          at: now,
-        });
-        await audit(tx, {
-          auth: input.auth,
-          accountId,
-          action: 'order.place',
-          outcome: 'ok',
-          at: now,
-          requestId: input.requestId,
-          detail: {
-            orderId,
-            label: label.code,
-            size: tier.size,
-            quantity: body.quantity,
-            amount: formatAmount(amount),
-            voucherId: body.voucherId ?? null,
-            coveredCalls: delivered.covered,
-          },
-        });
-        const packRows = await packsOfOrder(tx, accountId, orderId, now);
-        const packs = packRows.map((r) => presentPack(r, labels, now, account.violation));
-        return { status: 201, body: presentOrder(order, labels, packs) };
-      },
+      // lockAccount() was taken first by idempotentTransaction (before any pack row).
+      (tx, account) => placeOrderInTransaction(deps, tx, account, { ...input, label, tier }),
     );
+    // R10.1 a purchase adds to this month's spending: budget alerts, after the commit.
+    if (!outcome.replayed) await evaluateBudgetAlertsSafely(deps, accountId);
+    return outcome;
   } catch (e) {
     // A refused order changed nothing; the attempt is still on the audit trail (R9.2).
     if (isDomainError(e)) {
@@ -225,4 +98,170 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
     }
     throw e;
   }
+}
+
+/**
+ * The order itself, inside the caller's transaction, which must already hold lockAccount() on
+ * `account` (the row as locked). POST /orders reaches it through idempotentTransaction; an auto top-up
+ * rule (R10.2, apply-auto-topups.ts) calls it in its own transaction with trigger 'auto_topup' and no
+ * voucher. Throws INSUFFICIENT_BALANCE (402) before anything is written when the balances cannot pay.
+ */
+export async function placeOrderInTransaction(
+  deps: Deps,
+  tx: Tx,
+  account: AccountRow,
+  input: PlaceOrderInput & { label: BillingLabel; tier: PackTier },
+): Promise<{ status: number; body: Order }> {
+  const { body, accountId, label, tier } = input;
+  const labels = await catalogMap(tx);
+  const trigger = input.trigger ?? 'manual';
+  const now = accountNow(deps.clock, account);
+  const amount = mulCount(tier.price, body.quantity);
+
+  // R2.2 a voucher of this account, unused, unexpired, for this label's product group.
+  let voucherFace: bigint | null = null;
+  if (body.voucherId !== undefined) {
+    const v = await lockVoucher(tx, accountId, body.voucherId);
+    // Another account's voucher (or none) is 404, like every object of another account.
+    if (v === null) throw notFound('voucher');
+    const why =
+      v.usedOrderId !== null
+        ? 'This voucher has already been used.'
+        : v.expiresAt.getTime() <= now.getTime()
+          ? 'This voucher has expired.'
+          : v.productGroups !== null && !v.productGroups.includes(label.product)
+            ? `This voucher does not apply to ${label.product} products.`
+            : null;
+    if (why !== null) {
+      throw new DomainError('VOUCHER_NOT_USABLE', why ?? 'This voucher cannot be used.', {
+        voucherId: body.voucherId,
+      });
+    }
+    voucherFace = parseMoney(v.faceValue);
+  }
+
+  const balances = balancesOf(account);
+  let paid: ReturnType<typeof payOrder>;
+  try {
+    paid = payOrder(amount, balances, voucherFace);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'INSUFFICIENT_BALANCE') {
+      const voucher = voucherFace === null ? 0n : voucherFace < amount ? voucherFace : amount;
+      const pos = (m: bigint) => (m > 0n ? m : 0n);
+      const available = pos(balances.gift) + pos(balances.income) + pos(balances.cash);
+      throw new DomainError(
+        'INSUFFICIENT_BALANCE',
+        'Your balances cannot cover this order. Recharge or choose fewer packs.',
+        {
+          amount: formatAmount(amount),
+          voucher: formatAmount(voucher),
+          available: formatAmount(available),
+          shortfall: formatAmount(amount - voucher - available),
+        },
+      );
+    }
+    throw e;
+  }
+
+  const orderId = newId('ord');
+  const order = await insertOrder(tx, {
+    id: orderId,
+    accountId,
+    label: label.code,
+    size: tier.size,
+    quantity: body.quantity,
+    tierPrice: formatMoney4(tier.price),
+    amount: formatMoney4(amount),
+    paidVoucher: formatMoney4(paid.voucher),
+    paidGift: formatMoney4(paid.gift),
+    paidIncome: formatMoney4(paid.income),
+    paidCash: formatMoney4(paid.cash),
+    voucherId: body.voucherId ?? null,
+    trigger,
+    createdAt: now,
+  });
+  if (body.voucherId !== undefined && !(await consumeVoucher(tx, body.voucherId, orderId, now))) {
+    throw new DomainError('VOUCHER_NOT_USABLE', 'This voucher has already been used.');
+  }
+  // R2.4 the split leaves the balances as ledger entries (the voucher is not a balance).
+  await postLedger(tx, {
+    accountId,
+    amounts: { gift: -paid.gift, income: -paid.income, cash: -paid.cash },
+    reason: 'purchase',
+    refType: 'order',
+    refId: orderId,
+    at: now,
+  });
+  // R3.2/R3.3 N identical packs, expiring 23:59:59 CST on the same date next year.
+  const expiresAt = purchasedPackExpiry(now);
+  const delivered = await deliverPacks(
+    tx,
+    account,
+    Array.from({ length: body.quantity }, (_, i) => ({
+      label: label.code,
+      source: 'purchase' as const,
+      total: tier.size,
+      acquiredAt: now,
+      expiresAt,
+      orderId,
+      orderIndex: i,
+    })),
+    now,
+  );
+  // R10.2 a delivery that lifts the label back to its auto top-up threshold re-arms the rule.
+  await rearmAutoTopup(tx, accountId, label.code, now);
+  // R5.5 one itemized purchase line, never aggregated, linked to its order.
+  await insertCharge(tx, {
+    accountId,
+    occurredAt: now,
+    month: cstMonth(now),
+    resourceId: null,
+    product: label.product,
+    label: label.code,
+    billingMode: 'prepaid',
+    transactionType: 'purchase',
+    unitPrice: formatMoney4(tier.price),
+    quantity: body.quantity,
+    amount: formatMoney4(amount),
+    paidCash: formatMoney4(paid.cash),
+    paidIncome: formatMoney4(paid.income),
+    paidGift: formatMoney4(paid.gift),
+    paidVoucher: formatMoney4(paid.voucher),
+    orderId,
+  });
+  // R3.3/R7 delivery notice, once per order.
+  await notify(tx, {
+    accountId,
+    kind: 'pack_delivered',
+    cause: `order:${orderId}`,
+    vars: {
+      quantity: body.quantity,
+      size: tier.size,
+      labelZh: label.nameZh,
+      labelEn: label.nameEn,
+      expiresAt: formatCst(expiresAt),
+    },
+    at: now,
+  });
+  await audit(tx, {
+    auth: input.auth,
+    accountId,
+    action: 'order.place',
+    outcome: 'ok',
+    at: now,
+    requestId: input.requestId,
+    detail: {
+      orderId,
+      label: label.code,
+      size: tier.size,
+      quantity: body.quantity,
+      amount: formatAmount(amount),
+      voucherId: body.voucherId ?? null,
+      coveredCalls: delivered.covered,
+      trigger,
+    },
+  });
+  const packRows = await packsOfOrder(tx, accountId, orderId, now);
+  const packs = packRows.map((r) => presentPack(r, labels, now, account.violation));
+  return { status: 201, body: presentOrder(order, labels, packs) };
 }

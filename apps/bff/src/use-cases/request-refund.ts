@@ -23,6 +23,7 @@ import { notify } from '../repositories/notifications.ts';
 import { getOrder, insertCharge } from '../repositories/orders.ts';
 import { lockPack } from '../repositories/packs.ts';
 import { insertRefund, isUniqueViolation, markPackRefunded } from '../repositories/refunds.ts';
+import { evaluateBudgetAlertsSafely } from './evaluate-budget-alerts.ts';
 import { idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
 
 export interface RequestRefundInput {
@@ -43,7 +44,7 @@ export interface RequestRefundInput {
 export async function requestRefund(deps: Deps, input: RequestRefundInput): Promise<Outcome<Refund>> {
   const { accountId, packId } = input;
   try {
-    return await idempotentTransaction(
+    const outcome = await idempotentTransaction(
       deps.db,
       {
         accountId,
@@ -160,6 +161,9 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
         return { status: 201, body: presentRefund({ ...refund, label: pack.label }) };
       },
     );
+    // R10.1 a refund lowers this month's spending: budget alerts (forecast ones may now be due), after the commit.
+    if (!outcome.replayed) await evaluateBudgetAlertsSafely(deps, accountId);
+    return outcome;
   } catch (caught) {
     // R8.5 last line of defence: the unique refunds.pack_id index refused a second refund.
     const e = isUniqueViolation(caught, 'refunds_pack_uq')

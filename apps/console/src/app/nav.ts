@@ -31,12 +31,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // No dedicated icon yet (layout/nav-icon.tsx): the bills icon stands in.
   { to: '/planner', label: 'planner.nav', icon: 'bills' },
   { to: '/bills', label: 'nav.bills', icon: 'bills' },
+  // R10.1 budgets (the bills icon stands in).
+  { to: '/budgets', label: 'budgets.nav', icon: 'bills' },
   { to: '/account', label: 'nav.account', icon: 'account' },
   // No dedicated icon yet (layout/nav-icon.tsx): the tag icon stands in.
   { to: '/certificates', label: 'nav.certificates', icon: 'pricing' },
   { to: '/notifications', label: 'nav.notifications', icon: 'notifications' },
   { to: '/audit', label: 'audit.nav', icon: 'account' },
   { to: '/members', label: 'members.nav', icon: 'account' },
+  // Issue 18 account timeline (the owner, or support impersonating).
+  { to: '/timeline', label: 'timeline.nav', icon: 'account' },
   { to: '/pricing', label: 'nav.pricing', icon: 'pricing' },
 ];
 

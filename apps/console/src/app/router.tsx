@@ -148,6 +148,16 @@ export function createAppRouter(queryClient: QueryClient) {
                 })),
             },
             {
+              path: 'timeline',
+              lazy: () =>
+                import('../features/timeline/routes/timeline-route.tsx').then((m) => ({ Component: m.TimelineRoute })),
+            },
+            {
+              path: 'budgets',
+              lazy: () =>
+                import('../features/budgets/routes/budgets-route.tsx').then((m) => ({ Component: m.BudgetsRoute })),
+            },
+            {
               path: 'bills',
               lazy: () =>
                 import('../features/bills/routes/bills-overview-route.tsx').then((m) => ({

@@ -144,7 +144,7 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
 
   'demo.tour.title': 'Scripted tour',
   'demo.tour.description':
-    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge. “Customer” steps are done in the customer view (sign in with the customer credentials above in another window); “panel” steps move the clock and inject usage through the API with one button.',
+    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge → set a budget and an auto top-up → auto top-up → usage anomaly. “Customer” steps are done in the customer view (sign in with the customer credentials above in another window); “panel” steps move the clock and inject usage through the API with one button.',
   'demo.tour.steps': 'Tour steps',
   'demo.tour.stepTitle': 'Step {n}: {title}',
   'demo.tour.actor.customer': 'In the customer view',
@@ -194,4 +194,26 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
     'As the customer, recharge on the Account page so the available balance is 0 or more (or POST /api/v1/account/recharge).',
   'demo.tour.recharge.look': 'Service resumes by itself at once: the status is “active” and packs are deducted again.',
   'demo.tour.recharge.action': 'I have recharged',
+  'demo.tour.guard.title': 'Set a budget and an auto top-up',
+  'demo.tour.guard.do':
+    'As the customer: on Budgets, create a ¥7,400 budget for the billing label mobile.2factor (thresholds 50, 80, 100); on Resource packs, filter mobile.2factor and set auto top-up: below 2,000 calls buy 1 × 10,000, at most 2 a month.',
+  'demo.tour.guard.look':
+    'The 3,700.00 pack bought this month is already 50% of the budget: a “budget threshold” notice arrives at once; the pack list shows the rule.',
+  'demo.tour.guard.action': 'I have set them',
+  'demo.tour.topup.title': 'Auto top-up',
+  'demo.tour.topup.do':
+    'Advance one day while injecting 500 mobile.2factor calls: the pack has 1,800 left, below 2,000.',
+  'demo.tour.topup.look':
+    'One order marked “auto top-up” (Bills, orders) with its delivery notice; the budget reaches 80% and 100% (two notices); a second batch does not buy again.',
+  'demo.tour.topup.action': 'Advance 1 day with usage',
+  'demo.tour.quiet.title': 'A quiet week',
+  'demo.tour.quiet.do':
+    'Advance 7 days with 100 identity.basic calls a day (the anomaly check needs 14 days of history).',
+  'demo.tour.quiet.look': 'Daily settlements; no anomaly notice: the usage is within its normal range.',
+  'demo.tour.quiet.action': 'Advance 7 days with usage',
+  'demo.tour.anomaly.title': 'A usage anomaly',
+  'demo.tour.anomaly.do': 'Advance to the next 08:00 settlement while injecting 5,000 identity.basic calls a day.',
+  'demo.tour.anomaly.look':
+    'After the settlement a “usage anomaly” notice says the day’s calls against the expected number and the top of the normal range.',
+  'demo.tour.anomaly.action': 'Inject a spike and settle',
 };

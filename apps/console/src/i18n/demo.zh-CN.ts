@@ -138,7 +138,7 @@ export const demoZhCN = {
 
   'demo.tour.title': '脚本演示',
   'demo.tour.description':
-    '逐步演示：购买资源包 → 用到剩 20% → 看预警 → 退费期限关闭 → 欠费 → 停服 → 充值恢复。“客户”步骤请在客户视图中操作（用上面的客户登录信息在另一个窗口登录）；“控制台”步骤点按钮即可通过 API 推进时钟并注入用量。',
+    '逐步演示：购买资源包 → 用到剩 20% → 看预警 → 退费期限关闭 → 欠费 → 停服 → 充值恢复 → 预算与自动续购 → 自动续购 → 用量异常。“客户”步骤请在客户视图中操作（用上面的客户登录信息在另一个窗口登录）；“控制台”步骤点按钮即可通过 API 推进时钟并注入用量。',
   'demo.tour.steps': '演示步骤',
   'demo.tour.stepTitle': '第 {n} 步：{title}',
   'demo.tour.actor.customer': '在客户视图操作',
@@ -182,4 +182,22 @@ export const demoZhCN = {
     '以客户身份在“账户”页充值，使可用余额回到 0 或以上（或调用 POST /api/v1/account/recharge）。',
   'demo.tour.recharge.look': '服务立即自动恢复，状态回到“正常”，资源包恢复扣减。',
   'demo.tour.recharge.action': '已完成充值',
+  'demo.tour.guard.title': '设置预算与自动续购',
+  'demo.tour.guard.do':
+    '以客户身份：在“预算”页为计费标签 mobile.2factor 创建 ¥7,400 的预算（阈值 50、80、100）；在“资源包”页筛选 mobile.2factor，设置自动续购：剩余低于 2,000 次时购买 1 × 10,000 次，每月最多 2 次。',
+  'demo.tour.guard.look': '本月已购的 ¥3,700.00 资源包已占预算 50%：立即收到“预算达到阈值”通知；资源包列表显示该规则。',
+  'demo.tour.guard.action': '已设置',
+  'demo.tour.topup.title': '自动续购',
+  'demo.tour.topup.do': '前进 1 天并注入 500 次 mobile.2factor 调用：资源包剩余 1,800 次，低于 2,000 次。',
+  'demo.tour.topup.look':
+    '出现一笔标记为“自动续购”的订单（费用中心）及到账通知；预算达到 80% 和 100%（两条通知）；后续调用不会重复购买。',
+  'demo.tour.topup.action': '带用量前进 1 天',
+  'demo.tour.quiet.title': '平稳的一周',
+  'demo.tour.quiet.do': '前进 7 天，每天 100 次 identity.basic 调用（用量异常检测需要 14 天历史）。',
+  'demo.tour.quiet.look': '每日结算照常；用量在正常范围内，没有异常通知。',
+  'demo.tour.quiet.action': '带用量前进 7 天',
+  'demo.tour.anomaly.title': '用量异常',
+  'demo.tour.anomaly.do': '注入每天 5,000 次 identity.basic 调用并前进到下一次 08:00 结算。',
+  'demo.tour.anomaly.look': '结算后收到“用量异常”通知，列出当日调用量、预期调用量和正常上限。',
+  'demo.tour.anomaly.action': '注入突增并结算',
 } as const;

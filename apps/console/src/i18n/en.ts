@@ -1,4 +1,5 @@
 import { billsEn } from './bills.en.ts';
+import { budgetsEn } from './budgets.en.ts';
 import { demoEn } from './demo.en.ts';
 import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
@@ -6,10 +7,13 @@ import { notificationsEn } from './notifications.en.ts';
 import { packsEn } from './packs.en.ts';
 import { plannerEn } from './planner.en.ts';
 import { staffEn } from './staff.en.ts';
+import { timelineEn } from './timeline.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
+  ...budgetsEn,
+  ...timelineEn,
   ...moneyEn,
   ...billsEn,
   ...notificationsEn,

@@ -48,6 +48,17 @@ export const notificationsEn: Record<keyof typeof notificationsZhCN, string> = {
   'notif.kindHint.pack_expired': 'Sent when a pack expires.',
   'notif.kindHint.daily_report': 'For subscribers: yesterday’s usage, after each daily settlement.',
   'notif.kindHint.refund_completed': 'Sent when a pack refund is completed.',
+  'notif.kind.budget_threshold': 'Budget threshold reached',
+  'notif.kind.budget_forecast': 'Budget forecast alert',
+  'notif.kind.auto_topup_failed': 'Auto top-up failed',
+  'notif.kind.usage_anomaly': 'Unusual usage',
+  'notif.kindHint.budget_threshold': 'Sent once per budget, month and threshold when spending crosses it.',
+  'notif.kindHint.budget_forecast':
+    'Sent once per budget, month and threshold when the month’s forecast first crosses it.',
+  'notif.kindHint.auto_topup_failed':
+    'Sent when an auto top-up rule could not buy (balance too low or monthly limit reached).',
+  'notif.kindHint.usage_anomaly':
+    'Sent after a daily settlement when a label’s calls that day were far above what its history predicts.',
 
   'notif.channel.console': 'In-console',
   'notif.channel.email': 'Email',

@@ -1,4 +1,5 @@
 import { billsZhCN } from './bills.zh-CN.ts';
+import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
@@ -6,12 +7,15 @@ import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { packsZhCN } from './packs.zh-CN.ts';
 import { plannerZhCN } from './planner.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
+import { timelineZhCN } from './timeline.zh-CN.ts';
 
 /**
  * Simplified Chinese messages: the source of truth for message keys. `en.ts` must have exactly the
  * same keys (enforced by the `Messages` type and by i18n.test.ts). Placeholders are `{name}`.
  */
 export const zhCN = {
+  ...budgetsZhCN,
+  ...timelineZhCN,
   ...moneyZhCN,
   ...billsZhCN,
   ...notificationsZhCN,

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './bills.ts';
+export * from './budgets.ts';
 export * from './catalog.ts';
 export * from './demo.ts';
 export * from './jobs.ts';

@@ -23,6 +23,10 @@ export const orders = pgTable(
     paidIncome: money('paid_income').notNull(),
     paidCash: money('paid_cash').notNull(),
     voucherId: text('voucher_id'),
+    /** R10.2 who placed the order: the customer ('manual') or an auto top-up rule ('auto_topup'). */
+    trigger: text('trigger', { enum: ['manual', 'auto_topup'] })
+      .notNull()
+      .default('manual'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('orders_account_idx').on(t.accountId, t.createdAt)],

@@ -14,6 +14,8 @@ export interface ChartPoint {
    */
   value: number;
   display: string;
+  /** A forecast rather than a recorded value: drawn dashed (line) or lighter (bar). */
+  projected?: boolean;
 }
 
 export interface ChartProps {
@@ -34,6 +36,8 @@ export interface ChartProps {
   highlightKey?: string;
   /** Extra content under the chart (legend...). */
   footer?: ReactNode;
+  /** Horizontal reference lines (e.g. budget thresholds), labelled at the right; part of the domain. */
+  referenceLines?: readonly { value: number; label: string }[];
   className?: string;
 }
 
@@ -81,6 +85,7 @@ export function Chart({
   formatTick = defaultTick,
   highlightKey,
   footer,
+  referenceLines = [],
   className,
 }: ChartProps) {
   const titleId = useId();
@@ -89,7 +94,7 @@ export function Chart({
   const [focusIndex, setFocusIndex] = useState(() => Math.max(0, data.length - 1));
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const { lo, hi } = chartDomain(data.map((d) => d.value));
+  const { lo, hi } = chartDomain([...data.map((d) => d.value), ...referenceLines.map((r) => r.value)]);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const y = (v: number) => PAD.top + ((hi - v) / (hi - lo)) * innerH;
@@ -120,7 +125,16 @@ export function Chart({
   const tipLeftPct = active !== null ? (cx(active) / W) * 100 : 0;
   const tipTopPct = tip ? (Math.min(y(tip.value), y(0)) / H) * 100 : 0;
 
-  const linePath = data.map((d, i) => `${i === 0 ? 'M' : 'L'}${cx(i)},${y(d.value)}`).join(' ');
+  const pathOf = (idx: number[]) =>
+    idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${cx(i)},${y(data[i]?.value ?? 0)}`).join(' ');
+  const recorded = data.flatMap((d, i) => (d.projected ? [] : [i]));
+  const lastRecorded = recorded.at(-1);
+  const linePath = pathOf(recorded);
+  // The forecast continues from the last recorded point.
+  const projectedPath = pathOf([
+    ...(lastRecorded !== undefined ? [lastRecorded] : []),
+    ...data.flatMap((d, i) => (d.projected ? [i] : [])),
+  ]);
 
   return (
     <figure
@@ -165,8 +179,27 @@ export function Chart({
               </text>
             ) : null,
           )}
-          {variant === 'line' && data.length > 1 ? (
+          {referenceLines.map((r) => (
+            <g key={`ref-${r.label}`}>
+              <line
+                x1={PAD.left}
+                x2={W - PAD.right}
+                y1={y(r.value)}
+                y2={y(r.value)}
+                stroke="#b45309"
+                strokeWidth="1"
+                strokeDasharray="2 3"
+              />
+              <text x={W - PAD.right - 4} y={y(r.value) - 4} textAnchor="end" fontSize="11" fill="#92400e">
+                {r.label}
+              </text>
+            </g>
+          ))}
+          {variant === 'line' && recorded.length > 1 ? (
             <path d={linePath} fill="none" stroke="var(--color-brand-600)" strokeWidth="2" />
+          ) : null}
+          {variant === 'line' && data.some((d) => d.projected) ? (
+            <path d={projectedPath} fill="none" stroke="var(--color-brand-600)" strokeWidth="2" strokeDasharray="6 4" />
           ) : null}
           {data.map((d, i) => {
             const top = Math.min(y(d.value), y(0));
@@ -181,15 +214,23 @@ export function Chart({
                 width={barW}
                 height={height}
                 rx="2"
-                className={highlighted ? 'fill-brand-800' : on ? 'fill-brand-700' : 'fill-brand-500'}
+                className={
+                  highlighted
+                    ? 'fill-brand-800'
+                    : on
+                      ? 'fill-brand-700'
+                      : d.projected
+                        ? 'fill-brand-200'
+                        : 'fill-brand-500'
+                }
               />
             ) : (
               <circle
                 key={d.key}
                 cx={cx(i)}
                 cy={y(d.value)}
-                r={on || highlighted ? 5 : 3.5}
-                className={highlighted ? 'fill-brand-800' : 'fill-brand-600'}
+                r={on || highlighted ? 5 : d.projected ? 2.5 : 3.5}
+                className={highlighted ? 'fill-brand-800' : d.projected ? 'fill-brand-300' : 'fill-brand-600'}
               />
             );
           })}

@@ -5,7 +5,7 @@ import { zhCN } from '../../i18n/zh-CN.ts';
 import { TOUR_STEPS, tourRequest } from './tour.ts';
 
 describe('scripted demo tour (issue 5)', () => {
-  it('runs the story in order: buy, use, warning, refund window, arrears, suspension, recharge', () => {
+  it('runs the story in order: buy, use, warning, refund window, arrears, suspension, recharge; then R10', () => {
     expect(TOUR_STEPS.map((s) => s.id)).toEqual([
       'buy',
       'use',
@@ -14,12 +14,17 @@ describe('scripted demo tour (issue 5)', () => {
       'arrears',
       'suspended',
       'recharge',
+      // Chapter 2 (issue 18): budget and auto top-up, the top-up, a quiet week, an anomaly.
+      'guard',
+      'topup',
+      'quiet',
+      'anomaly',
     ]);
   });
 
   it('leaves buying and recharging to the customer view; every other step moves the clock', () => {
     for (const s of TOUR_STEPS) {
-      if (s.id === 'buy' || s.id === 'recharge') {
+      if (s.id === 'buy' || s.id === 'recharge' || s.id === 'guard') {
         expect(s.actor).toBe('customer');
         expect(tourRequest(s, 'res-1')).toBeNull();
       } else {

@@ -7,7 +7,19 @@ import type { AdvanceClockBody, UsageInjection } from './api/types.ts';
  * browser window); panel steps move the tenant's clock through the API, with usage where the step
  * needs it. Each step says what to do and what to look at.
  */
-export type TourStepId = 'buy' | 'use' | 'warning' | 'window' | 'arrears' | 'suspended' | 'recharge';
+export type TourStepId =
+  | 'buy'
+  | 'use'
+  | 'warning'
+  | 'window'
+  | 'arrears'
+  | 'suspended'
+  | 'recharge'
+  // Chapter 2 (issue 18, R10): a budget alert, an auto top-up, a usage anomaly.
+  | 'guard'
+  | 'topup'
+  | 'quiet'
+  | 'anomaly';
 
 export type ClockMove = { advanceBy: 'P1D' | 'P7D' | 'PT1H' } | { to: 'next-settlement' };
 
@@ -56,6 +68,30 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   // A recharge that brings the balance back to 0 or more resumes service at once (R6.3).
   { id: 'recharge', actor: 'customer' },
+  // R10.1/R10.2: a ¥7,400 budget on mobile.2factor (the 3,700.00 pack is 50% of it) and an auto top-up
+  // rule below 2,000 calls (the pack has 1,800 left).
+  { id: 'guard', actor: 'customer' },
+  // The first mobile.2factor batch finds 1,800 < 2,000: one automatic order; spent reaches 100%.
+  {
+    id: 'topup',
+    actor: 'panel',
+    move: { advanceBy: 'P1D' },
+    usage: { label: 'mobile.2factor', callsPerDay: 500, nonBillableShare: '0' },
+  },
+  // R10.3 a steady week: the history the anomaly check needs (14 days of the account).
+  {
+    id: 'quiet',
+    actor: 'panel',
+    move: { advanceBy: 'P7D' },
+    usage: { label: 'identity.basic', callsPerDay: 100, nonBillableShare: '0' },
+  },
+  // A spike, settled at 08:00: far above the weekday-aware expectation → usage_anomaly.
+  {
+    id: 'anomaly',
+    actor: 'panel',
+    move: { to: 'next-settlement' },
+    usage: { label: 'identity.basic', callsPerDay: 5_000, nonBillableShare: '0' },
+  },
 ];
 
 /** The clock request a panel step sends, with the tenant's resource and the PM's edits; null for customer steps. */

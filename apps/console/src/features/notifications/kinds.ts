@@ -2,7 +2,7 @@ import type { NotificationKind } from '@idv/contracts';
 import type { BadgeTone } from '../../components/ui/index.ts';
 import type { MessageKey } from '../../lib/i18n.tsx';
 
-/** The kinds of api.md, in the order the settings page lists them. */
+/** The kinds of api.md (R7, R10), in the order the settings page lists them. */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'pack_delivered',
   'pack_low',
@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'suspended',
   'service_resumed',
   'released',
+  'budget_threshold',
+  'budget_forecast',
+  'auto_topup_failed',
+  'usage_anomaly',
 ];
 
 export const kindKey = (k: NotificationKind): MessageKey => `notif.kind.${k}`;
@@ -32,6 +36,10 @@ export const kindTone: Record<NotificationKind, BadgeTone> = {
   suspended: 'danger',
   service_resumed: 'success',
   released: 'danger',
+  budget_threshold: 'warning',
+  budget_forecast: 'info',
+  auto_topup_failed: 'danger',
+  usage_anomaly: 'warning',
 };
 
 /** SVG path of each kind's icon (24×24, stroked). */
@@ -47,4 +55,8 @@ export const kindIcon: Record<NotificationKind, string> = {
   suspended: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zm-2-12v6m4-6v6',
   service_resumed: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zm-2-13l6 4-6 4V8z',
   released: 'M5 7h14M9 7V4h6v3m-8 0l1 13h8l1-13',
+  budget_threshold: 'M4 20h16M6 16l4-5 3 3 5-7',
+  budget_forecast: 'M4 20h16M6 16l4-5 3 3 5-7M14 7h4v4',
+  auto_topup_failed: 'M12 5v14M5 12h14M4 4l16 16',
+  usage_anomaly: 'M3 12h4l3-8 4 16 3-8h4',
 };

@@ -7,6 +7,7 @@ import { useT } from '../../../lib/i18n.tsx';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { packsQueryOptions } from '../api/packs.ts';
 import { packProjectionsQueryOptions } from '../api/projections.ts';
+import { AutoTopupPanel } from '../components/auto-topup-panel.tsx';
 import { PackFilters } from '../components/pack-filters.tsx';
 import { PackTable, PackTableSkeleton } from '../components/pack-table.tsx';
 import { hasFilters, type PackListSearch, parsePackListSearch, toSearchParams } from '../search-params.ts';
@@ -95,6 +96,7 @@ export function PackListRoute() {
         <div className="border-b border-slate-200 px-5 py-4">
           <PackFilters search={search} labels={catalog.data?.items} onChange={update} />
         </div>
+        <AutoTopupPanel label={search.label} labels={catalog.data?.items} />
         {packs.isError && data ? (
           <div className="px-5 pt-4">
             <QueryError error={packs.error} onRetry={() => void packs.refetch()} />

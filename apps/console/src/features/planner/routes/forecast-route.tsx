@@ -22,6 +22,7 @@ import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { forecastQueryOptions } from '../api/forecast.ts';
+import { AutoTopupNote } from '../components/auto-topup-note.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { historyPlanHref } from '../search-params.ts';
 
@@ -179,6 +180,7 @@ export function ForecastRoute() {
     <>
       <PageHeader title={title} description={f.label} back={<BackLink label={f.label} />} />
       <div className="flex flex-col gap-5">
+        <AutoTopupNote label={f.label} />
         <Summary f={f} />
         <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
           <ForecastChart forecast={f} />

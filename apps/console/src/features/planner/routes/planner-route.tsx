@@ -28,6 +28,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { activePacksQueryOptions } from '../api/packs.ts';
 import { planQueryOptions } from '../api/plan.ts';
+import { AutoTopupNote } from '../components/auto-topup-note.tsx';
 import { PlanTable } from '../components/plan-table.tsx';
 import {
   buyHref,
@@ -453,6 +454,7 @@ export function PlannerRoute() {
         <div className="flex min-w-0 flex-col gap-5">
           {ready && search.label ? (
             <>
+              <AutoTopupNote label={search.label} />
               <Result label={search.label} search={search} />
               <LabelPacks label={search.label} />
             </>

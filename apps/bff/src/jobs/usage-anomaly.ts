@@ -1,0 +1,8 @@
+import { detectUsageAnomalies } from '../use-cases/detect-usage-anomalies.ts';
+import type { AccountJob } from './registry.ts';
+
+/** R10.3 usage anomaly notices for the days the settlement jobs just settled. */
+export const usageAnomalyJob: AccountJob = {
+  name: 'usage-anomaly',
+  run: (deps, accountId) => detectUsageAnomalies(deps, accountId),
+};

@@ -1,0 +1,30 @@
+import { BudgetIdParam, BudgetsQuery, CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
+import { Hono } from 'hono';
+import { type AppEnv, requireAccount } from '../http/context.ts';
+import { jsonBody, params, query } from '../http/validate.ts';
+import { createBudget, listBudgets, patchBudget, removeBudget } from '../use-cases/manage-budgets.ts';
+
+/** R10.1 Owner and finance ('buy': the money roles) edit budgets; every role reads them. */
+export const budgetRoutes = new Hono<AppEnv>()
+  .get('/budgets', async (c) => {
+    const { accountId } = requireAccount(c);
+    const { month } = query(c, BudgetsQuery);
+    return c.json(await listBudgets(c.get('deps'), accountId, month));
+  })
+  .post('/budgets', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'buy');
+    const body = await jsonBody(c, CreateBudgetBody);
+    return c.json(await createBudget(c.get('deps'), { auth, accountId, body, requestId: c.get('requestId') }), 201);
+  })
+  .patch('/budgets/:id', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'buy');
+    const { id } = params(c, BudgetIdParam);
+    const body = await jsonBody(c, PatchBudgetBody);
+    return c.json(await patchBudget(c.get('deps'), { auth, accountId, id, body, requestId: c.get('requestId') }));
+  })
+  .delete('/budgets/:id', async (c) => {
+    const { auth, accountId } = requireAccount(c, 'buy');
+    const { id } = params(c, BudgetIdParam);
+    await removeBudget(c.get('deps'), { auth, accountId, id, requestId: c.get('requestId') });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,244 @@
+import { accounts, notifications, orders, packs, usageEvents } from '@idv/db';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
+import { buy, customer, expectLedgerConsistent, newKey, refund } from './money-fixtures.ts';
+import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';
+
+type Rule = {
+  label: string;
+  enabled: boolean;
+  belowCalls: number;
+  size: number;
+  quantity: number;
+  monthlyLimit: number;
+  boughtThisMonth: number;
+};
+type OrderItem = { id: string; label: string; trigger: string; amount: string; paid: Record<string, string> };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ poolSize: 20 });
+});
+afterAll(async () => t?.close());
+
+let n = 0;
+/**
+ * `count` billable basic.selfie calls made now, one second after the previous batch (so every call is
+ * later than any pack delivered before it, and stays on 2026-11-20 from the test clock's 10:00).
+ */
+function calls(resourceId: string, count: number, prefix = `e${n++}`): Ev[] {
+  t.clock.advance(1000);
+  const at = t.clock.now().toISOString();
+  return Array.from({ length: count }, (_, i) => ev(`${prefix}-${i}`, 'basic.selfie', resourceId, at));
+}
+const rule = { enabled: true, belowCalls: 100, size: 1000, quantity: 1, monthlyLimit: 3 };
+
+async function ordersOf(accountId: string) {
+  return t.deps.db.select().from(orders).where(eq(orders.accountId, accountId));
+}
+async function noticesOf(accountId: string, kind: string) {
+  return t.deps.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
+}
+
+describe('R10.2 orders carry their trigger', () => {
+  it('R10.2 GET /orders marks a customer order "manual"', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' } });
+    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
+    const list = await json<{ items: OrderItem[] }>(await a.c.get('/api/v1/orders'));
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ id: o.id, trigger: 'manual' });
+    expect((await json<OrderItem>(await a.c.get(`/api/v1/orders/${o.id}`))).trigger).toBe('manual');
+  });
+});
+
+describe('R10.2 auto top-up rules (API)', () => {
+  it('R10.2 PUT sets a rule, GET lists it with boughtThisMonth, DELETE removes it', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' } });
+    const put = await a.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    expect(put.status).toBe(200);
+    expect(await json(put)).toEqual({ label: 'basic.selfie', ...rule, boughtThisMonth: 0 });
+    const changed = await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, belowCalls: 50, quantity: 2 });
+    expect((await json<Rule>(changed)).belowCalls).toBe(50);
+    const list = await json<{ items: Rule[] }>(await a.c.get('/api/v1/auto-topups'));
+    expect(list.items).toEqual([{ label: 'basic.selfie', ...rule, belowCalls: 50, quantity: 2, boughtThisMonth: 0 }]);
+    expect((await a.c.delete('/api/v1/auto-topups/basic.selfie')).status).toBe(204);
+    expect((await json<{ items: Rule[] }>(await a.c.get('/api/v1/auto-topups'))).items).toEqual([]);
+    expect((await a.c.delete('/api/v1/auto-topups/basic.selfie')).status).toBe(404);
+  });
+
+  it('R10.2 a size the label does not sell is 400 UNKNOWN_TIER; bad input is 400 INVALID_REQUEST; an unknown label is 404', async () => {
+    const a = await customer(t);
+    const bad = await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, size: 1234 });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).code).toBe('UNKNOWN_TIER');
+    const postpaidOnly = await a.c.put('/api/v1/auto-topups/risk.face', rule);
+    expect((await json(postpaidOnly)).code).toBe('UNKNOWN_TIER');
+    const invalid = await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, quantity: 0, belowCalls: 'x' });
+    expect(invalid.status).toBe(400);
+    const body = await json<{ code: string; errors: { path: string }[] }>(invalid);
+    expect(body.code).toBe('INVALID_REQUEST');
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['belowCalls', 'quantity']);
+    expect((await a.c.put('/api/v1/auto-topups/no.such.label', rule)).status).toBe(404);
+  });
+
+  it('R10.2 a viewer reads the rules but may not change them (403); another account sees none of them', async () => {
+    const demo = await t.login('demo@example.com');
+    expect((await demo.put('/api/v1/auto-topups/basic.selfie', rule)).status).toBe(200);
+    const viewer = await t.login('viewer@example.com');
+    expect((await viewer.put('/api/v1/auto-topups/basic.selfie', rule)).status).toBe(403);
+    expect((await viewer.delete('/api/v1/auto-topups/basic.selfie')).status).toBe(403);
+    const seen = await json<{ items: Rule[] }>(await viewer.get('/api/v1/auto-topups'));
+    expect(seen.items.map((r) => r.label)).toEqual(['basic.selfie']);
+    const other = await t.login('other@example.com');
+    expect((await json<{ items: Rule[] }>(await other.get('/api/v1/auto-topups'))).items).toEqual([]);
+    expect((await other.delete('/api/v1/auto-topups/basic.selfie')).status).toBe(404);
+    expect((await demo.delete('/api/v1/auto-topups/basic.selfie')).status).toBe(204);
+  });
+});
+
+describe('R10.2 auto top-up at the crossing', () => {
+  it('R10.2 buys tier × q once when the remaining drops below N, as an ordinary order marked auto_topup', async () => {
+    const a = await customer(t, { balances: { cash: '500.00', gift: '20.00' }, settledThrough: '2026-11-19' });
+    await addPack(t, a.id, { label: 'basic.selfie', total: 150, acquiredAt: cst('2026-11-01T10:00:00') });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    // 150 → 110: still at or above 100, nothing.
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 40));
+    expect(await ordersOf(a.id)).toHaveLength(0);
+    // 110 → 60: below 100, one order of 1 × 1000 calls (145.00: gift 20, cash 125, R2.3).
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 50));
+    const list = await json<{ items: OrderItem[] }>(await a.c.get('/api/v1/orders'));
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      label: 'basic.selfie',
+      trigger: 'auto_topup',
+      amount: '145.00',
+      paid: { voucher: '0.00', gift: '20.00', income: '0.00', cash: '125.00' },
+    });
+    expect((await noticesOf(a.id, 'pack_delivered')).map((x) => x.cause)).toEqual([`order:${list.items[0]?.id}`]);
+    // 1060 left: further calls do not buy again (the remaining is above N, the rule is re-armed).
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30));
+    expect(await ordersOf(a.id)).toHaveLength(1);
+    const rules = await json<{ items: Rule[] }>(await a.c.get('/api/v1/auto-topups'));
+    expect(rules.items[0]?.boughtThisMonth).toBe(1);
+    // R8: the automatic pack is refundable like any purchased pack, returning what it took.
+    const autoPack = (
+      await t.deps.db
+        .select()
+        .from(packs)
+        .where(eq(packs.orderId, list.items[0]?.id ?? ''))
+    )[0];
+    expect(autoPack?.used).toBe(0);
+    const r = await refund(a.c, String(autoPack?.id));
+    expect(r.status).toBe(201);
+    expect((await json<{ returned: Record<string, string> }>(r)).returned).toEqual({
+      cash: '125.00',
+      income: '0.00',
+      gift: '20.00',
+    });
+    await expectLedgerConsistent(t, a.id);
+  });
+
+  it("R10.2 R4.3 the automatic pack absorbs the day's postpaid calls of the label", async () => {
+    const a = await customer(t, { balances: { cash: '500.00' }, settledThrough: '2026-11-19' });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, belowCalls: 10 });
+    // No pack: 7 calls fall to postpaid, the remaining (0) is below 10 → buy, and the 7 move onto it.
+    const out = await ingestOk(t, a.key, calls(`res-${a.id}-a`, 7));
+    expect(out.every((o) => o.outcome === 'postpaid')).toBe(true);
+    const [o] = await ordersOf(a.id);
+    expect(o?.trigger).toBe('auto_topup');
+    const [p] = await t.deps.db
+      .select()
+      .from(packs)
+      .where(eq(packs.orderId, o?.id ?? ''));
+    expect(p?.used).toBe(7);
+    const evs = await t.deps.db.select().from(usageEvents).where(eq(usageEvents.accountId, a.id));
+    expect(evs.every((e) => e.outcome === 'pack' && e.packId === p?.id)).toBe(true);
+  });
+
+  it('R10.2 without enough balance nothing is bought and one auto_topup_failed notice is sent per crossing', async () => {
+    const a = await customer(t, { balances: { cash: '100.00' }, settledThrough: '2026-11-19' });
+    await addPack(t, a.id, { label: 'basic.selfie', total: 120, acquiredAt: cst('2026-11-01T10:00:00') });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30)); // 120 → 90: crossing, 145.00 > 100.00
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 10)); // 90 → 80: the same crossing
+    expect(await ordersOf(a.id)).toHaveLength(0);
+    const failed = await noticesOf(a.id, 'auto_topup_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.bodyEn).toContain('45.00');
+    // Recharge and buy by hand: back above 100 (1080), the rule re-arms; the next drop is a new crossing.
+    await a.c.post('/api/v1/account/recharge', { amount: '300.00' }, { 'idempotency-key': newKey() });
+    await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 990)); // 1080 → 90
+    const all = await ordersOf(a.id);
+    expect(all.map((o) => o.trigger).sort()).toEqual(['auto_topup', 'manual']);
+    expect(await noticesOf(a.id, 'auto_topup_failed')).toHaveLength(1);
+    await expectLedgerConsistent(t, a.id);
+  });
+
+  it('R10.2 at most M orders per CST month: past the limit nothing is bought and the failure is noticed', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    await addPack(t, a.id, { label: 'basic.selfie', total: 120, acquiredAt: cst('2026-11-01T10:00:00') });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, monthlyLimit: 1 });
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30)); // crossing 1: bought (1090 left)
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 1000)); // 1090 → 90: crossing 2, limit reached
+    expect((await ordersOf(a.id)).filter((o) => o.trigger === 'auto_topup')).toHaveLength(1);
+    const failed = await noticesOf(a.id, 'auto_topup_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.bodyEn).toContain('monthly limit of 1');
+    const rules = await json<{ items: Rule[] }>(await a.c.get('/api/v1/auto-topups'));
+    expect(rules.items[0]?.boughtThisMonth).toBe(1);
+  });
+
+  it('R10.2 a disabled rule never buys', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, enabled: false });
+    await ingestOk(t, a.key, calls(`res-${a.id}-a`, 5));
+    expect(await ordersOf(a.id)).toHaveLength(0);
+  });
+
+  it('R10.2 accounts flagged for violation, or suspended (R6.2), never auto-buy', async () => {
+    const flagged = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    await t.deps.db.update(accounts).set({ violation: true }).where(eq(accounts.id, flagged.id));
+    await flagged.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    await ingestOk(t, flagged.key, calls(`res-${flagged.id}-a`, 5));
+    expect(await ordersOf(flagged.id)).toHaveLength(0);
+    expect(await noticesOf(flagged.id, 'auto_topup_failed')).toHaveLength(0);
+
+    const suspended = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    await suspended.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    await t.deps.db.update(accounts).set({ status: 'suspended' }).where(eq(accounts.id, suspended.id));
+    const out = await ingestOk(t, suspended.key, calls(`res-${suspended.id}-a`, 5));
+    expect(out.every((o) => o.code === 'ACCOUNT_SUSPENDED')).toBe(true);
+    expect(await ordersOf(suspended.id)).toHaveLength(0);
+    expect(await noticesOf(suspended.id, 'auto_topup_failed')).toHaveLength(0);
+  });
+});
+
+// PGlite runs one transaction at a time; here many connections really race.
+describe.runIf(onPostgres)('R10.2 racing usage batches on PostgreSQL', () => {
+  it('R10.2 20 concurrent batches that together cross N buy exactly once', async () => {
+    const a = await customer(t, { balances: { cash: '5000.00' }, settledThrough: '2026-11-19' });
+    await addPack(t, a.id, { label: 'basic.selfie', total: 200, acquiredAt: cst('2026-11-01T10:00:00') });
+    // Rule: below 100, buy 1 × 1000 but the purchase does not lift it above 2000 → stays disarmed.
+    await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, belowCalls: 2000, monthlyLimit: 10 });
+    const batches = Array.from({ length: 20 }, (_, i) => calls(`res-${a.id}-${i % 2 ? 'b' : 'a'}`, 10, `race-${i}`));
+    const res = await Promise.all(batches.map((b) => ingest(t, a.key, b)));
+    expect(res.map((r) => r.status)).toEqual(res.map(() => 200));
+    expect((await ordersOf(a.id)).filter((o) => o.trigger === 'auto_topup')).toHaveLength(1);
+    await expectLedgerConsistent(t, a.id);
+  });
+
+  it('R10.2 20 concurrent batches with no balance send exactly one auto_topup_failed notice', async () => {
+    const a = await customer(t, { balances: { cash: '1.00' }, settledThrough: '2026-11-19' });
+    await addPack(t, a.id, { label: 'basic.selfie', total: 300, acquiredAt: cst('2026-11-01T10:00:00') });
+    await a.c.put('/api/v1/auto-topups/basic.selfie', { ...rule, belowCalls: 250 });
+    const batches = Array.from({ length: 20 }, (_, i) => calls(`res-${a.id}-${i % 2 ? 'b' : 'a'}`, 10, `race-f-${i}`));
+    await Promise.all(batches.map((b) => ingest(t, a.key, b)));
+    expect(await ordersOf(a.id)).toHaveLength(0);
+    expect(await noticesOf(a.id, 'auto_topup_failed')).toHaveLength(1);
+  });
+});

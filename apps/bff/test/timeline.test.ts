@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAccountJobs } from '../src/jobs/scheduler.ts';
+import { createTestApp, json, type TestApp } from './harness.ts';
+import { buy, customer, refund } from './money-fixtures.ts';
+import { cst, ev, ingestOk } from './usage-fixtures.ts';
+
+type Item = { kind: string; at: string; id: string; what: string; amount: string | null };
+type Page = { items: Item[]; nextCursor: string | null };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('support timeline (issue 18)', () => {
+  it('lists orders, refunds, settlements, notices, sign-ins and actions newest first, filterable and paginated', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
+    expect((await refund(a.c, o.packs[0]?.id ?? '')).status).toBe(201);
+    await ingestOk(t, a.key, [ev('x1', 'basic.selfie', `res-${a.id}-a`, '2026-11-20T09:00:00+08:00')]);
+    await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
+
+    const all = await json<Page>(await a.c.get('/api/v1/timeline?limit=200'));
+    const kinds = new Set(all.items.map((i) => i.kind));
+    for (const k of ['order', 'refund', 'settlement', 'notice', 'signin', 'action']) expect(kinds.has(k), k).toBe(true);
+    expect(all.items.find((i) => i.kind === 'order')).toMatchObject({
+      id: o.id,
+      what: 'basic.selfie',
+      amount: '145.00',
+    });
+    expect(all.items.find((i) => i.kind === 'settlement')).toMatchObject({ what: '2026-11-20', amount: '0.15' });
+    const times = all.items.map((i) => Date.parse(i.at));
+    expect([...times].sort((x, y) => y - x)).toEqual(times);
+
+    const orders = await json<Page>(await a.c.get('/api/v1/timeline?kinds=order,refund'));
+    expect(orders.items.map((i) => i.kind).sort()).toEqual(['order', 'refund']);
+
+    // Pages of 2 walk the same items once each.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = await json<Page>(
+        await a.c.get(`/api/v1/timeline?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+      );
+      seen.push(...page.items.map((i) => `${i.kind}:${i.id}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => `${i.kind}:${i.id}`));
+
+    const bad = await a.c.get('/api/v1/timeline?kinds=order,bogus');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).code).toBe('INVALID_REQUEST');
+  });
+
+  it('the owner and an impersonating agent see it (staff access included); a viewer gets 403', async () => {
+    const viewer = await t.login('viewer@example.com');
+    expect((await viewer.get('/api/v1/timeline')).status).toBe(403);
+    const agent = await t.login('agent@example.com');
+    const started = await agent.post('/api/v1/staff/impersonations', {
+      accountId: 'acct_demo',
+      reason: 'Customer asked what happened to their account last week.',
+    });
+    expect(started.status).toBe(201);
+    const seen = await json<Page>(await agent.get('/api/v1/timeline?kinds=staff'));
+    expect(seen.items.map((i) => i.what)).toContain('impersonation.start');
+    const owner = await t.login('demo@example.com');
+    const mine = await json<Page>(await owner.get('/api/v1/timeline?kinds=staff'));
+    expect(mine.items.map((i) => i.what)).toContain('impersonation.start');
+    expect((await owner.get('/api/v1/timeline')).status).toBe(200);
+    const other = await t.login('other@example.com');
+    const theirs = await json<Page>(await other.get('/api/v1/timeline?kinds=staff'));
+    expect(theirs.items.map((i) => i.what)).not.toContain('impersonation.start');
+    await agent.delete('/api/v1/staff/impersonations/current');
+  });
+});

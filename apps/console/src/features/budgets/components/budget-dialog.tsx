@@ -1,0 +1,172 @@
+import type { Budget, CatalogItem, CreateBudgetBody } from '@idv/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { MutationError } from '../../../components/mutation-error.tsx';
+import { Button, Dialog, Field, Input, Select } from '../../../components/ui/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { createBudgetMutationOptions, patchBudgetMutationOptions } from '../api/budgets.ts';
+import { catalogQueryOptions } from '../api/catalog.ts';
+
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+
+/** The form's checks, the API's rules (CreateBudgetBody) with messages of our own. */
+export function validateBudget(v: { name: string; amount: string; thresholds: string }) {
+  const errors: { name?: true; amount?: true; thresholds?: true } = {};
+  if (v.name.trim() === '') errors.name = true;
+  if (!AMOUNT.test(v.amount.trim()) || /^0+(\.0*)?$/.test(v.amount.trim())) errors.amount = true;
+  const list = v.thresholds.split(/[,，\s]+/).filter(Boolean);
+  const nums = list.map((s) => (/^\d{1,4}$/.test(s) ? Number(s) : Number.NaN));
+  if (
+    nums.length === 0 ||
+    nums.length > 10 ||
+    nums.some((n) => !Number.isInteger(n) || n < 1 || n > 1000) ||
+    new Set(nums).size !== nums.length
+  )
+    errors.thresholds = true;
+  return { errors, thresholds: nums };
+}
+
+type Scope = 'account' | 'product' | 'label';
+
+/** Create (budget undefined) or edit a budget (R10.1). The scope is chosen at creation only. */
+export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose: () => void; budget?: Budget }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const catalog = useQuery({ ...catalogQueryOptions(), enabled: open && !budget });
+  const [name, setName] = useState(budget?.name ?? '');
+  const [amount, setAmount] = useState(budget?.amount ?? '');
+  const [thresholds, setThresholds] = useState((budget?.thresholds ?? [50, 80, 100]).join(', '));
+  const [scope, setScope] = useState<Scope>('account');
+  const [product, setProduct] = useState('');
+  const [label, setLabel] = useState('');
+  const [touched, setTouched] = useState(false);
+  const done = () => {
+    void qc.invalidateQueries({ queryKey: ['budgets'] });
+    void qc.invalidateQueries({ queryKey: ['notifications'] });
+    // Not close(): inside onSuccess the mutation still counts as pending.
+    setTouched(false);
+    onClose();
+  };
+  const create = useMutation({ ...createBudgetMutationOptions(), onSuccess: done });
+  const patch = useMutation({ ...patchBudgetMutationOptions(), onSuccess: done });
+  const pending = create.isPending || patch.isPending;
+  const { errors, thresholds: nums } = validateBudget({ name, amount, thresholds });
+  const items: CatalogItem[] = catalog.data?.items ?? [];
+  const products = [...new Set(items.map((i) => i.product))].sort();
+
+  function close() {
+    if (pending) return;
+    create.reset();
+    patch.reset();
+    setTouched(false);
+    onClose();
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (Object.keys(errors).length > 0) return;
+    if (budget) {
+      patch.mutate({ id: budget.id, body: { name: name.trim(), amount: amount.trim(), thresholds: nums } });
+      return;
+    }
+    const body: CreateBudgetBody = { name: name.trim(), amount: amount.trim(), thresholds: nums };
+    if (scope === 'product' && product) body.scope = { product };
+    if (scope === 'label' && label) body.scope = { label };
+    create.mutate(body);
+  }
+
+  const formId = budget ? `budget-form-${budget.id}` : 'budget-form-new';
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!pending}
+      closeLabel={t('dialog.close')}
+      title={budget ? t('budgets.form.editTitle') : t('budgets.form.createTitle')}
+      description={t('budgets.form.description')}
+      footer={
+        <>
+          <Button onClick={close} disabled={pending}>
+            {t('dialog.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" form={formId} loading={pending}>
+            {t('budgets.form.save')}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <Field label={t('budgets.form.name')} error={touched && errors.name ? t('budgets.form.error.name') : undefined}>
+          {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field
+          label={t('budgets.form.amount')}
+          error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              className="max-w-48 tabular"
+            />
+          )}
+        </Field>
+        {budget ? (
+          <p className="text-sm text-slate-600">{t('budgets.form.scopeFixed')}</p>
+        ) : (
+          <>
+            <Field label={t('budgets.form.scope')}>
+              {(p) => (
+                <Select {...p} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+                  <option value="account">{t('budgets.form.scopeAccount')}</option>
+                  <option value="product">{t('budgets.form.scopeProduct')}</option>
+                  <option value="label">{t('budgets.form.scopeLabel')}</option>
+                </Select>
+              )}
+            </Field>
+            {scope === 'product' ? (
+              <Field label={t('budgets.form.product')}>
+                {(p) => (
+                  <Select {...p} value={product} onChange={(e) => setProduct(e.target.value)}>
+                    <option value="">—</option>
+                    {products.map((x) => (
+                      <option key={x} value={x}>
+                        {x}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            ) : null}
+            {scope === 'label' ? (
+              <Field label={t('budgets.form.label')}>
+                {(p) => (
+                  <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
+                    <option value="">—</option>
+                    {items.map((x) => (
+                      <option key={x.code} value={x.code}>
+                        {locale === 'en' ? x.nameEn : x.nameZh} ({x.code})
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            ) : null}
+          </>
+        )}
+        <Field
+          label={t('budgets.form.thresholds')}
+          hint={t('budgets.form.thresholdsHint')}
+          error={touched && errors.thresholds ? t('budgets.form.error.thresholds') : undefined}
+        >
+          {(p) => <Input {...p} value={thresholds} onChange={(e) => setThresholds(e.target.value)} />}
+        </Field>
+        <MutationError error={create.error ?? patch.error} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,23 @@
+/** Issue 18 account timeline (Simplified Chinese): the source of the keys. */
+export const timelineZhCN = {
+  'timeline.nav': '账户动态',
+  'timeline.title': '账户动态',
+  'timeline.subtitle': '账户发生的一切，按时间倒序：订单、退款、结算、通知、登录、支持人员访问与账户操作。',
+  'timeline.filter': '按类型筛选',
+  'timeline.caption': '账户动态',
+  'timeline.at': '时间',
+  'timeline.kind': '类型',
+  'timeline.what': '内容',
+  'timeline.amount': '金额',
+  'timeline.paging': '账户动态分页',
+  'timeline.empty': '没有记录',
+  'timeline.emptyBody': '所选类型下还没有任何记录。',
+  'timeline.autoTopup': '自动续购',
+  'timeline.kind.order': '订单',
+  'timeline.kind.refund': '退款',
+  'timeline.kind.settlement': '结算',
+  'timeline.kind.notice': '通知',
+  'timeline.kind.signin': '登录',
+  'timeline.kind.staff': '支持人员',
+  'timeline.kind.action': '账户操作',
+} as const;
