@@ -1,5 +1,5 @@
-export * from './arrears.ts';
 export * from './anomaly.ts';
+export * from './arrears.ts';
 export * from './catalog.ts';
 export * from './certificate-refund.ts';
 export * from './coverage.ts';

@@ -13,8 +13,8 @@ import {
   insertEvents,
   lockAccountForIngest,
 } from '../repositories/usage.ts';
-import { sendPackNotices } from './pack-notices.ts';
 import { applyAutoTopups } from './apply-auto-topups.ts';
+import { sendPackNotices } from './pack-notices.ts';
 
 /**
  * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
