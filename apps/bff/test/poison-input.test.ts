@@ -1,8 +1,9 @@
 import { auditLog, packs, resources, serviceKeys, usageEvents } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/http/context.ts';
+import { createLogger } from '../src/observability/logger.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 import {
   addPack,
@@ -248,9 +249,17 @@ describe('issue 14: every other endpoint refuses unstorable text with 400 INVALI
     );
   });
 
-  it('members and notification settings: a name with NUL, a kind named with NUL', async () => {
+  it('members and notification settings: an invited email or a chosen name with NUL, a kind named with NUL', async () => {
     await expectRefused(
-      await owner.post('/api/v1/account/users', { email: 'poison@example.com', name: NUL, role: 'viewer' }),
+      await owner.post('/api/v1/members/invitations', { email: `poison${NUL}@example.com`, role: 'viewer' }),
+      'email',
+    );
+    await expectRefused(
+      await t.anon.post('/api/v1/invitations/accept', {
+        token: 'x'.repeat(32),
+        name: `Poison${NUL}`,
+        password: 'long-enough-password',
+      }),
       'name',
     );
     await expectRefused(
@@ -343,22 +352,29 @@ describe('issue 14: a database error that still happens is logged and never show
         return Reflect.get(target, prop, receiver);
       },
     });
-    const app = createApp({ ...t.deps, db: failing } as Deps);
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const res = await app.request('http://localhost/api/v1/me', {
-        headers: { cookie: 'sid=abc', 'x-request-id': 'req-probe-1' },
-      });
-      expect(res.status).toBe(500);
-      const text = await res.text();
-      const body = JSON.parse(text) as Record<string, unknown>;
-      expect(body).toMatchObject({ code: 'INTERNAL', status: 500, requestId: 'req-probe-1' });
-      expect(text).not.toMatch(/select|secret-param|Failed query|\bat\s|\.ts:|22021|invalid byte/i);
-      expect(log).toHaveBeenCalled();
-      expect(String(log.mock.calls[0]?.[0])).toContain('req-probe-1');
-      expect(log.mock.calls[0]?.[1]).toBe(dbError);
-    } finally {
-      log.mockRestore();
-    }
+    let logged = '';
+    const logger = createLogger('info', {
+      write: (line: string) => {
+        logged += line;
+      },
+    });
+    const app = createApp({ ...t.deps, db: failing, logger } as Deps);
+    const res = await app.request('http://localhost/api/v1/me', {
+      headers: { cookie: 'sid=abc', 'x-request-id': 'req-probe-1' },
+    });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    const body = JSON.parse(text) as Record<string, unknown>;
+    expect(body).toMatchObject({ code: 'INTERNAL', status: 500, requestId: 'req-probe-1' });
+    expect(text).not.toMatch(/select|secret-param|Failed query|\bat\s|\.ts:|22021|invalid byte/i);
+    // Logged with the request id, one JSON line at level error; the parameter value is not in the log.
+    const line = logged
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'unhandled error');
+    expect(line).toMatchObject({ level: 'error', reqId: 'req-probe-1' });
+    expect(JSON.stringify(line?.err)).toContain((dbError as Error).name);
+    expect(logged).not.toContain('secret-param');
   });
 });

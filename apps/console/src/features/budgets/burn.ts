@@ -45,7 +45,7 @@ export function burnSeries(
   const byDay = new Map(daily.map((d) => [d.date, d.spent]));
   const out: BurnPoint[] = [];
   let running = '0.00';
-  const todayIdx = today < (days[0] ?? '') ? -1 : days.findIndex((d) => d === today);
+  const todayIdx = today < (days[0] ?? '') ? -1 : days.indexOf(today);
   const pastMonth = today > (days.at(-1) ?? '');
   for (const [i, date] of days.entries()) {
     if (pastMonth || i <= todayIdx) {
