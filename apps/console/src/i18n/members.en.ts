@@ -29,7 +29,7 @@ export const membersEn: Record<keyof typeof membersZhCN, string> = {
   'members.invite.ownerOnly': 'Only the account owner invites and manages members.',
   'members.invite.emailInvalid': 'Enter a valid email address.',
   'members.pending.title': 'Pending invitations',
-  'members.pending.caption': 'Pending invitations',
+  'members.pending.caption': 'List of pending invitations',
   'members.pending.empty': 'No pending invitations.',
   'members.pending.expiresAt': 'Valid until',
   'members.pending.sentAt': 'Sent',

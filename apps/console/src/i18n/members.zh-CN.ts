@@ -25,7 +25,7 @@ export const membersZhCN = {
   'members.invite.ownerOnly': '只有账户所有者可以邀请和管理成员。',
   'members.invite.emailInvalid': '请输入有效的邮箱地址。',
   'members.pending.title': '待接受的邀请',
-  'members.pending.caption': '待接受的邀请',
+  'members.pending.caption': '待接受的邀请列表',
   'members.pending.empty': '没有待接受的邀请。',
   'members.pending.expiresAt': '有效期至',
   'members.pending.sentAt': '发送时间',

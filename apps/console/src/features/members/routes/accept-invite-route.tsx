@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { errorMessage } from '../../../components/query-error.tsx';
 import { Banner, Busy, Button, buttonClasses, Field, Input, Skeleton } from '../../../components/ui/index.ts';
@@ -8,7 +8,6 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
 import { acceptInvitationMutationOptions, invitationPreviewQueryOptions } from '../api/invitation-link.ts';
-import { meQueryOptions } from '../api/me.ts';
 
 const LINK_CODES = ['NOT_FOUND', 'INVITATION_USED', 'INVITATION_EXPIRED', 'INVITATION_REVOKED', 'EMAIL_IN_USE'];
 
@@ -36,8 +35,6 @@ function LinkProblem({ error }: { error: unknown }) {
 export function AcceptInviteRoute() {
   const { t } = useI18n();
   const location = useLocation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [token] = useState(() => tokenFrom(location.hash));
   const preview = useQuery({ ...invitationPreviewQueryOptions(token), enabled: token.length > 0 });
   const [name, setName] = useState('');
@@ -46,11 +43,10 @@ export function AcceptInviteRoute() {
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const accept = useMutation({
     ...acceptInvitationMutationOptions(),
-    onSuccess: async () => {
-      // A new session: nothing cached from before may show.
-      queryClient.clear();
-      await queryClient.fetchQuery(meQueryOptions());
-      await navigate('/', { replace: true });
+    onSuccess: () => {
+      // A new session: a full load of the console, so nothing cached from before this page may show
+      // (and the used link's preview is not asked again).
+      window.location.replace('/');
     },
   });
 

@@ -147,7 +147,7 @@ function InviteForm() {
           {t('members.invite.submit')}
         </Button>
       </form>
-      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+      <div aria-live="polite" className="mt-3 empty:hidden">
         {invite.isSuccess ? (
           <Banner tone="success">{t('members.invite.sent', { email: invite.data.email })}</Banner>
         ) : null}
