@@ -407,6 +407,10 @@ export async function openBillCsvCopy(
       // Destroying the driver's stream would leave its socket paused mid-COPY (a lost connection),
       // and a cancel request races with the connection's next query once the COPY is done: read
       // the rest away (the server finishes the statement) until the connection is ready again.
+      // A read may be waiting on 'readable' when the client goes away (Node 22+ cancels a web stream
+      // while its pull is pending): with a 'readable' listener attached, resume() does nothing and the
+      // connection would stay in COPY. Drop those listeners first so the rest really flows away.
+      stream.removeAllListeners('readable');
       stream.on('error', () => {});
       stream.resume();
       resumeSocket();
