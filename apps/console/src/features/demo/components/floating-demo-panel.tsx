@@ -20,6 +20,17 @@ function readOpen(): boolean {
   }
 }
 
+/** Messages sent (email, SMS) only echo what happened; a clock move's own events come first. */
+const MESSAGE_KINDS = new Set(['email_sent', 'sms_sent']);
+
+/** The five happenings worth showing in the small panel: money and state changes before messages. */
+export function highlights(happened: readonly Happening[]): Happening[] {
+  const events = happened.filter((h) => !MESSAGE_KINDS.has(h.kind));
+  const messages = happened.filter((h) => MESSAGE_KINDS.has(h.kind));
+  const room = 5 - Math.min(events.length, 5);
+  return [...events.slice(-5), ...(room > 0 ? messages.slice(-room) : [])];
+}
+
 /**
  * R9.3 the tenant's own customer view on a demo clock: a small collapsible panel (bottom-right) with
  * the simulated time, the clock buttons and the last happenings. After an advance every query is
@@ -44,7 +55,7 @@ export function FloatingDemoPanel({ me }: { me: Me }) {
     }
   }
 
-  const recent = last ?? timeline.data?.items.slice(-5) ?? [];
+  const recent = last ? highlights(last) : (timeline.data?.items.slice(-5) ?? []);
   return (
     <section
       aria-labelledby={headingId}
@@ -80,7 +91,7 @@ export function FloatingDemoPanel({ me }: { me: Me }) {
           compact
           showToDate={false}
           onAdvanced={async (r) => {
-            setLast(r.happened.slice(-5));
+            setLast(r.happened);
             // Everything may have changed: balances, packs, bills, notifications, /me's clock.
             await queryClient.invalidateQueries();
           }}
