@@ -1,4 +1,5 @@
 import {
+  addDays,
   type BillingLabel,
   cstDate,
   deductBatchExplained,
@@ -75,7 +76,10 @@ export async function ingestUsage(
       {
         now,
         skewMs: deps.config.clockSkewMs,
-        settledThrough: account.settledThrough,
+        // R4.6/R5.1: settlement starts at the activation day, so a day before it is never billed. An
+        // account not settled yet treats those days as closed (DAY_SETTLED) instead of recording
+        // postpaid calls that no settlement would ever charge (found by `pnpm sim`, decision 0011).
+        settledThrough: account.settledThrough ?? addDays(cstDate(account.activatedAt), -1),
         knownLabels: new Set(labels.keys()),
         knownResources,
       },
