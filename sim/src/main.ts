@@ -1,7 +1,7 @@
 /**
  * `pnpm sim`: SIM_SEED (default random, printed), SIM_EVENTS (default 20,000), SIM_TENANTS, SIM_CRASHES,
  * SIM_SKIP=late,poison,race,crash,long (restrict what is generated), SIM_KEEP=1 (keep the database),
- * SIM_ONLY_TENANT / SIM_STOP_AT (a reproduction). Last line:
+ * SIM_ONLY_TENANT / SIM_STOP_AT (a reproduction), SIM_BATCH_MAX (largest usage batch, default 240). Last line:
  * `sim: <events> events, <operations> operations, <crashes> crashes, <violations> violations, seed <seed>`.
  */
 import { randomInt } from 'node:crypto';
@@ -19,8 +19,11 @@ const r = await runSim({
   skip: new Set((env.SIM_SKIP ?? '').split(',').filter(Boolean)),
   onlyTenant: int(env.SIM_ONLY_TENANT),
   stopAt: int(env.SIM_STOP_AT),
+  batchMax: int(env.SIM_BATCH_MAX),
 });
-console.log(`sim: digest ${r.digest}, ${r.seconds.toFixed(1)} s, ${Math.round(r.events / r.seconds)} events/s, ${r.requests} requests`);
+console.log(
+  `sim: digest ${r.digest}, ${r.seconds.toFixed(1)} s, ${Math.round(r.events / r.seconds)} events/s, ${r.requests} requests`,
+);
 console.log(
   `sim: ${r.events} events, ${r.operations} operations, ${r.crashes} crashes, ${r.violations.length} violations, seed ${r.seed}`,
 );

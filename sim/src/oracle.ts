@@ -23,6 +23,8 @@ export function fmt(v: bigint): string {
   const frac = (a % U).toString().padStart(4, '0');
   return `${neg ? '-' : ''}${a / U}.${frac}`;
 }
+/** The smaller of two amounts (Math.min takes no bigint). */
+export const minB = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 /** R5.1 half-up to 0.01 (amounts here are never negative). */
 export function halfUpCents(v: bigint): bigint {
   return ((v + 50n) / 100n) * 100n;
@@ -200,11 +202,7 @@ const serves = (s: AccountStatus) => s === 'active' || s === 'arrears';
 /** R4.2 + R4.3: a pack is valid for calls from 00:00 CST of its delivery day through its expiry. */
 function packTakes(p: OPack, label: string, at: number): boolean {
   return (
-    !p.refunded &&
-    p.label === label &&
-    p.used < p.total &&
-    dayStart(cstDay(p.acquiredAt)) <= at &&
-    at <= p.expiresAt
+    !p.refunded && p.label === label && p.used < p.total && dayStart(cstDay(p.acquiredAt)) <= at && at <= p.expiresAt
   );
 }
 /** R4.2 order: gift first, earliest expiry, earliest acquired, lowest id. */
@@ -318,7 +316,8 @@ export function placeOrder(
   if (!label || !tier) return { ok: false, status: 400, code: 'UNKNOWN_TIER' };
   const amount = tier.price * BigInt(o.quantity);
   const pos = (v: bigint) => (v > 0n ? v : 0n);
-  if (pos(m.gift) + pos(m.income) + pos(m.cash) < amount) return { ok: false, status: 402, code: 'INSUFFICIENT_BALANCE' };
+  if (pos(m.gift) + pos(m.income) + pos(m.cash) < amount)
+    return { ok: false, status: 402, code: 'INSUFFICIENT_BALANCE' };
   let rest = amount;
   const take = (bal: bigint) => {
     const t = pos(bal) < rest ? pos(bal) : rest;
@@ -391,12 +390,14 @@ export function checkRefundShare(
     const q = BigInt(o.quantity);
     const lo = (paid / 100n / q) * 100n;
     const hi = lo + 100n;
-    if (got[k] < lo || got[k] > hi) return `refund ${k} ${fmt(got[k])} outside [${fmt(lo)}, ${fmt(hi)}] of ${fmt(paid)}/${o.quantity}`;
+    if (got[k] < lo || got[k] > hi)
+      return `refund ${k} ${fmt(got[k])} outside [${fmt(lo)}, ${fmt(hi)}] of ${fmt(paid)}/${o.quantity}`;
   }
   if (afterAll) {
     for (const k of ['gift', 'income', 'cash'] as const) {
       const sum = o.refunded.reduce((a, x) => a + x[k], 0n);
-      if (sum !== o.paid[k]) return `R8.3 refunds of order ${o.serverId} return ${fmt(sum)} ${k}, paid ${fmt(o.paid[k])}`;
+      if (sum !== o.paid[k])
+        return `R8.3 refunds of order ${o.serverId} return ${fmt(sum)} ${k}, paid ${fmt(o.paid[k])}`;
     }
   }
   return null;
@@ -480,7 +481,7 @@ export function advance(m: Model, r: Rules, target: number): { trialAt: number |
         // R2.3 gift → income → cash; what they cannot cover drives cash negative.
         let rest = c.amount;
         for (const k of ['gift', 'income'] as const) {
-          const t = m[k] > 0n ? (m[k] < rest ? m[k] : rest) : 0n;
+          const t = m[k] > 0n ? minB(m[k], rest) : 0n;
           m[k] -= t;
           rest -= t;
         }

@@ -6,7 +6,7 @@
  * (oracle.ts). See docs/decisions/0011-simulator.md.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -54,6 +54,8 @@ export interface SimOptions {
   /** Only this tenant's operations run (a reproduction), and stop after this step. */
   onlyTenant?: number;
   stopAt?: number;
+  /** Largest usage batch (default 240; the long run uses 1000, the API's limit). */
+  batchMax?: number;
   log?: (line: string) => void;
 }
 
@@ -132,7 +134,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
   let nodes: Node[] = [];
   let sql: postgres.Sql | null = null;
   try {
-    nodes = await startCluster(db.url, { CLOCK_SKEW_SECONDS: '300', RELEASE_AFTER_DAYS: '15', TRIAL_GRANT_DELAY_MINUTES: '30' });
+    nodes = await startCluster(db.url, {
+      CLOCK_SKEW_SECONDS: '300',
+      RELEASE_AFTER_DAYS: '15',
+      TRIAL_GRANT_DELAY_MINUTES: '30',
+    });
     sql = postgres(db.url, { max: 2, onnotice: () => {} });
     const client = new Client(nodes);
     const pm = await signIn(client, 'pm@example.com', 'demo-pass-2026');
@@ -177,7 +183,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const v = { step, tenant: t.idx, op, what };
       violations.push(v);
       log(`VIOLATION seed ${o.seed} step ${step} tenant t${t.idx} (${t.accountId}) op ${op}: ${what}`);
-      log(`  reproduce: SIM_SEED=${o.seed} SIM_EVENTS=${o.events} SIM_ONLY_TENANT=${t.idx} SIM_STOP_AT=${step} pnpm sim`);
+      log(
+        `  reproduce: SIM_SEED=${o.seed} SIM_EVENTS=${o.events} SIM_ONLY_TENANT=${t.idx} SIM_STOP_AT=${step} pnpm sim`,
+      );
       log(`  steps touching t${t.idx} (${t.steps.length}):`);
       for (const s of t.steps.slice(-40)) log(`    ${s}`);
       t.diverged = true;
@@ -214,7 +222,10 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       }
       for (const [i, e] of exp.entries()) {
         const g = got[i];
-        if (g.id !== e.id) return (violate(t, op, `outcome ${i} is for ${g.id}, expected ${e.id}`), false);
+        if (g.id !== e.id) {
+          violate(t, op, `outcome ${i} is for ${g.id}, expected ${e.id}`);
+          return false;
+        }
         // A retried batch may have committed before the crash: its events then answer 'duplicate'.
         if (retried && g.outcome === 'duplicate') continue;
         let ok = g.outcome === e.outcome;
@@ -280,10 +291,18 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           }
           if (!p) return violate(t, op, `unexpected pack ${sp.id} ${sp.label} ${sp.source}`);
           if (sp.total !== p.total || sp.used !== p.used)
-            return violate(t, op, `pack ${sp.id} (${sp.label} ${sp.source}) used ${sp.used}/${sp.total}, oracle ${p.used}/${p.total}`);
-          if (sp.used < 0 || sp.used > sp.total) return violate(t, op, `pack ${sp.id} used ${sp.used} outside [0, ${sp.total}]`);
+            return violate(
+              t,
+              op,
+              `pack ${sp.id} (${sp.label} ${sp.source}) used ${sp.used}/${sp.total}, oracle ${p.used}/${p.total}`,
+            );
+          if (sp.used < 0 || sp.used > sp.total)
+            return violate(t, op, `pack ${sp.id} used ${sp.used} outside [0, ${sp.total}]`);
           const st = packStatus(m, p);
-          const okStatus = sp.status === st || (st === 'exhausted' && sp.status === 'expired') || (st === 'expired' && sp.status === 'exhausted');
+          const okStatus =
+            sp.status === st ||
+            (st === 'exhausted' && sp.status === 'expired') ||
+            (st === 'expired' && sp.status === 'exhausted');
           if (!okStatus) return violate(t, op, `pack ${sp.id} status ${sp.status}, oracle ${st}`);
           if (Date.parse(sp.acquiredAt) !== p.acquiredAt && Math.abs(Date.parse(sp.acquiredAt) - p.acquiredAt) >= 1000)
             return violate(t, op, `pack ${sp.id} acquired ${sp.acquiredAt}, oracle ${iso(p.acquiredAt)}`);
@@ -292,17 +311,28 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           if (sp.source === 'purchase' && sp.refund) {
             const blocks = refundBlocks(m, p);
             if (sp.refund.eligible !== (blocks.length === 0))
-              return violate(t, op, `pack ${sp.id} refund.eligible ${sp.refund.eligible}, oracle blocks ${blocks.join('|') || 'none'}`);
+              return violate(
+                t,
+                op,
+                `pack ${sp.id} refund.eligible ${sp.refund.eligible}, oracle blocks ${blocks.join('|') || 'none'}`,
+              );
           }
         }
         const known = new Set(list.map((x) => x.id));
         const missing = m.packs.filter((p) => !p.serverId || !known.has(p.serverId));
-        if (missing.length > 0) return violate(t, op, `packs missing on the server: ${missing.map((p) => `${p.label}/${p.source}`).join(', ')}`);
+        if (missing.length > 0)
+          return violate(
+            t,
+            op,
+            `packs missing on the server: ${missing.map((p) => `${p.label}/${p.source}`).join(', ')}`,
+          );
       }
       if (!sql) return;
       // SQL: balances = Σ ledger per kind (R2.4).
-      const [acc] = await sql`select cash::text, income::text, gift::text, settled_through from accounts where id = ${t.accountId}`;
-      const ledger = await sql`select balance, sum(amount)::text as s from ledger_entries where account_id = ${t.accountId} group by balance`;
+      const [acc] =
+        await sql`select cash::text, income::text, gift::text, settled_through from accounts where id = ${t.accountId}`;
+      const ledger =
+        await sql`select balance, sum(amount)::text as s from ledger_entries where account_id = ${t.accountId} group by balance`;
       for (const k of ['cash', 'income', 'gift'] as const) {
         const s = ledger.find((x) => x.balance === k)?.s ?? '0';
         if (money(s) !== money(acc?.[k] ?? '0')) return violate(t, op, `R2.4 ${k} balance ${acc?.[k]} ≠ Σ ledger ${s}`);
@@ -315,17 +345,27 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         if (r.used !== r.n || r.used < 0 || r.used > r.total)
           return violate(t, op, `pack ${r.id} used ${r.used}/${r.total} but ${r.n} calls recorded on it`);
       }
-      const [cnt] = await sql`select count(*)::int as n, count(distinct event_id)::int as d from usage_events where account_id = ${t.accountId}`;
+      const [cnt] =
+        await sql`select count(*)::int as n, count(distinct event_id)::int as d from usage_events where account_id = ${t.accountId}`;
       if (cnt?.n !== cnt?.d) return violate(t, op, `R4.1 ${cnt?.n} stored events but ${cnt?.d} distinct ids`);
       if (cnt?.n !== m.events.size) return violate(t, op, `${cnt?.n} stored events, oracle ${m.events.size}`);
       if (o2.ids && o2.ids.length > 0) {
-        const rows = await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} and event_id = any(${o2.ids})`;
+        const rows =
+          await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} and event_id = any(${o2.ids})`;
         for (const r of rows) {
           const e = m.events.get(r.event_id);
           if (!e) return violate(t, op, `event ${r.event_id} stored, unknown to the oracle`);
           const pk = r.pack_id ? serverPack(t, r.pack_id)?.key : null;
-          if (r.outcome !== e.outcome || (e.outcome === 'pack' && pk !== e.packKey) || (e.outcome === 'rejected' && !e.codes.includes(r.code)))
-            return violate(t, op, `stored event ${r.event_id}: ${r.outcome} ${r.pack_id ?? ''}${r.code ?? ''}, oracle ${e.outcome} ${e.codes.join('|')} (at ${iso(e.at)})`);
+          if (
+            r.outcome !== e.outcome ||
+            (e.outcome === 'pack' && pk !== e.packKey) ||
+            (e.outcome === 'rejected' && !e.codes.includes(r.code))
+          )
+            return violate(
+              t,
+              op,
+              `stored event ${r.event_id}: ${r.outcome} ${r.pack_id ?? ''}${r.code ?? ''}, oracle ${e.outcome} ${e.codes.join('|')} (at ${iso(e.at)})`,
+            );
         }
       }
       // Every postpaid call settled exactly once at the right price (R5.1), per label and resource line.
@@ -343,13 +383,19 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         const l = byKey.get(`${c.day}|${c.label}|${c.resource_id}`);
         const price = rules.labels.get(c.label)?.price ?? 0n;
         if (!l || l.q !== c.q || l.n !== 1 || money(l.amount) !== halfUpCents(price * BigInt(c.q)))
-          return violate(t, op, `R5.1 ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`);
+          return violate(
+            t,
+            op,
+            `R5.1 ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`,
+          );
         byKey.delete(`${c.day}|${c.label}|${c.resource_id}`);
       }
-      for (const l of byKey.values()) return violate(t, op, `R5.1 settlement line ${l.day} ${l.label} without postpaid calls`);
+      for (const l of byKey.values())
+        return violate(t, op, `R5.1 settlement line ${l.day} ${l.label} without postpaid calls`);
       const oracleCharges = m.charges.reduce((s, c) => s + c.amount, 0n);
       const serverCharges = lines.reduce((s, l) => s + money(l.amount), 0n);
-      if (oracleCharges !== serverCharges) return violate(t, op, `settled ${fmt(serverCharges)}, oracle ${fmt(oracleCharges)}`);
+      if (oracleCharges !== serverCharges)
+        return violate(t, op, `settled ${fmt(serverCharges)}, oracle ${fmt(oracleCharges)}`);
       // Money paid in = consumed + refunded + outstanding.
       const [flow] = await sql`
         select coalesce(sum(amount) filter (where reason = 'recharge'), 0)::text as recharged,
@@ -363,12 +409,17 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
                coalesce(sum(amount) filter (where transaction_type = 'refund'), 0)::text as refund
         from charges where account_id = ${t.accountId}`;
       const inflow = money(flow?.recharged ?? '0');
-      if (inflow !== m.rechargedTotal) return violate(t, op, `recharged ${flow?.recharged}, oracle ${fmt(m.rechargedTotal)}`);
+      if (inflow !== m.rechargedTotal)
+        return violate(t, op, `recharged ${flow?.recharged}, oracle ${fmt(m.rechargedTotal)}`);
       const outstanding = available(m);
       const consumed = money(chg?.purchase ?? '0') + serverCharges;
       const refunded = -money(chg?.refund ?? '0');
       if (inflow !== consumed - refunded + outstanding + 0n - money(flow?.other ?? '0'))
-        return violate(t, op, `paid in ${fmt(inflow)} ≠ consumed ${fmt(consumed)} − refunded ${fmt(refunded)} + balance ${fmt(outstanding)}`);
+        return violate(
+          t,
+          op,
+          `paid in ${fmt(inflow)} ≠ consumed ${fmt(consumed)} − refunded ${fmt(refunded)} + balance ${fmt(outstanding)}`,
+        );
       if (-money(flow?.purchased ?? '0') !== money(chg?.purchase ?? '0'))
         return violate(t, op, `purchase ledger ${flow?.purchased} ≠ purchase charges ${chg?.purchase}`);
       // R8.3 refund parts never exceed, and when complete equal, what the order took.
@@ -445,7 +496,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           pickRes < 0.01 ? 'res-not-mine' : (m.resources[Math.floor(pickRes * 100) % m.resources.length] as string);
         const lbl = kind > 0.995 ? 'no.such.label' : pickLabel;
         const result =
-          r > 0.85 ? (NON_BILLABLE[Math.floor(r * 1000) % 3] as string) : (BILLABLE[Math.floor(r * 1000) % 6] as string);
+          r > 0.85
+            ? (NON_BILLABLE[Math.floor(r * 1000) % 3] as string)
+            : (BILLABLE[Math.floor(r * 1000) % 6] as string);
         const e: InEvent = { id: `t${t.idx}-e${t.evSeq++}`, label: lbl, resourceId, result, occurredAt: iso(at) };
         out.push(e);
       }
@@ -466,7 +519,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       }
       events += batch.length;
       const op = `usage(${batch.length}${mode === 'plain' ? '' : `, ${mode}`})`;
-      t.steps.push(`step ${step}: ${op} ${batch.map((e) => `${e.id}@${e.occurredAt.slice(5, 19)}:${e.label}:${e.result}`).join(' ').slice(0, 160)}`);
+      t.steps.push(
+        `step ${step}: ${op} ${batch
+          .map((e) => `${e.id}@${e.occurredAt.slice(5, 19)}:${e.label}:${e.result}`)
+          .join(' ')
+          .slice(0, 160)}`,
+      );
       const req = { method: 'POST', path: '/api/v1/usage/events', bearer: t.serviceKey, body: { events: batch } };
       const exp = ingest(t.m, rules, batch);
       if (mode === 'dup') {
@@ -475,15 +533,21 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           client.send(req, { node: nodes[0]?.up ? nodes[0] : client.pickNode() }),
           client.send(req, { node: nodes[1]?.up ? nodes[1] : client.pickNode() }),
         ]);
-        if (r1.status !== 200 || r2.status !== 200) return violate(t, op, `duplicate batches → ${r1.status}, ${r2.status}`);
+        if (r1.status !== 200 || r2.status !== 200)
+          return violate(t, op, `duplicate batches → ${r1.status}, ${r2.status}`);
         const allDup = (r: Reply) => r.body.outcomes.every((x: any) => x.outcome === 'duplicate');
         const [first, second] = allDup(r1) && !allDup(r2) ? [r2, r1] : [r1, r2];
         if (!compareOutcomes(t, op, exp, first.body.outcomes, first.retried)) return;
         if (!allDup(second) && exp.some((e) => e.outcome !== 'duplicate'))
-          return violate(t, op, `the same batch sent twice at once was processed twice: ${JSON.stringify(second.body.outcomes).slice(0, 200)}`);
+          return violate(
+            t,
+            op,
+            `the same batch sent twice at once was processed twice: ${JSON.stringify(second.body.outcomes).slice(0, 200)}`,
+          );
       } else {
         const r = await send(t, req);
-        if (r.status !== 200) return violate(t, op, `POST /usage/events → ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        if (r.status !== 200)
+          return violate(t, op, `POST /usage/events → ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
         if (mode === 'poison') {
           const g = r.body.outcomes?.[0];
           if (g?.outcome !== 'rejected') return violate(t, op, `an event with a NUL byte → ${JSON.stringify(g)}`);
@@ -502,11 +566,26 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
 
     const malformedOp = async (t: Tenant) => {
       const batch = makeEvents(t, 3);
-      const bad = [...batch, { id: `t${t.idx}-bad${t.evSeq++}`, label: 'risk.face', resourceId: t.m.resources[0], result: 'exploded', occurredAt: iso(t.m.now) }];
+      const bad = [
+        ...batch,
+        {
+          id: `t${t.idx}-bad${t.evSeq++}`,
+          label: 'risk.face',
+          resourceId: t.m.resources[0],
+          result: 'exploded',
+          occurredAt: iso(t.m.now),
+        },
+      ];
       const op = 'usage(malformed)';
       t.steps.push(`step ${step}: ${op}`);
-      const r = await send(t, { method: 'POST', path: '/api/v1/usage/events', bearer: t.serviceKey, body: { events: bad } });
-      if (r.status !== 400 || r.body?.code !== 'INVALID_REQUEST') return violate(t, op, `malformed batch → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      const r = await send(t, {
+        method: 'POST',
+        path: '/api/v1/usage/events',
+        bearer: t.serviceKey,
+        body: { events: bad },
+      });
+      if (r.status !== 400 || r.body?.code !== 'INVALID_REQUEST')
+        return violate(t, op, `malformed batch → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
       // Nothing of the batch is stored: resending its good events later is not a duplicate.
       t.recent.splice(t.recent.length - batch.length, batch.length);
       await check(t, op, { packs: false, bills: false, ids: batch.map((e) => e.id) });
@@ -524,7 +603,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         body = { to: 'next-settlement' };
         target = next0800(m.now);
       } else if (x < 0.75) {
-        const h = 1 + Math.floor(x * 100) % 12;
+        const h = 1 + (Math.floor(x * 100) % 12);
         body = { advanceBy: `PT${h}H` };
         target = m.now + h * 3_600_000;
       } else {
@@ -535,12 +614,16 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const op = `clock(${JSON.stringify(body)} → ${iso(target)})`;
       t.steps.push(`step ${step}: ${op}`);
       // A client retrying a move after a crash asks for the absolute target (never "one more day").
-      const r = await send(t, { method: 'POST', path: `/api/v1/demo/tenants/${t.accountId}/clock`, cookie: t.cookie, body }, () => ({
-        method: 'POST',
-        path: `/api/v1/demo/tenants/${t.accountId}/clock`,
-        cookie: t.cookie,
-        body: { advanceTo: iso(target) },
-      }));
+      const r = await send(
+        t,
+        { method: 'POST', path: `/api/v1/demo/tenants/${t.accountId}/clock`, cookie: t.cookie, body },
+        () => ({
+          method: 'POST',
+          path: `/api/v1/demo/tenants/${t.accountId}/clock`,
+          cookie: t.cookie,
+          body: { advanceTo: iso(target) },
+        }),
+      );
       if (r.status !== 200) return violate(t, op, `clock → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
       const before = m.settledThrough;
       const { trialAt } = advance(m, rules, target);
@@ -549,7 +632,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       for (let d = cstDay(t.m.activatedAt); d <= cstDay(target); d = addDay(d, 28)) t.months.add(d.slice(0, 7));
       t.months.add(cstDay(target).slice(0, 7));
       // Events moved by a trial delivery (R4.3) are checked in SQL.
-      const moved = [...m.events.values()].filter((e) => e.outcome === 'pack' && m.packs[e.packKey ?? -1]?.serverId === null).map((e) => e.id);
+      const moved = [...m.events.values()]
+        .filter((e) => e.outcome === 'pack' && m.packs[e.packKey ?? -1]?.serverId === null)
+        .map((e) => e.id);
       await check(t, op, { packs: true, bills: before !== m.settledThrough, ids: moved });
     };
 
@@ -557,7 +642,13 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const amount = (BigInt(Math.floor(x * 300_000)) + 1_000n) * 100n; // 10.00 … 3,010.00
       const op = `recharge(${fmt(amount)})`;
       t.steps.push(`step ${step}: ${op}`);
-      const r = await send(t, { method: 'POST', path: '/api/v1/account/recharge', cookie: t.cookie, idempotencyKey: key(t), body: { amount: fmt(amount).slice(0, -2) } });
+      const r = await send(t, {
+        method: 'POST',
+        path: '/api/v1/account/recharge',
+        cookie: t.cookie,
+        idempotencyKey: key(t),
+        body: { amount: fmt(amount).slice(0, -2) },
+      });
       if (r.status !== 200) return violate(t, op, `recharge → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
       recharge(t.m, amount);
       await check(t, op, { packs: false, bills: false });
@@ -571,16 +662,24 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       if (withVoucher) body.voucherId = `vch-sim-${t.idx}`;
       const op = `order(${lbl} ${size}×${quantity}${withVoucher ? ', unknown voucher' : ''})`;
       t.steps.push(`step ${step}: ${op}`);
-      const r = await send(t, { method: 'POST', path: '/api/v1/orders', cookie: t.cookie, idempotencyKey: key(t), body });
+      const r = await send(t, {
+        method: 'POST',
+        path: '/api/v1/orders',
+        cookie: t.cookie,
+        idempotencyKey: key(t),
+        body,
+      });
       if (withVoucher) {
         // Another account's or a missing voucher: refused, nothing changes (R2.2).
         // 0003 says 409 VOUCHER_NOT_USABLE; api.md's convention for a missing object is 404: either.
-        if (!((r.status === 409 && r.body?.code === 'VOUCHER_NOT_USABLE') || r.status === 404)) return violate(t, op, `order with an unknown voucher → ${r.status} ${r.body?.code}`);
+        if (!((r.status === 409 && r.body?.code === 'VOUCHER_NOT_USABLE') || r.status === 404))
+          return violate(t, op, `order with an unknown voucher → ${r.status} ${r.body?.code}`);
         return check(t, op, { packs: false, bills: false });
       }
       const tierOk = rules.labels.get(lbl)?.tiers.some((tt) => tt.size === size);
       if (!tierOk) {
-        if (r.status !== 400 || r.body?.code !== 'UNKNOWN_TIER') return violate(t, op, `unknown tier → ${r.status} ${r.body?.code}`);
+        if (r.status !== 400 || r.body?.code !== 'UNKNOWN_TIER')
+          return violate(t, op, `unknown tier → ${r.status} ${r.body?.code}`);
         return check(t, op, { packs: false, bills: false });
       }
       const res = placeOrder(t.m, rules, {
@@ -591,11 +690,14 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         serverPackIds: (r.body?.packs ?? []).map((p: any) => p.id),
       });
       if (!res.ok) {
-        if (r.status !== res.status || r.body?.code !== res.code) return violate(t, op, `expected ${res.status} ${res.code}, got ${r.status} ${r.body?.code}`);
+        if (r.status !== res.status || r.body?.code !== res.code)
+          return violate(t, op, `expected ${res.status} ${res.code}, got ${r.status} ${r.body?.code}`);
         return check(t, op, { packs: false, bills: false });
       }
-      if (r.status !== 201) return violate(t, op, `order → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}, oracle 201`);
-      if (money(r.body.amount) !== res.amount) return violate(t, op, `order amount ${r.body.amount}, oracle ${fmt(res.amount)}`);
+      if (r.status !== 201)
+        return violate(t, op, `order → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}, oracle 201`);
+      if (money(r.body.amount) !== res.amount)
+        return violate(t, op, `order amount ${r.body.amount}, oracle ${fmt(res.amount)}`);
       if (skip.has('late')) t.lastAt = Math.max(t.lastAt, t.m.now);
       t.months.add(cstDay(t.m.now).slice(0, 7));
       await check(t, op, { packs: true, bills: true, ids: res.moved });
@@ -610,13 +712,29 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const op = `refund(pack ${p.serverId} ${p.label} ${p.source} used ${p.used})`;
       t.steps.push(`step ${step}: ${op}`);
       const blocks = refundBlocks(t.m, p);
-      const r = await send(t, { method: 'POST', path: '/api/v1/refunds', cookie: t.cookie, idempotencyKey: key(t), body: { packId: p.serverId } });
+      const r = await send(t, {
+        method: 'POST',
+        path: '/api/v1/refunds',
+        cookie: t.cookie,
+        idempotencyKey: key(t),
+        body: { packId: p.serverId },
+      });
       if (blocks.length > 0) {
-        if (r.status !== 409 || !blocks.includes(r.body?.code)) return violate(t, op, `expected 409 ${blocks.join('|')}, got ${r.status} ${r.body?.code}`);
+        if (r.status !== 409 || !blocks.includes(r.body?.code))
+          return violate(t, op, `expected 409 ${blocks.join('|')}, got ${r.status} ${r.body?.code}`);
         return check(t, op, { packs: true, bills: false });
       }
-      if (r.status !== 201) return violate(t, op, `refund → ${r.status} ${r.body?.code ?? JSON.stringify(r.body).slice(0, 200)}, oracle eligible`);
-      const got = { cash: money(r.body.returned.cash), income: money(r.body.returned.income), gift: money(r.body.returned.gift) };
+      if (r.status !== 201)
+        return violate(
+          t,
+          op,
+          `refund → ${r.status} ${r.body?.code ?? JSON.stringify(r.body).slice(0, 200)}, oracle eligible`,
+        );
+      const got = {
+        cash: money(r.body.returned.cash),
+        income: money(r.body.returned.income),
+        gift: money(r.body.returned.gift),
+      };
       applyRefund(t.m, p, got);
       const order = t.m.orders[p.orderKey ?? -1];
       if (order) {
@@ -629,17 +747,35 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     /** R8.5 a refund racing a usage batch on the same pack: exactly one wins; the model follows the winner. */
     const raceOp = async (t: Tenant, n: number) => {
       const p = [...t.m.packs].reverse().find((q) => q.source === 'purchase' && refundBlocks(t.m, q).length === 0);
-      if (!p || !p.serverId) return usageOp(t, n, 'plain');
+      if (!p?.serverId) return usageOp(t, n, 'plain');
       const batch: InEvent[] = [];
-      for (let i = 0; i < Math.min(n, 20); i++) {
-        batch.push({ id: `t${t.idx}-e${t.evSeq++}`, label: p.label, resourceId: t.m.resources[0] as string, result: 'success', occurredAt: iso(t.m.now) });
+      for (let i = 0; i < n; i++) {
+        batch.push({
+          id: `t${t.idx}-e${t.evSeq++}`,
+          label: p.label,
+          resourceId: t.m.resources[0] as string,
+          result: 'success',
+          occurredAt: iso(t.m.now),
+        });
       }
       events += batch.length;
       const op = `race(refund pack ${p.serverId} vs usage(${batch.length} ${p.label}))`;
       t.steps.push(`step ${step}: ${op}`);
       const [rr, ru] = await Promise.all([
-        client.send({ method: 'POST', path: '/api/v1/refunds', cookie: t.cookie, idempotencyKey: key(t), body: { packId: p.serverId } }, { node: client.pickNode(0) }),
-        client.send({ method: 'POST', path: '/api/v1/usage/events', bearer: t.serviceKey, body: { events: batch } }, { node: client.pickNode(1) }),
+        client.send(
+          {
+            method: 'POST',
+            path: '/api/v1/refunds',
+            cookie: t.cookie,
+            idempotencyKey: key(t),
+            body: { packId: p.serverId },
+          },
+          { node: client.pickNode(0) },
+        ),
+        client.send(
+          { method: 'POST', path: '/api/v1/usage/events', bearer: t.serviceKey, body: { events: batch } },
+          { node: client.pickNode(1) },
+        ),
       ]);
       if (ru.status !== 200) return violate(t, op, `usage → ${ru.status}`);
       // Linearizability: the observed answers must be those of one of the two serial orders.
@@ -650,7 +786,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         const doRefund = () => {
           const blocks = refundBlocks(m, q);
           if (blocks.length === 0 && rr.status === 201) {
-            applyRefund(m, q, { cash: money(rr.body.returned.cash), income: money(rr.body.returned.income), gift: money(rr.body.returned.gift) });
+            applyRefund(m, q, {
+              cash: money(rr.body.returned.cash),
+              income: money(rr.body.returned.income),
+              gift: money(rr.body.returned.gift),
+            });
             refundOk = true;
           } else refundOk = blocks.length > 0 && rr.status === 409 && blocks.includes(rr.body?.code);
         };
@@ -669,7 +809,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const a = tryOrder(true);
       const b = tryOrder(false);
       const win = a.ok ? a : b.ok ? b : null;
-      if (!win) return violate(t, op, `no serial order explains refund ${rr.status} ${rr.body?.code ?? ''} with usage ${JSON.stringify(ru.body.outcomes).slice(0, 200)}`);
+      if (!win)
+        return violate(
+          t,
+          op,
+          `no serial order explains refund ${rr.status} ${rr.body?.code ?? ''} with usage ${JSON.stringify(ru.body.outcomes).slice(0, 200)}`,
+        );
       t.m = win.m;
       await check(t, op, { packs: true, bills: true, ids: batch.map((e) => e.id) });
     };
@@ -678,7 +823,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const want = !t.m.postpaid;
       const op = `postpaid(${want ? 'on' : 'off'})`;
       t.steps.push(`step ${step}: ${op}`);
-      const r = await send(t, { method: 'PATCH', path: '/api/v1/account', cookie: t.cookie, body: { postpaidEnabled: want } });
+      const r = await send(t, {
+        method: 'PATCH',
+        path: '/api/v1/account',
+        cookie: t.cookie,
+        body: { postpaidEnabled: want },
+      });
       if (r.status !== 200) return violate(t, op, `PATCH /account → ${r.status} ${r.body?.code}`);
       t.m.postpaid = want;
       await check(t, op, { packs: false, bills: false });
@@ -689,11 +839,23 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       if (x < 0.5) {
         const op = 'staff(impersonate read-only, try a recharge)';
         t.steps.push(`step ${step}: ${op}`);
-        const s = await send(t, { method: 'POST', path: '/api/v1/staff/impersonations', cookie: agent, body: { accountId: t.accountId, reason: 'simulator check of the account' } });
+        const s = await send(t, {
+          method: 'POST',
+          path: '/api/v1/staff/impersonations',
+          cookie: agent,
+          body: { accountId: t.accountId, reason: 'simulator check of the account' },
+        });
         if (s.status !== 201) return violate(t, op, `impersonation → ${s.status} ${s.body?.code}`);
         const a = await client.send({ method: 'GET', path: '/api/v1/account', cookie: agent });
-        if (a.status !== 200 || a.body.id !== t.accountId) return violate(t, op, `impersonated GET /account → ${a.status} ${a.body?.id}`);
-        const w = await client.send({ method: 'POST', path: '/api/v1/account/recharge', cookie: agent, idempotencyKey: key(t), body: { amount: '1.00' } });
+        if (a.status !== 200 || a.body.id !== t.accountId)
+          return violate(t, op, `impersonated GET /account → ${a.status} ${a.body?.id}`);
+        const w = await client.send({
+          method: 'POST',
+          path: '/api/v1/account/recharge',
+          cookie: agent,
+          idempotencyKey: key(t),
+          body: { amount: '1.00' },
+        });
         if (w.status !== 403) return violate(t, op, `read-only impersonation recharged: ${w.status}`);
         const d = await client.send({ method: 'DELETE', path: '/api/v1/staff/impersonations/current', cookie: agent });
         if (d.status !== 204) return violate(t, op, `stop impersonation → ${d.status}`);
@@ -704,18 +866,27 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       if (!p) return;
       const op = `staff(refuse refund of pack ${p.serverId})`;
       t.steps.push(`step ${step}: ${op}`);
-      const r = await send(t, { method: 'POST', path: '/api/v1/staff/refund-refusals', cookie: agent, body: { packId: p.serverId, reason: 'suspected abuse (simulator)' } });
+      const r = await send(t, {
+        method: 'POST',
+        path: '/api/v1/staff/refund-refusals',
+        cookie: agent,
+        body: { packId: p.serverId, reason: 'suspected abuse (simulator)' },
+      });
       if (p.refunded) {
-        if (r.status !== 409 || r.body?.code !== 'ALREADY_REFUNDED') return violate(t, op, `refusing a refunded pack → ${r.status} ${r.body?.code}`);
+        if (r.status !== 409 || r.body?.code !== 'ALREADY_REFUNDED')
+          return violate(t, op, `refusing a refunded pack → ${r.status} ${r.body?.code}`);
       } else if (r.status !== 201) return violate(t, op, `refusal → ${r.status} ${r.body?.code}`);
       else p.refusedReason = 'suspected abuse (simulator)';
       await check(t, op, { packs: true, bills: false });
     };
 
     // ---- the run ---------------------------------------------------------------------------------
-    const opsEstimate = Math.max(10, Math.ceil(o.events / 60));
+    const opsEstimate = Math.max(10, Math.ceil(o.events / ((o.batchMax ?? 240) / 4)));
     const crashP = crashTarget / opsEstimate;
-    while (events < o.events) {
+    // The run's length is counted from what the PRNG drew (not from what was sent), so that a tenant
+    // that stopped at a violation, or a race won either way, never changes how many steps the others get.
+    let budget = 0;
+    while (budget < o.events) {
       if (o.stopAt !== undefined && step >= o.stopAt) break;
       step++;
       const ti = Math.floor(sched.next() * nTenants);
@@ -725,17 +896,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const rng = t0?.rng ?? new Rng(`${o.seed}:ghost:${ti}:${step}`);
       const k = rng.next();
       const x = rng.next();
-      const n = 1 + Math.floor(rng.next() * rng.next() * 240);
-      if (!t0) {
-        events += n; // another tenant's step (a reproduction runs one tenant only)
-        continue;
-      }
-      const t = t0;
-      if (t.diverged) {
-        events += n;
-        continue;
-      }
-      operations++;
+      const n = 1 + Math.floor(rng.next() * rng.next() * (o.batchMax ?? 240));
       const cut = (...w: number[]) => {
         let acc = 0;
         for (const [i, v] of w.entries()) {
@@ -746,6 +907,10 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       };
       // usage, clock, recharge, order, refund, postpaid, dup batch, race, staff, voucher, malformed, poison, big clock
       const kind = cut(0.4, 0.13, 0.08, 0.1, 0.08, 0.03, 0.03, 0.03, 0.03, 0.02, 0.02, 0.02, 0.003);
+      budget += kind === 0 || kind === 6 || kind === 7 || kind === 11 || kind > 12 ? n : kind === 10 ? 4 : 0;
+      if (!t0 || t0.diverged) continue; // another tenant's step in a reproduction, or a tenant stopped at a violation
+      const t = t0;
+      operations++;
       try {
         switch (kind) {
           case 0:
@@ -795,9 +960,14 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             await usageOp(t, n, 'plain');
         }
       } catch (err) {
-        violate(t, `step ${step}`, `the simulator's request failed: ${err instanceof Error ? err.message : String(err)}`);
+        violate(
+          t,
+          `step ${step}`,
+          `the simulator's request failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
-      if (step % 200 === 0) log(`sim: step ${step}, ${events} events, ${crashes} crashes, ${violations.length} violations`);
+      if (step % 200 === 0)
+        log(`sim: step ${step}, ${events} events, ${crashes} crashes, ${violations.length} violations`);
     }
     // Let every restarted process come back before the final checks.
     await Promise.all(nodes.map((n) => n.starting?.catch(() => {})));
@@ -808,21 +978,33 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     for (const t of tenants) {
       if (!t.diverged) {
         await check(t, 'final', { packs: true, bills: true });
-        const rows = await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId}`;
+        const rows =
+          await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId}`;
         for (const r of rows) {
           const e = t.m.events.get(r.event_id);
           const pk = r.pack_id ? serverPack(t, r.pack_id)?.key : null;
-          if (!e || r.outcome !== e.outcome || (e.outcome === 'pack' && pk !== e.packKey) || (e.outcome === 'rejected' && !e.codes.includes(r.code))) {
-            violate(t, 'final', `stored event ${r.event_id}: ${r.outcome} ${r.code ?? ''}, oracle ${e?.outcome ?? 'none'} ${e?.codes.join('|') ?? ''}`);
+          if (
+            !e ||
+            r.outcome !== e.outcome ||
+            (e.outcome === 'pack' && pk !== e.packKey) ||
+            (e.outcome === 'rejected' && !e.codes.includes(r.code))
+          ) {
+            violate(
+              t,
+              'final',
+              `stored event ${r.event_id}: ${r.outcome} ${r.code ?? ''}, oracle ${e?.outcome ?? 'none'} ${e?.codes.join('|') ?? ''}`,
+            );
             break;
           }
         }
       }
       if (t.racy) {
-        digest.update(`t${t.idx} racy ${t.evSeq}\n`);
+        digest.update(`t${t.idx} racy\n`);
         continue;
       }
-      digest.update(await tenantDigest(sql, t));
+      const text = await tenantDigest(sql, t);
+      digest.update(text);
+      if (process.env.SIM_DUMP) appendFileSync(process.env.SIM_DUMP, `${text}${t.steps.join('\n')}\n`);
     }
     const hex = digest.digest('hex').slice(0, 16);
     return {
@@ -850,15 +1032,29 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
 async function tenantDigest(sql: postgres.Sql, t: Tenant): Promise<string> {
   const packIdx = new Map(t.m.packs.map((p) => [p.serverId, p.key]));
   const res = (id: string | null) => (id === null ? '-' : String(t.m.resources.indexOf(id)));
-  const [a] = await sql`select status, postpaid_enabled, cash::text, income::text, gift::text, settled_through, arrears_since, suspended_at, simulated_now from accounts where id = ${t.accountId}`;
-  const lines: string[] = [`t${t.idx} ${JSON.stringify({ ...a, arrears_since: a?.arrears_since?.toISOString() ?? null, suspended_at: a?.suspended_at?.toISOString() ?? null, simulated_now: a?.simulated_now?.toISOString() })}`];
-  const packs = await sql`select id::text, label, source, total, used, status, acquired_at, expires_at, refund_refused_reason from packs where account_id = ${t.accountId}`;
-  for (const p of packs.map((p: any) => ({ ...p, k: packIdx.get(p.id) ?? -1 })).sort((x: any, y: any) => x.k - y.k) as any[])
-    lines.push(`p${p.k} ${p.label} ${p.source} ${p.used}/${p.total} ${p.status} ${p.acquired_at.toISOString()} ${p.expires_at.toISOString()} ${p.refund_refused_reason ?? ''}`);
-  const evs = await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} order by event_id`;
-  for (const e of evs) lines.push(`e ${e.event_id} ${e.outcome} ${e.pack_id ? packIdx.get(e.pack_id) : ''} ${e.code ?? ''}`);
-  const ch = await sql`select occurred_at, label, resource_id, transaction_type, quantity, amount::text, paid_cash::text, paid_income::text, paid_gift::text from charges where account_id = ${t.accountId} and amount <> 0`;
-  const chl = ch.map((c) => `c ${c.occurred_at.toISOString()} ${c.label} ${res(c.resource_id)} ${c.transaction_type} ${c.quantity} ${c.amount} ${c.paid_cash} ${c.paid_income} ${c.paid_gift}`);
+  const [a] =
+    await sql`select status, postpaid_enabled, cash::text, income::text, gift::text, settled_through, arrears_since, suspended_at, simulated_now from accounts where id = ${t.accountId}`;
+  const lines: string[] = [
+    `t${t.idx} ${JSON.stringify({ ...a, arrears_since: a?.arrears_since?.toISOString() ?? null, suspended_at: a?.suspended_at?.toISOString() ?? null, simulated_now: a?.simulated_now?.toISOString() })}`,
+  ];
+  const packs =
+    await sql`select id::text, label, source, total, used, status, acquired_at, expires_at, refund_refused_reason from packs where account_id = ${t.accountId}`;
+  for (const p of packs
+    .map((p: any) => ({ ...p, k: packIdx.get(p.id) ?? -1 }))
+    .sort((x: any, y: any) => x.k - y.k) as any[])
+    lines.push(
+      `p${p.k} ${p.label} ${p.source} ${p.used}/${p.total} ${p.status} ${p.acquired_at.toISOString()} ${p.expires_at.toISOString()} ${p.refund_refused_reason ?? ''}`,
+    );
+  const evs =
+    await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} order by event_id`;
+  for (const e of evs)
+    lines.push(`e ${e.event_id} ${e.outcome} ${e.pack_id ? packIdx.get(e.pack_id) : ''} ${e.code ?? ''}`);
+  const ch =
+    await sql`select occurred_at, label, resource_id, transaction_type, quantity, amount::text, paid_cash::text, paid_income::text, paid_gift::text from charges where account_id = ${t.accountId} and amount <> 0`;
+  const chl = ch.map(
+    (c) =>
+      `c ${c.occurred_at.toISOString()} ${c.label} ${res(c.resource_id)} ${c.transaction_type} ${c.quantity} ${c.amount} ${c.paid_cash} ${c.paid_income} ${c.paid_gift}`,
+  );
   lines.push(...chl.sort());
   return `${lines.join('\n')}\n`;
 }
@@ -869,7 +1065,11 @@ async function reconcileBills(client: Client, cookie: string, month: string): Pr
     let total = 0n;
     let cursor: string | null = null;
     do {
-      const r = await client.send({ method: 'GET', path: `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, cookie });
+      const r = await client.send({
+        method: 'GET',
+        path: `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        cookie,
+      });
       if (r.status !== 200) return `${path} → ${r.status}`;
       for (const it of r.body.items) total += money(it.amount ?? it.total);
       cursor = r.body.nextCursor;
