@@ -161,6 +161,11 @@ export interface Model {
   resources: string[];
   packs: OPack[];
   events: Map<string, OEvent>;
+  /** The events of each CST day (settlement and R4.3 coverage read one day). */
+  byDay: Map<string, OEvent[]>;
+  /** Events, settlement charges stored before the model began (a rich tenant's history). */
+  eventsBase: number;
+  chargesBase: bigint;
   orders: OOrder[];
   charges: OCharge[];
   rechargedTotal: bigint;
@@ -190,6 +195,9 @@ export function newModel(activatedAt: number, resources: string[]): Model {
     resources,
     packs: [],
     events: new Map(),
+    byDay: new Map(),
+    eventsBase: 0,
+    chargesBase: 0n,
     orders: [],
     charges: [],
     rechargedTotal: 0n,
@@ -270,10 +278,17 @@ export function ingest(m: Model, r: Rules, batch: readonly InEvent[]): Expected[
         ev = { ...base(e, at), outcome: 'rejected', packKey: null, codes: ['NO_QUOTA'] };
       }
     }
-    m.events.set(e.id, ev);
+    addEvent(m, ev);
     out.push({ id: e.id, outcome: ev.outcome, packKey: ev.packKey, codes: ev.codes });
   }
   return out;
+}
+export function addEvent(m: Model, ev: OEvent): void {
+  m.events.set(ev.id, ev);
+  const d = cstDay(ev.at);
+  const list = m.byDay.get(d);
+  if (list) list.push(ev);
+  else m.byDay.set(d, [ev]);
 }
 const base = (e: InEvent, at: number) => ({ id: e.id, label: e.label, resourceId: e.resourceId, result: e.result, at });
 
@@ -286,7 +301,7 @@ function coverOnDelivery(m: Model, fresh: OPack[], at: number): string[] {
   const day = cstDay(at);
   if (m.settledThrough !== null && day <= m.settledThrough) return [];
   const label = fresh[0]?.label;
-  const calls = [...m.events.values()]
+  const calls = (m.byDay.get(day) ?? [])
     .filter((e) => e.outcome === 'postpaid' && e.label === label && cstDay(e.at) === day)
     .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const moved: string[] = [];
@@ -468,8 +483,8 @@ export function advance(m: Model, r: Rules, target: number): { trialAt: number |
     while (dayStart(addDay(d, 1)) + 8 * HOUR <= stop) {
       const dueAt = dayStart(addDay(d, 1)) + 8 * HOUR;
       const lines = new Map<string, OCharge>();
-      for (const e of m.events.values()) {
-        if (e.outcome !== 'postpaid' || cstDay(e.at) !== d) continue;
+      for (const e of m.byDay.get(d) ?? []) {
+        if (e.outcome !== 'postpaid') continue;
         const k = `${e.label}\u0000${e.resourceId}`;
         const c = lines.get(k) ?? { day: d, label: e.label, resourceId: e.resourceId, quantity: 0, amount: 0n };
         c.quantity += 1;

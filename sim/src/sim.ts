@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { Client, createDatabase, type Node, type Reply, signIn, startCluster } from './cluster.ts';
 import {
   addDay,
+  addEvent,
   advance,
   applyRefund,
   available,
@@ -30,6 +31,7 @@ import {
   money,
   newModel,
   next0800,
+  type OOrder,
   type OPack,
   packStatus,
   parseCatalog,
@@ -85,6 +87,8 @@ interface Tenant {
   m: Model;
   rng: Rng;
   racy: boolean;
+  /** The `rich` scenario tenant: a year of history, a pending SSL certificate order (R8.6). */
+  rich: boolean;
   diverged: boolean;
   /** Steps that touched this tenant (for the reproduction). */
   steps: string[];
@@ -169,6 +173,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         m: newModel(startAt, resources),
         rng,
         racy,
+        rich: false,
         diverged: false,
         steps: [],
         evSeq: 0,
@@ -177,6 +182,45 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         recent: [],
         months: new Set([cstDay(startAt).slice(0, 7)]),
       });
+    }
+
+    // One `rich` tenant (R9.3): a year of real engine history, observed into the model, and the only
+    // tenant with an SSL certificate order (R8.6). It is the last tenant index.
+    const withRich = !skip.has('rich');
+    const nAll = nTenants + (withRich ? 1 : 0);
+    if (withRich && (o.onlyTenant === undefined || o.onlyTenant === nTenants)) {
+      const rng = new Rng(`${o.seed}:tenant:${nTenants}`);
+      const startAt = startBase + Math.floor(rng.next() * 20) * DAY + 10 * 3_600_000;
+      const t0 = Date.now();
+      const r = await client.send({
+        method: 'POST',
+        path: '/api/v1/demo/tenants',
+        cookie: pm,
+        body: { scenario: 'rich', startAt: iso(startAt) },
+      });
+      if (r.status !== 201) throw new Error(`rich demo tenant → ${r.status} ${JSON.stringify(r.body)}`);
+      log(`sim: rich tenant t${nTenants} built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const cookie = await signIn(client, r.body.customer.email, r.body.customer.password);
+      const resources = (r.body.resources as { id: string }[]).map((x) => x.id);
+      const t: Tenant = {
+        idx: nTenants,
+        accountId: r.body.accountId,
+        cookie,
+        serviceKey: r.body.serviceKey,
+        m: newModel(startAt, resources),
+        rng,
+        racy: false,
+        rich: true,
+        diverged: false,
+        steps: [],
+        evSeq: 0,
+        keySeq: 0,
+        lastAt: startAt,
+        recent: [],
+        months: new Set([cstDay(startAt).slice(0, 7), cstDay(startAt - 20 * DAY).slice(0, 7)]),
+      };
+      await observe(sql, t);
+      tenants.push(t);
     }
 
     const violate = (t: Tenant, op: string, what: string) => {
@@ -348,7 +392,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const [cnt] =
         await sql`select count(*)::int as n, count(distinct event_id)::int as d from usage_events where account_id = ${t.accountId}`;
       if (cnt?.n !== cnt?.d) return violate(t, op, `R4.1 ${cnt?.n} stored events but ${cnt?.d} distinct ids`);
-      if (cnt?.n !== m.events.size) return violate(t, op, `${cnt?.n} stored events, oracle ${m.events.size}`);
+      if (cnt?.n !== m.events.size + m.eventsBase)
+        return violate(t, op, `${cnt?.n} stored events, oracle ${m.events.size + m.eventsBase}`);
       if (o2.ids && o2.ids.length > 0) {
         const rows =
           await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} and event_id = any(${o2.ids})`;
@@ -392,7 +437,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       }
       for (const l of byKey.values())
         return violate(t, op, `R5.1 settlement line ${l.day} ${l.label} without postpaid calls`);
-      const oracleCharges = m.charges.reduce((s, c) => s + c.amount, 0n);
+      const oracleCharges = m.chargesBase + m.charges.reduce((s, c) => s + c.amount, 0n);
       const serverCharges = lines.reduce((s, l) => s + money(l.amount), 0n);
       if (oracleCharges !== serverCharges)
         return violate(t, op, `settled ${fmt(serverCharges)}, oracle ${fmt(oracleCharges)}`);
@@ -440,7 +485,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         }
       }
       if (o2.bills) {
-        for (const month of t.months) {
+        const months = op === 'final' ? [...t.months] : [...t.months].sort().slice(-3);
+        for (const month of months) {
           const err = await reconcileBills(client, t.cookie, month);
           if (err) return violate(t, op, `R5.5 ${month}: ${err}`);
         }
@@ -880,6 +926,52 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       await check(t, op, { packs: true, bills: false });
     };
 
+    /** R8.6 SSL certificate orders: pending → refund refused → cancel → refund once, exactly what was paid. */
+    const certOp = async (t: Tenant) => {
+      const list = await client.send({ method: 'GET', path: '/api/v1/certificates', cookie: t.cookie });
+      const op = 'certificate';
+      if (list.status !== 200) return violate(t, op, `GET /certificates → ${list.status}`);
+      const c = (list.body.items as any[]).find((x) => x.status !== 'refunded');
+      if (!t.rich || !c) {
+        if (!t.rich && list.body.items.length > 0) return violate(t, op, `an empty tenant has certificate orders`);
+        return;
+      }
+      t.steps.push(`step ${step}: certificate ${c.id} (${c.status})`);
+      const path = `/api/v1/certificates/${c.id}`;
+      if (c.status === 'pending_submission') {
+        const early = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+        if (early.status !== 409 || early.body?.code !== 'CERTIFICATE_PENDING_CANCEL_FIRST')
+          return violate(t, `${op} refund before cancel`, `→ ${early.status} ${early.body?.code}`);
+        const cancel = await send(t, { method: 'POST', path: `${path}/cancel`, cookie: t.cookie, body: {} });
+        const okCancel = cancel.status === 200 || (cancel.retried && cancel.status === 409);
+        if (!okCancel) return violate(t, `${op} cancel`, `→ ${cancel.status} ${cancel.body?.code}`);
+        return check(t, op, { packs: false, bills: false });
+      }
+      if (!c.actions?.refund) return;
+      const r = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+      if (r.status === 409 && r.retried && r.body?.code === 'ALREADY_REFUNDED') {
+        // The first attempt refunded before the crash: what it returned is what was paid.
+        t.m.cash += money(c.paid.cash);
+        t.m.gift += money(c.paid.gift);
+      } else {
+        if (r.status !== 201) return violate(t, `${op} refund`, `→ ${r.status} ${r.body?.code}`);
+        const back = r.body.returned;
+        if (money(back.cash) !== money(c.paid.cash) || money(back.gift) !== money(c.paid.gift))
+          return violate(
+            t,
+            `${op} refund`,
+            `R8.6 returned ${back.cash} cash + ${back.gift} gift, paid ${c.paid.cash} + ${c.paid.gift}`,
+          );
+        t.m.cash += money(back.cash);
+        t.m.gift += money(back.gift);
+      }
+      const again = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+      if (again.status !== 409 || again.body?.code !== 'ALREADY_REFUNDED')
+        return violate(t, `${op} second refund`, `→ ${again.status} ${again.body?.code}`);
+      t.months.add(cstDay(t.m.now).slice(0, 7));
+      await check(t, op, { packs: false, bills: true });
+    };
+
     // ---- the run ---------------------------------------------------------------------------------
     const opsEstimate = Math.max(10, Math.ceil(o.events / ((o.batchMax ?? 240) / 4)));
     const crashP = crashTarget / opsEstimate;
@@ -889,7 +981,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     while (budget < o.events) {
       if (o.stopAt !== undefined && step >= o.stopAt) break;
       step++;
-      const ti = Math.floor(sched.next() * nTenants);
+      const ti = Math.floor(sched.next() * nAll);
       if (crashRng.next() < crashP && crashes < crashTarget * 2) crashNext = true;
       // Drawn whatever happens next, so that every tenant's stream is the same in every run.
       const t0 = tenants.find((x) => x.idx === ti);
@@ -906,8 +998,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         return w.length;
       };
       // usage, clock, recharge, order, refund, postpaid, dup batch, race, staff, voucher, malformed, poison, big clock
-      const kind = cut(0.4, 0.13, 0.08, 0.1, 0.08, 0.03, 0.03, 0.03, 0.03, 0.02, 0.02, 0.02, 0.003);
-      budget += kind === 0 || kind === 6 || kind === 7 || kind === 11 || kind > 12 ? n : kind === 10 ? 4 : 0;
+      const kind = cut(0.4, 0.13, 0.08, 0.1, 0.08, 0.03, 0.03, 0.03, 0.03, 0.02, 0.02, 0.02, 0.003, 0.02);
+      budget += kind === 0 || kind === 6 || kind === 7 || kind === 11 || kind > 13 ? n : kind === 10 ? 4 : 0;
       if (!t0 || t0.diverged) continue; // another tenant's step in a reproduction, or a tenant stopped at a violation
       const t = t0;
       operations++;
@@ -956,6 +1048,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             if (skip.has('long')) await clockOp(t, x, false);
             else await clockOp(t, x, true);
             break;
+          case 13:
+            await certOp(t);
+            break;
           default:
             await usageOp(t, n, 'plain');
         }
@@ -982,6 +1077,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId}`;
         for (const r of rows) {
           const e = t.m.events.get(r.event_id);
+          if (!e && t.rich && !r.event_id.startsWith(`t${t.idx}-`)) continue; // history from before the model
           const pk = r.pack_id ? serverPack(t, r.pack_id)?.key : null;
           if (
             !e ||
@@ -1026,6 +1122,100 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       await db.drop();
     }
   }
+}
+
+/** Reads a tenant that has history (the rich scenario) into a fresh model: the oracle continues from there. */
+async function observe(sql: postgres.Sql | null, t: Tenant): Promise<void> {
+  if (!sql) throw new Error('no database');
+  const m = t.m;
+  const [a] =
+    await sql`select activated_at, simulated_now, status, postpaid_enabled, violation, cash::text, income::text, gift::text,
+    settled_through, arrears_since, suspended_at from accounts where id = ${t.accountId}`;
+  if (!a) throw new Error('rich tenant not found');
+  m.activatedAt = a.activated_at.getTime();
+  m.now = a.simulated_now.getTime();
+  m.status = a.status;
+  m.postpaid = a.postpaid_enabled;
+  m.violation = a.violation;
+  m.cash = money(a.cash);
+  m.income = money(a.income);
+  m.gift = money(a.gift);
+  m.settledThrough = a.settled_through;
+  m.arrearsSince = a.arrears_since?.getTime() ?? null;
+  m.suspendedAt = a.suspended_at?.getTime() ?? null;
+  m.trialGranted = true;
+  t.lastAt = m.now;
+  const packs =
+    await sql`select id::text, label, source, total, used, status, acquired_at, expires_at, order_id, refund_refused_reason
+    from packs where account_id = ${t.accountId} order by id`;
+  for (const p of packs)
+    m.packs.push({
+      key: m.packs.length,
+      serverId: p.id,
+      label: p.label,
+      source: p.source,
+      total: p.total,
+      used: p.used,
+      acquiredAt: p.acquired_at.getTime(),
+      expiresAt: p.expires_at.getTime(),
+      refunded: p.status === 'refunded',
+      orderKey: null,
+      refusedReason: p.refund_refused_reason,
+    });
+  const orders =
+    await sql`select id, label, size, quantity, amount::text, paid_voucher::text as v, paid_gift::text as g,
+    paid_income::text as i, paid_cash::text as c from orders where account_id = ${t.accountId} order by created_at, id`;
+  for (const o of orders) {
+    const order: OOrder = {
+      key: m.orders.length,
+      serverId: o.id,
+      label: o.label,
+      size: o.size,
+      quantity: o.quantity,
+      amount: money(o.amount),
+      paid: { voucher: money(o.v), gift: money(o.g), income: money(o.i), cash: money(o.c) },
+      packKeys: [],
+      refunded: [],
+    };
+    for (const [i, p] of packs.entries()) {
+      if (p.order_id !== o.id) continue;
+      order.packKeys.push(i);
+      const mp = m.packs[i];
+      if (mp) mp.orderKey = order.key;
+    }
+    m.orders.push(order);
+  }
+  const refunds =
+    await sql`select order_id, returned_cash::text as c, returned_income::text as i, returned_gift::text as g
+    from refunds where account_id = ${t.accountId}`;
+  for (const r of refunds)
+    m.orders
+      .find((o) => o.serverId === r.order_id)
+      ?.refunded.push({ cash: money(r.c), income: money(r.i), gift: money(r.g) });
+  // Unsettled days' events are live for R4.3 coverage; the rest is history the model only counts.
+  const live =
+    await sql`select event_id, label, resource_id, result, occurred_at, outcome, pack_id::text as pack_id, code
+    from usage_events where account_id = ${t.accountId} and day > coalesce(${m.settledThrough}::text, '0000')`;
+  for (const e of live)
+    addEvent(m, {
+      id: e.event_id,
+      label: e.label,
+      resourceId: e.resource_id,
+      result: e.result,
+      at: e.occurred_at.getTime(),
+      outcome: e.outcome,
+      packKey: e.pack_id ? (m.packs.find((p) => p.serverId === e.pack_id)?.key ?? null) : null,
+      codes: e.code ? [e.code] : [],
+    });
+  const [n] = await sql`select count(*)::int as n from usage_events where account_id = ${t.accountId}`;
+  m.eventsBase = (n?.n ?? 0) - m.events.size;
+  const [ch] =
+    await sql`select coalesce(sum(amount), 0)::text as s from charges where account_id = ${t.accountId} and transaction_type = 'daily_settlement'`;
+  m.chargesBase = money(ch?.s ?? '0');
+  const [rc] =
+    await sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${t.accountId} and reason = 'recharge'`;
+  m.rechargedTotal = money(rc?.s ?? '0');
+  for (let d = cstDay(m.activatedAt); d <= cstDay(m.now); d = addDay(d, 28)) t.months.add(d.slice(0, 7));
 }
 
 /** The tenant's final state as the server holds it, with its own ids replaced by stable ones. */
