@@ -147,6 +147,8 @@ export interface OCharge {
 
 export interface Model {
   activatedAt: number;
+  /** R5.2 activated before 2023-01-04 00:00 CST: settled monthly. */
+  monthly: boolean;
   now: number;
   cash: bigint;
   income: bigint;
@@ -178,9 +180,16 @@ export interface Rules {
   releaseAfterMs: number;
 }
 
+export const LEGACY_BEFORE = Date.parse('2023-01-04T00:00:00+08:00');
+const nextMonthFirst = (month: string): string => {
+  const [y, mo] = month.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
+};
+
 export function newModel(activatedAt: number, resources: string[]): Model {
   return {
     activatedAt,
+    monthly: activatedAt < LEGACY_BEFORE,
     now: activatedAt,
     cash: 0n,
     income: 0n,
@@ -478,15 +487,26 @@ export function advance(m: Model, r: Rules, target: number): { trialAt: number |
         );
       }
     }
-    // R5.1 daily settlement of every day whose D+1 08:00 has come.
+    // R5.1 daily settlement of every day whose D+1 08:00 has come; R5.2 monthly: month M on the 1st of
+    // M+1 at 08:00 (plain unit price: these tenants have no tier table).
     let d = m.settledThrough === null ? cstDay(m.activatedAt) : addDay(m.settledThrough, 1);
-    while (dayStart(addDay(d, 1)) + 8 * HOUR <= stop) {
-      const dueAt = dayStart(addDay(d, 1)) + 8 * HOUR;
+    const periodEnd = (day: string) => (m.monthly ? addDay(nextMonthFirst(day.slice(0, 7)), -1) : day);
+    while (dayStart(addDay(periodEnd(d), 1)) + 8 * HOUR <= stop) {
+      const last = periodEnd(d);
+      const dueAt = dayStart(addDay(last, 1)) + 8 * HOUR;
       const lines = new Map<string, OCharge>();
-      for (const e of m.byDay.get(d) ?? []) {
+      const days: string[] = [];
+      for (let x = d; x <= last; x = addDay(x, 1)) days.push(x);
+      for (const e of days.flatMap((x) => m.byDay.get(x) ?? [])) {
         if (e.outcome !== 'postpaid') continue;
         const k = `${e.label}\u0000${e.resourceId}`;
-        const c = lines.get(k) ?? { day: d, label: e.label, resourceId: e.resourceId, quantity: 0, amount: 0n };
+        const c = lines.get(k) ?? {
+          day: m.monthly ? d.slice(0, 7) : d,
+          label: e.label,
+          resourceId: e.resourceId,
+          quantity: 0,
+          amount: 0n,
+        };
         c.quantity += 1;
         lines.set(k, c);
       }
@@ -503,13 +523,13 @@ export function advance(m: Model, r: Rules, target: number): { trialAt: number |
         m.cash -= rest;
         m.charges.push(c);
       }
-      m.settledThrough = d;
+      m.settledThrough = last;
       // R6.1
       if (available(m) < 0n && m.status === 'active') {
         m.status = 'arrears';
         m.arrearsSince = dueAt;
       }
-      d = addDay(d, 1);
+      d = addDay(last, 1);
     }
     // R6.2–R6.4 at this stop.
     if (m.status === 'arrears' && available(m) >= 0n) {

@@ -223,6 +223,47 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       tenants.push(t);
     }
 
+    // One legacy tenant (R5.2, R9.3): started in 2022, so monthly-settled (the rule book now says a tenant's
+    // activation is its start time and its settlement mode follows). It is the next index.
+    const withLegacy = !skip.has('legacy');
+    const legacyIdx = nAll;
+    const nAll2 = nAll + (withLegacy ? 1 : 0);
+    if (withLegacy && (o.onlyTenant === undefined || o.onlyTenant === legacyIdx)) {
+      const rng = new Rng(`${o.seed}:tenant:${legacyIdx}`);
+      const startAt =
+        Date.parse('2022-09-05T09:00:00+08:00') +
+        Math.floor(rng.next() * 60) * DAY +
+        Math.floor(rng.next() * 36_000) * 1000;
+      const r = await client.send({
+        method: 'POST',
+        path: '/api/v1/demo/tenants',
+        cookie: pm,
+        body: { scenario: 'empty', startAt: iso(startAt) },
+      });
+      if (r.status !== 201) throw new Error(`legacy demo tenant → ${r.status} ${JSON.stringify(r.body)}`);
+      const cookie = await signIn(client, r.body.customer.email, r.body.customer.password);
+      tenants.push({
+        idx: legacyIdx,
+        accountId: r.body.accountId,
+        cookie,
+        serviceKey: r.body.serviceKey,
+        m: newModel(
+          startAt,
+          (r.body.resources as { id: string }[]).map((x) => x.id),
+        ),
+        rng,
+        racy: false,
+        rich: false,
+        diverged: false,
+        steps: [],
+        evSeq: 0,
+        keySeq: 0,
+        lastAt: startAt,
+        recent: [],
+        months: new Set([cstDay(startAt).slice(0, 7)]),
+      });
+    }
+
     const violate = (t: Tenant, op: string, what: string) => {
       const v = { step, tenant: t.idx, op, what };
       violations.push(v);
@@ -417,10 +458,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const lines = await sql`
         select s.period as day, c.label, c.resource_id, sum(c.quantity)::int as q, sum(c.amount)::text as amount, count(*)::int as n
         from charges c join settlements s on s.id = c.settlement_id
-        where c.account_id = ${t.accountId} and c.transaction_type = 'daily_settlement'
+        where c.account_id = ${t.accountId} and c.transaction_type in ('daily_settlement', 'monthly_settlement')
         group by 1, 2, 3`;
+      // R5.1 daily: one line per day, label and resource; R5.2 monthly (legacy accounts): per month.
       const calls = await sql`
-        select day, label, resource_id, count(*)::int as q from usage_events
+        select ${m.monthly ? sql`left(day, 7)` : sql`day`} as day, label, resource_id, count(*)::int as q from usage_events
         where account_id = ${t.accountId} and outcome = 'postpaid' and day <= coalesce(${acc?.settled_through ?? null}::text, '0000')
         group by 1, 2, 3`;
       const byKey = new Map(lines.map((l) => [`${l.day}|${l.label}|${l.resource_id}`, l]));
@@ -431,12 +473,16 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           return violate(
             t,
             op,
-            `R5.1 ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`,
+            `${m.monthly ? 'R5.2 month' : 'R5.1 day'} ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`,
           );
         byKey.delete(`${c.day}|${c.label}|${c.resource_id}`);
       }
       for (const l of byKey.values())
-        return violate(t, op, `R5.1 settlement line ${l.day} ${l.label} without postpaid calls`);
+        return violate(
+          t,
+          op,
+          `${m.monthly ? 'R5.2' : 'R5.1'} settlement line ${l.day} ${l.label} without postpaid calls of that period`,
+        );
       const oracleCharges = m.chargesBase + m.charges.reduce((s, c) => s + c.amount, 0n);
       const serverCharges = lines.reduce((s, l) => s + money(l.amount), 0n);
       if (oracleCharges !== serverCharges)
@@ -981,7 +1027,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     while (budget < o.events) {
       if (o.stopAt !== undefined && step >= o.stopAt) break;
       step++;
-      const ti = Math.floor(sched.next() * nAll);
+      const ti = Math.floor(sched.next() * nAll2);
       if (crashRng.next() < crashP && crashes < crashTarget * 2) crashNext = true;
       // Drawn whatever happens next, so that every tenant's stream is the same in every run.
       const t0 = tenants.find((x) => x.idx === ti);
@@ -1210,7 +1256,7 @@ async function observe(sql: postgres.Sql | null, t: Tenant): Promise<void> {
   const [n] = await sql`select count(*)::int as n from usage_events where account_id = ${t.accountId}`;
   m.eventsBase = (n?.n ?? 0) - m.events.size;
   const [ch] =
-    await sql`select coalesce(sum(amount), 0)::text as s from charges where account_id = ${t.accountId} and transaction_type = 'daily_settlement'`;
+    await sql`select coalesce(sum(amount), 0)::text as s from charges where account_id = ${t.accountId} and transaction_type in ('daily_settlement', 'monthly_settlement')`;
   m.chargesBase = money(ch?.s ?? '0');
   const [rc] =
     await sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${t.accountId} and reason = 'recharge'`;
@@ -1237,8 +1283,10 @@ async function tenantDigest(sql: postgres.Sql, t: Tenant): Promise<string> {
     );
   const evs =
     await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} order by event_id`;
+  // Resource ids carry the account id (random per run): name them by their index.
+  const norm = (id: string) => t.m.resources.reduce((acc, r, i) => acc.split(r).join(`r${i}`), id);
   for (const e of evs)
-    lines.push(`e ${e.event_id} ${e.outcome} ${e.pack_id ? packIdx.get(e.pack_id) : ''} ${e.code ?? ''}`);
+    lines.push(`e ${norm(e.event_id)} ${e.outcome} ${e.pack_id ? packIdx.get(e.pack_id) : ''} ${e.code ?? ''}`);
   const ch =
     await sql`select occurred_at, label, resource_id, transaction_type, quantity, amount::text, paid_cash::text, paid_income::text, paid_gift::text from charges where account_id = ${t.accountId} and amount <> 0`;
   const chl = ch.map(
