@@ -749,7 +749,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     const orderOp = async (t: Tenant, x: number, withVoucher: boolean) => {
       const lbl = BUYABLE[Math.floor(x * 1000) % BUYABLE.length] as string;
       const quantity = 1 + (Math.floor(x * 10_000) % 3);
-      const size = x < 0.05 ? 999 : 1000;
+      const size = x < 0.05 && !withVoucher ? 999 : 1000;
       const body: Record<string, unknown> = { label: lbl, size, quantity };
       if (withVoucher) body.voucherId = `vch-sim-${t.idx}`;
       const op = `order(${lbl} ${size}×${quantity}${withVoucher ? ', unknown voucher' : ''})`;
