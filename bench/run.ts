@@ -6,7 +6,9 @@
  * Quick by default (about 8–10 minutes on the 2-core reference machine): bills at BILLS_ROWS=1,000,000
  * rows and the settlement of SETTLE_DUE=10,000 due accounts among SETTLE_ACCOUNTS=100,000. The full run:
  *   BILLS_ROWS=10000000 SETTLE_DUE=100000 pnpm bench        # ~45 min: bills load ~12 min, settlement ~25 min
- * BENCH_SKIP=ingest,settlement,http,bundle,lighthouse,bills skips sections (a skipped bills section
+ * The simulator's long run (issue 14, ≥ 1,000,000 events, ≥ 20 crashes; about an hour or more here) is the `sim`
+ * section; BENCH_SKIP=sim keeps the figures of its last run (bench/results/sim.json).
+ * BENCH_SKIP=ingest,settlement,http,bundle,lighthouse,bills,sim skips sections (a skipped bills section
  * keeps its last text, and the summary table lists the figures of that run from bench/results/bills.json,
  * as with BILLS_SKIP=1).
  */
@@ -19,6 +21,7 @@ import { benchDatabase, benchHttp, type HttpResult, signIn, startBff } from './h
 import { benchIngest, type IngestResult } from './ingest.ts';
 import { benchLighthouse, CHROMIUM, type LighthousePage } from './lighthouse.ts';
 import { benchSettlement, type SettlementResult } from './settlement.ts';
+import { benchSim, type SimBenchResult } from './sim.ts';
 
 // Quick mode defaults, set before bills.ts is loaded (it reads BILLS_ROWS at import).
 process.env.BILLS_ROWS ??= '1000000';
@@ -112,6 +115,19 @@ if (skip.has('bills')) {
   mark('bills');
   bills = await runBillsBench();
   saveBillsResult(bills);
+}
+let simRun: SimBenchResult | null = null;
+/** With the simulator skipped: the date of the run whose figures (bench/results/sim.json) are listed. */
+let simFrom: string | null = null;
+const simFile = resolve(dirname(fileURLToPath(import.meta.url)), 'results/sim.json');
+if (!skip.has('sim')) {
+  mark('sim (long run)');
+  simRun = await benchSim(adminUrl);
+  writeFileSync(simFile, `${JSON.stringify({ at: new Date().toISOString(), result: simRun }, null, 2)}\n`);
+} else if (existsSync(simFile)) {
+  const last = JSON.parse(readFileSync(simFile, 'utf8')) as { at: string; result: SimBenchResult };
+  simRun = last.result;
+  simFrom = last.at;
 }
 mark('done');
 
@@ -242,6 +258,13 @@ if (bills) {
     yes(bills.csv.peakRssMb < 300),
   ]);
 }
+if (simRun)
+  rows.push([
+    `Simulator long run, seed ${simRun.seed}${notRerun(simFrom)}`,
+    `${f0(simRun.eventsPerSecond)} events/s: ${f0(simRun.events)} events, ${f0(simRun.operations)} ops, ${simRun.crashes} crashes, ${simRun.violations} violations`,
+    '≥ 1,000,000 events, ≥ 20 crashes, 0 violations',
+    yes(simRun.events >= 1_000_000 && simRun.crashes >= 20 && simRun.violations === 0),
+  ]);
 const table = [
   '| benchmark | figure | target | verdict |',
   '|---|---|---|---|',
@@ -390,6 +413,24 @@ ${lighthouse
 Targets: performance ≥ 95, accessibility ≥ 95, LCP < 1 s (locally). Lighthouse's simulated timings move
 with the machine's load (the LCP is computed from the observed trace); rerun on a quiet machine before
 judging a near miss.`);
+
+if (simRun)
+  sections.push(`## Whole-system simulator, long run (issue 14)
+
+\`pnpm sim\` (\`sim/\`, decision 0011) driven by \`bench/sim.ts\`${simFrom ? ` — **not rerun in this run** (BENCH_SKIP): the figures of the run of ${simFrom}, kept in bench/results/sim.json` : ''}:
+two real BFF processes on one PostgreSQL database of its own, ${simRun.tenants} demo tenants driven over HTTP only (usage
+batches of up to 1,000 events with duplicates, late, out-of-order, future, non-billable and malformed events; orders,
+refunds racing usage, recharges, postpaid on/off, clock moves through settlements, arrears, suspension, release and
+expiry; staff impersonation and refusals), a SIGKILL of one process at seeded points with restart and client
+retries, and after every step the invariants and the rule oracle. The rate includes every check (each step reads
+the account, its packs and runs the SQL invariants), so it measures the simulator, not the ingest alone.
+
+| seed | events | operations | HTTP requests | crashes | violations | seconds | events/s | digest |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
+| ${simRun.seed} | ${f0(simRun.events)} | ${f0(simRun.operations)} | ${f0(simRun.requests)} | ${simRun.crashes} | **${simRun.violations}** | ${f0(simRun.seconds)} | **${f0(simRun.eventsPerSecond)}** | \`${simRun.digest}\` |
+${simRun.firstViolations.length > 0 ? `\nFirst violations:\n\n${simRun.firstViolations.map((v) => `- ${v.replace(/\|/g, '\\|')}`).join('\n')}\n` : ''}
+Reproduce: \`SIM_SEED=${simRun.seed} SIM_EVENTS=${simRun.events} SIM_TENANTS=${simRun.tenants} SIM_CRASHES=25 SIM_BATCH_MAX=1000 pnpm sim\` (or
+\`BENCH_SKIP=ingest,settlement,http,bundle,lighthouse,bills BENCH_SIM_SEED=${simRun.seed} pnpm bench\`).`);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const billsText = bills && !billsFrom ? billsMarkdown(bills, billsStarted) : await billsSection();

@@ -1,4 +1,4 @@
-import { cstDate, deductBatchExplained, type UsageEvent } from '@idv/billing';
+import { addDays, cstDate, deductBatchExplained, type UsageEvent } from '@idv/billing';
 import type { EventOutcome, IngestResponse, UsageEventInput } from '@idv/contracts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
@@ -69,7 +69,10 @@ export async function ingestUsage(
       {
         now,
         skewMs: deps.config.clockSkewMs,
-        settledThrough: account.settledThrough,
+        // R4.6/R5.1: settlement starts at the activation day, so a day before it is never billed. An
+        // account not settled yet treats those days as closed (DAY_SETTLED) instead of recording
+        // postpaid calls that no settlement would ever charge (found by `pnpm sim`, decision 0011).
+        settledThrough: account.settledThrough ?? addDays(cstDate(account.activatedAt), -1),
         knownLabels: new Set(labels.keys()),
         knownResources,
       },
