@@ -62,6 +62,9 @@ export class Node {
         PORT: String(this.port),
         SCHEDULER_INTERVAL_MS: '0',
         SEED_DEMO: seed ? '1' : '0',
+        // The start line ("Billing console on …") is how the sim knows the process is up: NODE_ENV=test is
+        // quiet by default (config.ts), so ask for info.
+        LOG_LEVEL: 'info',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -253,10 +253,31 @@ export interface Expected {
 }
 
 /** R4.1–R4.7 one batch at the model's now. */
+/** Text PostgreSQL cannot hold as written (the rule book's storage limits, decision 0009). */
+function unstorable(v: string, max: number): boolean {
+  if (v.length > max || v.includes('\u0000')) return true;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = v.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
 export function ingest(m: Model, r: Rules, batch: readonly InEvent[]): Expected[] {
   const out: Expected[] = [];
   const inBatch = new Set<string>();
   for (const e of batch) {
+    // Issue 14 (decision 0009): an event whose text cannot be stored (NUL, a lone surrogate, an id over
+    // 128 or a label/resource over 100 characters) is refused alone and never stored: no duplicate of
+    // anything, and a resend is refused again.
+    if (unstorable(e.id, 128) || unstorable(e.label, 100) || unstorable(e.resourceId, 100)) {
+      out.push({ id: e.id, outcome: 'rejected', packKey: null, codes: ['INVALID_EVENT'] });
+      continue;
+    }
     if (m.events.has(e.id) || inBatch.has(e.id)) {
       out.push({ id: e.id, outcome: 'duplicate', packKey: null, codes: [] });
       continue;
