@@ -181,8 +181,9 @@ if (http) {
   rows.push([
     `GET /api/v1/packs, signed in, ${http.connections} connections`,
     `${f0(http.packs.rps)} req/s, p99 ${http.packs.p99} ms`,
-    'p99 < 100 ms †',
-    yes(http.packs.p99 < 100 && http.packs.non2xx === 0 && http.packs.errors === 0),
+    // Issue 15 names the target: ≥ 10% of a bare Hono hello-world in the same run, p99 < 20 ms at 10 connections.
+    '≥ 10% of hello-world, p99 < 20 ms (issue 15)',
+    yes(http.ratio >= 0.1 && http.packs.p99 < 20 && http.packs.non2xx === 0 && http.packs.errors === 0),
   ]);
   rows.push([
     'Hono hello-world, same machine, same run',
@@ -190,7 +191,12 @@ if (http) {
     '— (reference)',
     '—',
   ]);
-  rows.push(['packs / hello-world throughput', `${(http.ratio * 100).toFixed(1)}%`, '— (reported)', '—']);
+  rows.push([
+    'packs / hello-world throughput',
+    `${(http.ratio * 100).toFixed(1)}%`,
+    '≥ 10% (issue 15)',
+    yes(http.ratio >= 0.1),
+  ]);
 }
 if (bundle)
   rows.push([
@@ -306,8 +312,9 @@ measured in the same minute as their figure). Targets marked † are ours (the i
 ${table}
 
 † Settlement: every account's daily bill out within 30 minutes of 08:00; idle tick: a pass over all
-accounts must cost the database little when nothing is due (it runs every 30 s on every instance);
-HTTP p99 at 10 concurrent connections.${
+accounts must cost the database little when nothing is due (it runs every 30 s on every instance).
+The HTTP read targets are issue 15's (open): \`GET /packs\` and \`GET /me\` at ≥ 10% of a bare Hono
+hello-world in the same run, p99 < 20 ms at 10 connections.${
   quick && bills && bills.rows < 10_000_000
     ? `\nThe bills targets are set for 10,000,000 rows: a quick run at ${f0(bills.rows)} rows checks the code paths, not the
 target (the full run's figures differ; see the decision record 0004).`
