@@ -1,11 +1,10 @@
-import { addDays } from '@idv/billing';
-import { notifications, usageEvents } from '@idv/db';
+import { notifications } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
 import { buy, customer, newKey, refund } from './money-fixtures.ts';
-import { cst, ev, ingestOk } from './usage-fixtures.ts';
+import { cst, ev, ingestOk, insertPostpaidHistory } from './usage-fixtures.ts';
 
 type Budget = {
   id: string;
@@ -31,29 +30,6 @@ async function notices(accountId: string, kind: string) {
     .select()
     .from(notifications)
     .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
-}
-
-/** `perDay` postpaid basic.selfie calls on each of the `days` days before 2026-11-20 (already settled). */
-async function postpaidHistory(accountId: string, resourceId: string, days: number, perDay: number) {
-  const values: (typeof usageEvents.$inferInsert)[] = [];
-  for (let d = 1; d <= days; d++) {
-    const day = addDays('2026-11-20', -d);
-    for (let i = 0; i < perDay; i++) {
-      const at = cst(`${day}T12:00:00`);
-      values.push({
-        accountId,
-        eventId: `h-${day}-${i}`,
-        label: 'basic.selfie',
-        resourceId,
-        result: 'success',
-        occurredAt: at,
-        day,
-        outcome: 'postpaid',
-        receivedAt: at,
-      });
-    }
-  }
-  for (let i = 0; i < values.length; i += 1000) await t.deps.db.insert(usageEvents).values(values.slice(i, i + 1000));
 }
 
 describe('R10.1 budgets (API)', () => {
@@ -166,7 +142,7 @@ describe('R10.1 spent and alerts', () => {
     const a = await customer(t, { balances: { cash: '5000.00' }, settledThrough: '2026-11-19' });
     const res = `res-${a.id}-a`;
     // 100 postpaid calls a day for 30 days (settled), and 10 today (not settled yet).
-    await postpaidHistory(a.id, res, 30, 100);
+    await insertPostpaidHistory(t, a.id, res, 30, 100);
     const today = Array.from({ length: 10 }, (_, i) =>
       ev(`today-${i}`, 'basic.selfie', res, '2026-11-20T09:00:00+08:00'),
     );

@@ -1,10 +1,10 @@
 import { addDays, MIN_ANOMALY_HISTORY_DAYS } from '@idv/billing';
-import { accounts, notifications, rows, usageEvents } from '@idv/db';
+import { accounts, notifications, rows } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
-import { createAccount, cst, ev, ingestOk } from './usage-fixtures.ts';
+import { createAccount, cst, ev, ingestOk, insertPostpaidHistory } from './usage-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,36 +19,13 @@ async function anomalies(accountId: string) {
     .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, 'usage_anomaly')));
 }
 
-/** `perDay` pack-or-postpaid basic.selfie calls on each of the `days` days before 2026-11-20 (settled). */
-async function history(accountId: string, resourceId: string, days: number, perDay: number) {
-  const values: (typeof usageEvents.$inferInsert)[] = [];
-  for (let d = 1; d <= days; d++) {
-    const day = addDays('2026-11-20', -d);
-    for (let i = 0; i < perDay; i++) {
-      const at = cst(`${day}T12:00:00`);
-      values.push({
-        accountId,
-        eventId: `h-${day}-${i}`,
-        label: 'basic.selfie',
-        resourceId,
-        result: 'success',
-        occurredAt: at,
-        day,
-        outcome: 'postpaid',
-        receivedAt: at,
-      });
-    }
-  }
-  for (let i = 0; i < values.length; i += 1000) await t.deps.db.insert(usageEvents).values(values.slice(i, i + 1000));
-}
-
 const today = (res: string, n: number, p: string) =>
   Array.from({ length: n }, (_, i) => ev(`${p}-${i}`, 'basic.selfie', res, '2026-11-20T09:00:00+08:00'));
 
 describe('R10.3 usage anomaly after the daily settlement', () => {
   it('R10.3 a day far above its history gets one usage_anomaly notice with expected vs actual', async () => {
     const a = await createAccount(t, { settledThrough: '2026-11-19', activatedAt: cst('2026-09-01T09:00:00') });
-    await history(a.id, a.resources[0], 30, 100);
+    await insertPostpaidHistory(t, a.id, a.resources[0], 30, 100);
     await ingestOk(t, a.key, today(a.resources[0], 400, 'spike'));
     const happened = await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
     expect(happened.filter((h) => h.kind === 'usage_anomaly')).toHaveLength(1);
@@ -64,7 +41,7 @@ describe('R10.3 usage anomaly after the daily settlement', () => {
 
   it('R10.3 a day within the normal range gets none', async () => {
     const a = await createAccount(t, { settledThrough: '2026-11-19', activatedAt: cst('2026-09-01T09:00:00') });
-    await history(a.id, a.resources[0], 30, 100);
+    await insertPostpaidHistory(t, a.id, a.resources[0], 30, 100);
     await ingestOk(t, a.key, today(a.resources[0], 150, 'normal'));
     await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
     expect(await anomalies(a.id)).toHaveLength(0);
@@ -73,7 +50,7 @@ describe('R10.3 usage anomaly after the daily settlement', () => {
   it('R10.3 an account with fewer than 14 days of history gets none', async () => {
     const activated = addDays('2026-11-20', -(MIN_ANOMALY_HISTORY_DAYS - 1));
     const a = await createAccount(t, { settledThrough: '2026-11-19', activatedAt: cst(`${activated}T09:00:00`) });
-    await history(a.id, a.resources[0], MIN_ANOMALY_HISTORY_DAYS - 1, 100);
+    await insertPostpaidHistory(t, a.id, a.resources[0], MIN_ANOMALY_HISTORY_DAYS - 1, 100);
     await ingestOk(t, a.key, today(a.resources[0], 900, 'young'));
     await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
     expect(await anomalies(a.id)).toHaveLength(0);
@@ -85,7 +62,7 @@ describe('R10.3 usage anomaly after the daily settlement', () => {
       settledThrough: '2026-10-31',
       activatedAt: cst('2022-09-01T09:00:00'),
     });
-    await history(a.id, a.resources[0], 30, 100);
+    await insertPostpaidHistory(t, a.id, a.resources[0], 30, 100);
     await ingestOk(t, a.key, today(a.resources[0], 900, 'monthly'));
     await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
     expect(await anomalies(a.id)).toHaveLength(0);

@@ -1,4 +1,12 @@
-import { type Balances, cstMonth, formatMoney4, giftPackExpiry, parseMoney, purchasedPackExpiry } from '@idv/billing';
+import {
+  addDays,
+  type Balances,
+  cstMonth,
+  formatMoney4,
+  giftPackExpiry,
+  parseMoney,
+  purchasedPackExpiry,
+} from '@idv/billing';
 import { accounts, charges, orders, packs, resources, usageEvents } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { catalogMap } from '../src/repositories/catalog.ts';
@@ -254,4 +262,38 @@ export function sumAmounts(list: readonly { amount: string }[]): string {
   const neg = cents < 0n;
   const a = neg ? -cents : cents;
   return `${neg ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+}
+
+/**
+ * `perDay` settled postpaid calls of `label` at 12:00 CST on each of the `days` days before `before`,
+ * written straight to usage_events: history for the forecast-based rules (R10.1 forecast, R10.3 anomaly).
+ */
+export async function insertPostpaidHistory(
+  t: TestApp,
+  accountId: string,
+  resourceId: string,
+  days: number,
+  perDay: number,
+  opts: { before?: string; label?: string } = {},
+): Promise<void> {
+  const before = opts.before ?? '2026-11-20';
+  const values: (typeof usageEvents.$inferInsert)[] = [];
+  for (let d = 1; d <= days; d++) {
+    const day = addDays(before, -d);
+    const at = cst(`${day}T12:00:00`);
+    for (let i = 0; i < perDay; i++) {
+      values.push({
+        accountId,
+        eventId: `h-${day}-${i}`,
+        label: opts.label ?? 'basic.selfie',
+        resourceId,
+        result: 'success',
+        occurredAt: at,
+        day,
+        outcome: 'postpaid',
+        receivedAt: at,
+      });
+    }
+  }
+  for (let i = 0; i < values.length; i += 1000) await t.deps.db.insert(usageEvents).values(values.slice(i, i + 1000));
 }

@@ -49,7 +49,7 @@ export async function applyAutoTopups(
       // R10.1 an automatic purchase adds to this month's spending.
       if (r?.outcome === 'bought') await evaluateBudgetAlertsSafely(deps, accountId);
     } catch (e) {
-      console.error(`[auto-topup] account ${accountId} label ${code} failed:`, e);
+      deps.logger?.error({ err: e, accountId, label: code }, 'auto top-up failed');
     }
   }
   return results;

@@ -62,6 +62,6 @@ export async function evaluateBudgetAlertsSafely(deps: Deps, accountId: string):
   try {
     await evaluateBudgetAlerts(deps, accountId);
   } catch (e) {
-    console.error(`[budget-alerts] account ${accountId} failed:`, e);
+    deps.logger?.error({ err: e, accountId }, 'budget alerts failed');
   }
 }
