@@ -8,7 +8,7 @@
  *
  *   cd bench && npx tsx http.ts          # alone: its own database, prints the figures
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -30,8 +30,13 @@ export interface LoadResult {
 }
 
 export interface HttpResult {
-  packs: LoadResult;
+  /** The bare Hono hello-world, measured before and after the endpoints (the reference is their mean). */
   hello: LoadResult;
+  helloAfter: LoadResult;
+  /** The signed-in reads (and /healthz: the middleware chain alone), in the order measured. */
+  endpoints: (LoadResult & { path: string; ratio: number })[];
+  /** Kept for the summary table: GET /api/v1/packs and its ratio. */
+  packs: LoadResult;
   ratio: number;
   connections: number;
   seconds: number;
@@ -58,11 +63,17 @@ export interface Proc {
 function spawnUntil(args: string[], cwd: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let started = false;
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`not ready in 90 s:\n${out}`)), 90_000);
     const on = (b: Buffer) => {
+      // Once started, the output (one log line per request) is drained, not kept: the bench process
+      // shares the CPU with the server and must not spend it on the server's logs.
+      if (started) return;
       out += b.toString();
       if (ready.test(out)) {
+        started = true;
+        out = '';
         clearTimeout(timer);
         ok(child);
       }
@@ -101,13 +112,14 @@ export async function benchDatabase(adminUrl: string): Promise<{ url: string; dr
 }
 
 /**
- * The BFF as in production (NODE_ENV=production, PostgreSQL) with the demo data seeded, serving the
- * given console build; its scheduler is off so that the measurements are of requests only.
+ * The BFF as in production (NODE_ENV=production, PostgreSQL, the compiled bundle dist/server.js as
+ * `pnpm start` runs it) with the demo data seeded, serving the given console build; its scheduler is
+ * off so that the measurements are of requests only. Call buildBff() first.
  */
-export async function startBff(databaseUrl: string, consoleDist?: string): Promise<Proc> {
+export async function startBff(databaseUrl: string, consoleDist?: string, nodeFlags: string[] = []): Promise<Proc> {
   const port = await freePort();
   const child = await spawnUntil(
-    ['--import', 'tsx', 'src/server.ts'],
+    [...nodeFlags, 'dist/server.js'],
     bffDir,
     {
       ...process.env,
@@ -121,6 +133,11 @@ export async function startBff(databaseUrl: string, consoleDist?: string): Promi
     /Billing console on/,
   );
   return { base: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
+}
+
+/** Builds the BFF bundle (apps/bff/dist/server.js), as `pnpm build` does. */
+export function buildBff(): void {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: bffDir, stdio: 'inherit' });
 }
 
 /** The comparison point: Hono's hello-world on the same Node server adapter, its own process. */
@@ -147,7 +164,13 @@ export async function signIn(base: string, email = 'demo@example.com', password 
   return `sid=${sid}`;
 }
 
-async function load(name: string, url: string, headers: Record<string, string>, seconds: number, connections: number) {
+export async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({ url, headers, connections, pipelining: 1, duration }) as unknown as Promise<autocannon.Result>;
   await run(2); // warm-up: JIT, plans, connection pool
@@ -160,21 +183,50 @@ async function load(name: string, url: string, headers: Record<string, string>, 
     p99: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors,
-  } satisfies LoadResult;
+  };
 }
 
-/** Loads `GET /api/v1/packs` (signed in as the demo owner) and the hello-world, one after the other. */
+/** The CST month of now, `YYYY-MM` (the demo data's current bill). */
+export function cstMonth(at = new Date()): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/** The signed-in reads of issue 15, and /healthz (the middleware chain without a session or a query). */
+export function readPaths(month = cstMonth()): { name: string; path: string }[] {
+  return [
+    { name: 'GET /healthz (middleware chain only)', path: '/healthz' },
+    { name: 'GET /api/v1/me', path: '/api/v1/me' },
+    { name: 'GET /api/v1/packs', path: '/api/v1/packs' },
+    { name: 'GET /api/v1/account', path: '/api/v1/account' },
+    { name: 'GET /api/v1/bills/overview', path: `/api/v1/bills/overview?month=${month}` },
+    { name: 'GET /api/v1/bills/items', path: `/api/v1/bills/items?month=${month}` },
+  ];
+}
+
+/**
+ * The bare hello-world, then each signed-in read of the demo owner (10 connections, `seconds` each
+ * after a 2 s warm-up), then the hello-world again: each endpoint's ratio is to the mean of the two.
+ */
 export async function benchHttp(bff: Proc, o: { seconds?: number; connections?: number } = {}): Promise<HttpResult> {
   const seconds = o.seconds ?? 10;
   const connections = o.connections ?? 10;
   const cookie = await signIn(bff.base);
-  const check = await fetch(`${bff.base}/api/v1/packs`, { headers: { cookie } });
-  if (check.status !== 200) throw new Error(`GET /api/v1/packs → ${check.status}`);
+  const paths = readPaths();
+  for (const p of paths) {
+    const check = await fetch(`${bff.base}${p.path}`, { headers: { cookie } });
+    if (check.status !== 200) throw new Error(`${p.path} → ${check.status} ${await check.text()}`);
+  }
   const hello = await startHello();
   try {
-    const h = await load('hello', `${hello.base}/`, {}, seconds, connections);
-    const p = await load('packs', `${bff.base}/api/v1/packs`, { cookie }, seconds, connections);
-    return { packs: p, hello: h, ratio: p.rps / h.rps, connections, seconds };
+    const h1 = await load('GET / Hono hello-world (before)', `${hello.base}/`, {}, seconds, connections);
+    const measured: LoadResult[] = [];
+    for (const p of paths) measured.push(await load(p.name, `${bff.base}${p.path}`, { cookie }, seconds, connections));
+    const h2 = await load('GET / Hono hello-world (after)', `${hello.base}/`, {}, seconds, connections);
+    const ref = (h1.rps + h2.rps) / 2;
+    const endpoints = measured.map((m, i) => ({ ...m, path: paths[i]?.path ?? '', ratio: m.rps / ref }));
+    const packs = endpoints.find((e) => e.path === '/api/v1/packs');
+    if (!packs) throw new Error('no /packs figure');
+    return { hello: h1, helloAfter: h2, endpoints, packs, ratio: packs.ratio, connections, seconds };
   } finally {
     await hello.stop();
   }
@@ -188,6 +240,7 @@ if (process.argv.includes('--hello')) {
   const port = Number.parseInt(process.env.PORT ?? '3001', 10);
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log(`hello on ${port}`));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
+  buildBff();
   const db = await benchDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const bff = await startBff(db.url);
   try {
