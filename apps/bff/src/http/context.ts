@@ -1,4 +1,4 @@
-import type { Db } from '@idv/db';
+import type { accounts, Db } from '@idv/db';
 import type { Context } from 'hono';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -38,10 +38,19 @@ export interface Auth {
   impersonation: { id: string; agentId: string; reason: string; expiresAt: Date; write: boolean } | null;
 }
 
+/** An account row as read from the database (the columns of `accounts`). */
+export type SessionAccount = typeof accounts.$inferSelect;
+
 export type AppEnv = {
   Variables: {
     deps: Deps;
     auth: Auth | null;
+    /**
+     * The row of `auth.accountId`, read by the session middleware in the same statement as the
+     * session (issue 15): this request's snapshot of the account (status, balances, demo clock), so a
+     * read needs no second query for it. Null when signed out or acting on no account.
+     */
+    account: SessionAccount | null;
     requestId: string;
     limits: Limits;
   };
@@ -74,8 +83,14 @@ export function can(auth: Auth, action: Action): boolean {
   return auth.user.roles.some((r) => customerGrants[r]?.includes(action));
 }
 
-/** The account a customer request acts on, after checking the caller may do `action` there. */
-export function requireAccount(c: Ctx, action: Action = 'read'): { auth: Auth; accountId: string } {
+/**
+ * The account a customer request acts on, after checking the caller may do `action` there; `account`
+ * is its row as read with the session (null if it was not: the use case reads it itself).
+ */
+export function requireAccount(
+  c: Ctx,
+  action: Action = 'read',
+): { auth: Auth; accountId: string; account: SessionAccount | null } {
   const auth = requireAuth(c);
   if (!auth.accountId) throw forbidden('This needs a customer account; staff must impersonate one first.');
   if (!can(auth, action)) {
@@ -84,7 +99,8 @@ export function requireAccount(c: Ctx, action: Action = 'read'): { auth: Auth; a
     }
     throw forbidden('Your role in this account does not allow this.');
   }
-  return { auth, accountId: auth.accountId };
+  const account = c.get('account');
+  return { auth, accountId: auth.accountId, account: account?.id === auth.accountId ? account : null };
 }
 
 export function requireStaff(c: Ctx, role: string): Auth {

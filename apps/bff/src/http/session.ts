@@ -9,6 +9,7 @@ export const SESSION_COOKIE = 'sid';
 /** Loads the caller from the session cookie; expired sessions are ended (idle and absolute limits). */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('auth', null);
+  c.set('account', null);
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const { db, clock, config } = c.get('deps');
@@ -33,18 +34,13 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
             : null;
         const auth: Auth = {
           sessionId: id,
-          user: {
-            id: row.user.id,
-            email: row.user.email,
-            name: row.user.name,
-            kind: row.user.kind,
-            roles: row.user.roles,
-            accountId: row.user.accountId,
-          },
+          user: row.user,
           accountId: imp ? (row.imp?.accountId ?? null) : row.user.accountId,
           impersonation: imp,
         };
         c.set('auth', auth);
+        // The account row came with the session (one statement); kept only if it is the one acted on.
+        if (row.account && row.account.id === auth.accountId) c.set('account', row.account);
         // Only write lastSeenAt once a minute: reads stay reads.
         if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) await touchSession(db, id, now);
       }

@@ -1,16 +1,32 @@
 import { accounts, type DbOrTx, vouchers } from '@idv/db';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
+import { prepared } from './prepared.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
 export async function getAccountRow(db: DbOrTx, id: string): Promise<AccountRow | null> {
-  const [a] = await db.select().from(accounts).where(eq(accounts.id, id));
+  const q = prepared(db, 'account', (d) =>
+    d
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare('account_row'),
+  );
+  const [a] = await q.execute({ id });
   return a ?? null;
 }
 
 export async function listVouchers(db: DbOrTx, accountId: string) {
-  return db.select().from(vouchers).where(eq(vouchers.accountId, accountId)).orderBy(asc(vouchers.expiresAt));
+  const q = prepared(db, 'vouchers', (d) =>
+    d
+      .select()
+      .from(vouchers)
+      .where(eq(vouchers.accountId, sql.placeholder('accountId')))
+      .orderBy(asc(vouchers.expiresAt))
+      .prepare('account_vouchers'),
+  );
+  return q.execute({ accountId });
 }
 
 /** An account's "now": a demo tenant's simulated clock, otherwise the real one (R9.3). */

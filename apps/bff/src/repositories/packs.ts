@@ -1,12 +1,15 @@
 import { type DbOrTx, orders, packs, rows, usageEvents } from '@idv/db';
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { prepared } from './prepared.ts';
 
 /** Status as of `now`: a pack past its expiry is expired even before the expiry job has run. */
-export function effectiveStatusSql(now: Date) {
-  return sql<string>`case when ${packs.status} in ('active','exhausted') and ${packs.expiresAt} < ${now.toISOString()}::timestamptz then 'expired' else ${packs.status} end`;
+/** `now` is a time, or a placeholder bound to an ISO instant (prepared statements). */
+export function effectiveStatusSql(now: Date | Placeholder) {
+  const at = now instanceof Date ? now.toISOString() : now;
+  return sql<string>`case when ${packs.status} in ('active','exhausted') and ${packs.expiresAt} < ${at}::timestamptz then 'expired' else ${packs.status} end`;
 }
 
-const packColumns = (now: Date) => ({
+const packColumns = (now: Date | Placeholder) => ({
   pack: packs,
   status: effectiveStatusSql(now),
   orderQuantity: orders.quantity,
@@ -33,28 +36,47 @@ export interface PackFilter {
   limit: number;
 }
 
+/**
+ * One page of the account's packs. Prepared (issue 15): one statement per filter shape (which filters
+ * are set, the sort, whether there is a cursor: at most 32 shapes), the values bound as parameters.
+ */
 export async function listPacks(db: DbOrTx, accountId: string, now: Date, f: PackFilter): Promise<PackRow[]> {
-  const where: SQL[] = [eq(packs.accountId, accountId)];
-  if (f.label) where.push(eq(packs.label, f.label));
-  if (f.source) where.push(eq(packs.source, f.source));
-  if (f.status) where.push(sql`${effectiveStatusSql(now)} = ${f.status}`);
-  if (f.after) {
-    const at = f.after.expiresAt;
-    const cmp =
-      f.sort === 'expiresAt'
-        ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, f.after.id)))
-        : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, f.after.id)));
-    if (cmp) where.push(cmp);
-  }
-  const order =
-    f.sort === 'expiresAt' ? [asc(packs.expiresAt), asc(packs.id)] : [desc(packs.expiresAt), desc(packs.id)];
-  return db
-    .select(packColumns(now))
-    .from(packs)
-    .leftJoin(orders, eq(orders.id, packs.orderId))
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(f.limit);
+  const shape = `packs:${f.label ? 'l' : ''}${f.source ? 's' : ''}${f.status ? 't' : ''}${f.after ? 'a' : ''}${f.sort}`;
+  const q = prepared(db, shape, (d) => {
+    const p = sql.placeholder;
+    const where: SQL[] = [eq(packs.accountId, p('accountId'))];
+    if (f.label) where.push(eq(packs.label, p('label')));
+    if (f.source) where.push(sql`${packs.source} = ${p('source')}`);
+    if (f.status) where.push(sql`${effectiveStatusSql(p('now'))} = ${p('status')}`);
+    if (f.after) {
+      const at = sql`${p('afterAt')}::timestamptz`;
+      const id = sql`${p('afterId')}::bigint`;
+      const cmp =
+        f.sort === 'expiresAt'
+          ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, id)))
+          : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, id)));
+      if (cmp) where.push(cmp);
+    }
+    const order =
+      f.sort === 'expiresAt' ? [asc(packs.expiresAt), asc(packs.id)] : [desc(packs.expiresAt), desc(packs.id)];
+    return d
+      .select(packColumns(p('now')))
+      .from(packs)
+      .leftJoin(orders, eq(orders.id, packs.orderId))
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(p('limit'))
+      .prepare(shape.replace(':', '_'));
+  });
+  return q.execute({
+    accountId,
+    now: now.toISOString(),
+    limit: f.limit,
+    ...(f.label ? { label: f.label } : {}),
+    ...(f.source ? { source: f.source } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.after ? { afterAt: f.after.expiresAt.toISOString(), afterId: f.after.id.toString() } : {}),
+  });
 }
 
 export async function getPack(db: DbOrTx, accountId: string, id: bigint, now: Date): Promise<PackRow | null> {

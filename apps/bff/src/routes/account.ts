@@ -10,8 +10,8 @@ import { updateAccountSettings } from '../use-cases/update-account-settings.ts';
 
 export const accountRoutes = new Hono<AppEnv>()
   .get('/account', async (c) => {
-    const { accountId } = requireAccount(c);
-    return c.json(await getAccount(c.get('deps'), accountId));
+    const { accountId, account } = requireAccount(c);
+    return c.json(await getAccount(c.get('deps'), accountId, undefined, account));
   })
   .patch('/account', async (c) => {
     const { auth, accountId } = requireAccount(c, 'settings');

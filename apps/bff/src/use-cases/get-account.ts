@@ -3,13 +3,21 @@ import type { DbOrTx } from '@idv/db';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
 import { presentAccount } from '../presenters.ts';
-import { accountNow, getAccountRow, listVouchers } from '../repositories/accounts.ts';
+import { type AccountRow, accountNow, getAccountRow, listVouchers } from '../repositories/accounts.ts';
 
 const DAY_MS = 86_400_000;
 
-/** `db` lets a use case answer from inside its own transaction (e.g. a recharge's stored response). */
-export async function getAccount(deps: Deps, accountId: string, db: DbOrTx = deps.db): Promise<Account> {
-  const a = await getAccountRow(db, accountId);
+/**
+ * `db` lets a use case answer from inside its own transaction (e.g. a recharge's stored response);
+ * `preloaded` is the account row read with the session (issue 15), used when given.
+ */
+export async function getAccount(
+  deps: Deps,
+  accountId: string,
+  db: DbOrTx = deps.db,
+  preloaded?: AccountRow | null,
+): Promise<Account> {
+  const a = preloaded?.id === accountId ? preloaded : await getAccountRow(db, accountId);
   if (!a) throw notFound('account');
   const now = accountNow(deps.clock, a);
   // R6.2: suspension follows 24 hours after arrears began.

@@ -1,10 +1,16 @@
 import type { Me } from '@idv/contracts';
 import type { Auth, Deps } from '../http/context.ts';
 import { iso } from '../presenters.ts';
-import { accountNow, getAccountRow } from '../repositories/accounts.ts';
+import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 
-export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
-  const account = auth.accountId ? await getAccountRow(deps.db, auth.accountId) : null;
+/** `preloaded`: the account row read with the session (issue 15), when it is `auth.accountId`'s. */
+export async function getMe(deps: Deps, auth: Auth, preloaded?: AccountRow | null): Promise<Me> {
+  const account =
+    preloaded && preloaded.id === auth.accountId
+      ? preloaded
+      : auth.accountId
+        ? await getAccountRow(deps.db, auth.accountId)
+        : null;
   const now = account ? accountNow(deps.clock, account) : deps.clock.now();
   return {
     user: {

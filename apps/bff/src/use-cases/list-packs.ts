@@ -3,12 +3,18 @@ import { notFound } from '../errors.ts';
 import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { presentPack } from '../presenters.ts';
-import { accountNow, getAccountRow } from '../repositories/accounts.ts';
+import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { listPacks } from '../repositories/packs.ts';
 
-export async function listPacksUseCase(deps: Deps, accountId: string, q: PacksQuery): Promise<List<Pack>> {
-  const account = await getAccountRow(deps.db, accountId);
+/** `preloaded`: the account row read with the session (issue 15); read here when absent. */
+export async function listPacksUseCase(
+  deps: Deps,
+  accountId: string,
+  q: PacksQuery,
+  preloaded?: AccountRow | null,
+): Promise<List<Pack>> {
+  const account = preloaded?.id === accountId ? preloaded : await getAccountRow(deps.db, accountId);
   if (!account) throw notFound('account');
   const now = accountNow(deps.clock, account);
   let after: { expiresAt: Date; id: bigint } | undefined;
