@@ -71,7 +71,10 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { err: errSerializer, error: errSerializer },
     },
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    // Asynchronous (issue 15): a synchronous write per line cost a system call on the request path;
+    // lines written while one write is in flight go out together in the next. pino flushes what is
+    // buffered synchronously on exit (process.exit, a fatal error); a SIGKILL may lose the last lines.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
