@@ -1,0 +1,177 @@
+/**
+ * Issue 15 (fast read path): its targets as table rows and its section of docs/performance.md, from one
+ * run of the read benchmarks (bench/http.ts), the mixed load (bench/mixed.ts), and the two "no
+ * regression" figures measured in the same run (ingest on 10 accounts vs raw insert, initial JS).
+ * Used by `pnpm bench` (every section) and `BENCH_ONLY=read pnpm bench` (just these, ~6 min), which
+ * rewrites only the issue 15 rows and section of docs/performance.md.
+ */
+import type { BundleResult } from './bundle.ts';
+import type { HttpResult } from './http.ts';
+import type { IngestResult } from './ingest.ts';
+import type { MixedResult } from './mixed.ts';
+
+export interface ReadRun {
+  at: string;
+  machine: string;
+  loads: { step: string; load: number }[];
+  http: HttpResult | null;
+  mixed: MixedResult | null;
+  ingest10: IngestResult | null;
+  bundle: BundleResult | null;
+}
+
+export type Row = [string, string, string, string];
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const yes = (ok: boolean) => (ok ? 'met' : '**NOT met**');
+const pc = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+/** The summary rows of issue 15's targets (the issue's own figures, never ours). */
+export function issue15Rows(r: ReadRun): Row[] {
+  const rows: Row[] = [];
+  const http = r.http;
+  if (http) {
+    for (const path of ['/api/v1/me', '/api/v1/packs']) {
+      const e = http.endpoints.find((x) => x.path === path);
+      if (!e) continue;
+      rows.push([
+        `GET ${path}, signed in, ${http.connections} connections (issue 15)`,
+        `${pc(e.ratio)} of hello-world (${f0(e.rps)} req/s), p99 ${e.p99} ms, ${e.non2xx + e.errors} errors`,
+        '≥ 10% of hello-world, p99 < 20 ms',
+        yes(e.ratio >= 0.1 && e.p99 < 20 && e.non2xx === 0 && e.errors === 0),
+      ]);
+    }
+    rows.push([
+      'Hono hello-world, same adapter, same run (before / after)',
+      `${f0(http.hello.rps)} / ${f0(http.helloAfter.rps)} req/s`,
+      '— (reference)',
+      '—',
+    ]);
+  }
+  const m = r.mixed;
+  if (m) {
+    const errors = m.reads.errors + m.writes.errors;
+    rows.push([
+      `Mixed load, ${m.clients} clients, ${m.seconds} s, PostgreSQL: reads (issue 15)`,
+      `p99 ${m.reads.p99} ms (${f0(m.reads.requests)} requests)`,
+      'p99 < 100 ms',
+      yes(m.reads.p99 < 100),
+    ]);
+    rows.push([
+      'Mixed load: writes (ingest batches, orders, refunds)',
+      `p99 ${m.writes.p99} ms (${f0(m.writes.requests)} requests)`,
+      'p99 < 250 ms',
+      yes(m.writes.p99 < 250),
+    ]);
+    rows.push([
+      'Mixed load: errors and invariants afterwards',
+      `${errors} errors, ${m.violations.length} violations`,
+      '0 errors, invariants intact',
+      yes(errors === 0 && m.violations.length === 0),
+    ]);
+  }
+  if (r.ingest10)
+    rows.push([
+      'No regression: ingest / raw insert, PostgreSQL, 10 accounts (issue 15)',
+      `${(r.ingest10.ratio * 100).toFixed(0)}% (${f0(r.ingest10.eventsPerSecond)} events/s)`,
+      '≥ 60%',
+      yes(r.ingest10.ratio >= 0.6),
+    ]);
+  if (r.bundle)
+    rows.push([
+      'No regression: console initial JS, gzip (issue 15)',
+      `${(r.bundle.initialGzip / 1000).toFixed(1)} KB`,
+      '≤ 170 KB',
+      yes(r.bundle.initialGzip <= 170_000),
+    ]);
+  return rows;
+}
+
+const table = (rows: Row[]) =>
+  [
+    '| target | figure | issue 15 target | verdict |',
+    '|---|---|---|---|',
+    ...rows.map((x) => `| ${x.join(' | ')} |`),
+  ].join('\n');
+
+/** The docs/performance.md section "Fast read path (issue 15)". */
+export function issue15Section(r: ReadRun, notes = ''): string {
+  const parts: string[] = [];
+  parts.push(`## Fast read path (issue 15)
+
+Measured ${r.at} on ${r.machine}, shared with other engineers' test runs: 1-minute load average
+${r.loads.map((l) => `${l.load} at ${l.step}`).join(', ')} (2 cores: above 2, other work competed for the CPU). Rerun just
+this section with \`BENCH_ONLY=read pnpm bench\` (about 6 minutes; it rewrites only this section and the issue 15 rows
+of the summary table).
+
+${table(issue15Rows(r))}`);
+  const http = r.http;
+  if (http) {
+    const line = (e: (typeof http.endpoints)[number] | HttpResult['hello'], ratio?: number) =>
+      `| ${e.name} | ${f0(e.requests)} | **${f0(e.rps)}** | ${ratio === undefined ? '—' : `**${pc(ratio)}**`} | ${e.p50} | **${e.p99}** | ${e.non2xx} | ${e.errors} |`;
+    parts.push(`### Signed-in reads, 10 connections
+
+\`bench/http.ts\`: autocannon (${http.connections} connections, no pipelining, ${http.seconds} s each after a 2 s warm-up) on
+127.0.0.1 against the **compiled** BFF (\`apps/bff/dist/server.js\`, as \`pnpm start\` runs it: NODE_ENV=production,
+PostgreSQL, the demo data, scheduler off, JSON log at info on stdout) signed in as the demo owner, and a bare Hono
+hello-world on the same \`@hono/node-server\` adapter in its own process, before and after. Ratio = the endpoint's
+req/s / the mean of the two hello-world runs. The load generator shares the 2 cores with the server and PostgreSQL.
+
+| endpoint | requests | req/s | of hello-world | p50 ms | p99 ms | non-2xx | errors |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${line(http.hello)}
+${http.endpoints.map((e) => line(e, e.ratio)).join('\n')}
+${line(http.helloAfter)}`);
+  }
+  const m = r.mixed;
+  if (m) {
+    const kinds = Object.entries(m.byKind).sort(([a], [b]) => a.localeCompare(b));
+    parts.push(`### Mixed load, ${m.clients} clients, ${m.seconds} s, PostgreSQL
+
+\`bench/mixed.ts\`: ${m.clients} clients against the same compiled BFF (its default pool of 10 connections), 10 customer
+accounts: 60% of the clients read (\`/me\`, \`/packs\`, \`/account\`, \`/bills/overview\`, \`/bills/items\` in turn), 20% send
+usage batches of 100 events (pack, postpaid and non-billable calls), 12% buy packs, 8% buy a pack and refund it at once.
+Client-side latency (undici fetch, keep-alive), after a 3 s warm-up. ${f0(m.events)} usage events were ingested.
+
+| requests | count | p50 ms | p99 ms | max ms | errors |
+|---|---:|---:|---:|---:|---:|
+| **all reads** | ${f0(m.reads.requests)} | ${m.reads.p50} | **${m.reads.p99}** | ${m.reads.max} | ${m.reads.errors} |
+| **all writes** | ${f0(m.writes.requests)} | ${m.writes.p50} | **${m.writes.p99}** | ${m.writes.max} | ${m.writes.errors} |
+${kinds.map(([k, v]) => `| ${k} | ${f0(v.requests)} | ${v.p50} | ${v.p99} | ${v.max} | ${v.errors} |`).join('\n')}
+
+Invariants checked in SQL afterwards (R2.4 balances = Σ ledger per kind; R4.7 each pack's \`used\` = the calls recorded on
+it, within 0…total; R4.1 event ids stored once and as many stored as the API accepted; R3.3 packs per order; R8.3 refunds
+within what each order took, a refund row for every refunded pack): ${m.violations.length === 0 ? '**all hold**' : `**${m.violations.length} violated**:\n\n${m.violations.map((v) => `- ${v}`).join('\n')}`}.${
+      m.errorSamples.length > 0
+        ? `\n\nFirst errors:\n\n${m.errorSamples.map((e) => `- ${e.replace(/\|/g, '\\|')}`).join('\n')}`
+        : ''
+    }`);
+  }
+  if (notes) parts.push(notes);
+  return parts.join('\n\n');
+}
+
+/**
+ * Replaces, in docs/performance.md's text, the issue 15 rows of the summary table (the rows this module
+ * writes, and the older read rows) and the issue 15 section (or the older "HTTP under load" section).
+ */
+export function patchPerformanceDoc(doc: string, rows: Row[], section: string): string {
+  const lines = doc.split('\n');
+  const isReadRow = (l: string) =>
+    /^\| (GET \/api\/v1\/|Hono hello-world|packs \/ hello-world|Mixed load|No regression: )/.test(l);
+  const at = lines.findIndex(isReadRow);
+  const kept = lines.filter((l) => !isReadRow(l));
+  const rowLines = rows.map((x) => `| ${x.join(' | ')} |`);
+  if (at >= 0) kept.splice(at, 0, ...rowLines);
+  let text = kept.join('\n');
+  const start = text.search(/^## (Fast read path \(issue 15\)|HTTP under load \(issue 10\))$/m);
+  if (start >= 0) {
+    const rest = text.slice(start + 3);
+    const next = rest.search(/^## /m);
+    const end = next >= 0 ? start + 3 + next : text.length;
+    text = `${text.slice(0, start)}${section}\n\n${text.slice(end)}`;
+  } else {
+    text = `${text.trimEnd()}\n\n${section}\n`;
+  }
+  return text;
+}
