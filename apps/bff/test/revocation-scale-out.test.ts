@@ -22,6 +22,8 @@ describe.runIf(onPostgres)('R9.2 sessions across instances: revocation is seen a
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
+  type Me = { account: { id: string } | null; impersonation: { write: boolean } | null };
+
   beforeAll(async () => {
     db = await emptyDatabase();
     const env = { DATABASE_URL: db.url, SEED_DEMO: '1' };
@@ -60,20 +62,20 @@ describe.runIf(onPostgres)('R9.2 sessions across instances: revocation is seen a
     });
     expect(started.status).toBe(201);
     // B acts on the impersonated account, read-only (R9.2): reads pass, a purchase is refused.
-    const me = await (await get(b, '/me', agent)).json();
+    const me = (await (await get(b, '/me', agent)).json()) as Me;
     expect(me.account?.id).toBe('acct_demo');
     expect(me.impersonation?.write).toBe(false);
     expect((await get(b, '/packs', agent)).status).toBe(200);
     const order = await send(b, 'POST', '/orders', agent, { label: 'plus.selfie.wechat', size: 1000, quantity: 1 });
     expect(order.status).toBe(403);
-    expect((await order.json()).code).toBe('READ_ONLY_IMPERSONATION');
+    expect(((await order.json()) as { code: string }).code).toBe('READ_ONLY_IMPERSONATION');
 
     const stop = await send(a, 'DELETE', '/staff/impersonations/current', agent);
     expect(stop.status).toBe(204);
     // B, on the very next request: the agent is a staff user again, with no account to act on.
     expect((await get(b, '/packs', agent)).status).toBe(403);
     expect((await get(b, '/account', agent)).status).toBe(403);
-    const after = await (await get(b, '/me', agent)).json();
+    const after = (await (await get(b, '/me', agent)).json()) as Me;
     expect(after.impersonation).toBeNull();
     expect(after.account).toBeNull();
   });

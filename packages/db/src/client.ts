@@ -32,6 +32,11 @@ export interface CreateDbOptions {
   dataDir?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * PostgreSQL: statements with 1…n parameters are sent as named prepared statements (default 16;
+   * 0 = never). See preparedUpTo() below.
+   */
+  prepareUpTo?: number;
   migrate?: boolean;
 }
 
@@ -45,7 +50,7 @@ export async function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
       // Keep NUMERIC and INT8 as strings: money is never a binary float (R1.2).
       types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparedUpTo(client, opts.prepareUpTo ?? 16), { schema }) as unknown as Db;
     if (runMigrations) await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
@@ -62,6 +67,47 @@ export async function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
   if (runMigrations) await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', close: () => pg.close() };
+}
+
+/**
+ * Issue 15: Drizzle sends every query it builds as an unnamed statement, and postgres.js sends an
+ * unnamed statement with parameters in two round trips (Parse/Describe, wait for the parameter types,
+ * then Bind/Execute; no pipelining meanwhile), and the server plans it each time. A named prepared
+ * statement is described once per connection, then costs one round trip. postgres.js keeps its
+ * prepared statements per connection for the connection's life, so only statements with few
+ * parameters are prepared: their texts come from a bounded set of query shapes (a query whose text
+ * grows with its input — an IN list, a multi-row VALUES — quickly has more than `upTo` parameters and
+ * stays unnamed). Statements without parameters need no Describe round trip and stay unnamed too.
+ */
+function preparedUpTo(client: postgres.Sql, upTo: number): postgres.Sql {
+  if (upTo <= 0) return client;
+  type Unsafe = (query: string, params?: unknown[], options?: { prepare?: boolean }) => unknown;
+  type Scoped = (...args: unknown[]) => unknown;
+  const wrap = <T extends object>(c: T): T =>
+    new Proxy(c, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (key === 'unsafe') {
+          const unsafe = value as Unsafe;
+          return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+            unsafe(
+              query,
+              params,
+              params && params.length > 0 && params.length <= upTo ? { ...options, prepare: true } : options,
+            );
+        }
+        // A transaction's reserved connection (begin) and its savepoints: the same rule inside.
+        if (key === 'begin' || key === 'savepoint') {
+          const scoped = value as Scoped;
+          return (...args: unknown[]) => {
+            const fn = args.at(-1) as (sql: object) => unknown;
+            return scoped(...args.slice(0, -1), (sql: object) => fn(wrap(sql)));
+          };
+        }
+        return value;
+      },
+    });
+  return wrap(client);
 }
 
 /** Rows of a raw SQL query, whichever driver answered it. */
