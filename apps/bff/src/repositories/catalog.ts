@@ -4,13 +4,28 @@ import { asc } from 'drizzle-orm';
 
 const cache = new WeakMap<object, Promise<Map<string, BillingLabel>>>();
 
-/** The catalog (R1.1) only changes with a migration or seed, so it is read once per database. */
+/**
+ * The cache key of a handle: a Drizzle database and every transaction opened on it share one dialect
+ * object, so a use case that asks from inside its transaction (an order, a refund, a delivery) gets
+ * the catalog its database already read instead of reading it again (issue 15).
+ */
+const keyOf = (db: DbOrTx): object => (db as unknown as { dialect?: object }).dialect ?? db;
+
+/**
+ * The catalog (R1.1) is read once per database and process, then held in memory. It only changes
+ * with a deployment: the migrations and `seedCatalog` (server start) are its only writers, and no
+ * endpoint edits it. Invalidation across instances is therefore the deployment itself: every instance
+ * of a release starts, reads the catalog once and keeps it; during a rolling deployment that changes
+ * the catalog, instances of the old release keep the old catalog until they are stopped, as they keep
+ * the old code (docs/performance.md, issue 15). A failed read is not kept.
+ */
 export function catalogMap(db: DbOrTx): Promise<Map<string, BillingLabel>> {
-  let p = cache.get(db);
+  const key = keyOf(db);
+  let p = cache.get(key);
   if (!p) {
     p = readCatalog(db);
-    cache.set(db, p);
-    p.catch(() => cache.delete(db));
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
   }
   return p;
 }
