@@ -94,8 +94,45 @@ const table = (rows: Row[]) =>
     ...rows.map((x) => `| ${x.join(' | ')} |`),
   ].join('\n');
 
+const NOTES = `### What changed, and what a request costs now
+
+Found with \`bench/profile.ts\` (the recipe: \`cd apps/bff && node build.mjs; cd ../../bench && npx tsx profile.ts /healthz
+/api/v1/me /api/v1/packs\` runs \`node --cpu-prof\` on the compiled server under autocannon and prints the self time by
+package and the heaviest functions of the measured window; the .cpuprofile opens in Chrome DevTools). Before, on
+\`/packs\` and \`/me\`: Drizzle query building ~19% of the CPU; every query with parameters sent in **two** round trips
+(postgres.js sends Drizzle's unnamed statements as Parse/Describe, waits for the parameter types, then Bind/Execute,
+and PostgreSQL plans each one again); three statements for \`/packs\` (session+user+impersonation, account, packs);
+a synchronous write(2) per log line; \`randomBytes\` per request id. What was done:
+
+- **One statement per request for who asks and which account**: the session, its user, a live impersonation and
+  the account acted on (the impersonated one, else the user's own) in one prepared join
+  (\`repositories/auth.ts\` \`loadSession\`). The row of the account is that request's snapshot; \`/me\`, \`/packs\` and
+  \`/account\` use it instead of reading the account again. Every check stays per request and exact: idle and
+  absolute session limits, impersonation expiry and read-only mode against the clock, the demo clock from the row.
+- **Prepared statements** for the hot reads (Drizzle \`.prepare()\` with placeholders, one per query shape and
+  database handle: \`repositories/prepared.ts\`): the session, the account, its vouchers, the pack list (one
+  statement per filter shape, ≤ 32). Every other statement with 1–16 parameters is also sent as a named prepared
+  statement (\`packages/db\` \`createDb\`, \`prepareUpTo\`), so transactions (ingest, orders, refunds) lose one round
+  trip per statement; statements whose text grows with the input (IN lists, multi-row VALUES) exceed 16 parameters
+  and stay unnamed, so the statements kept per connection stay a bounded set.
+- **Catalog in memory**: read once per database and process and shared with that database's transactions (orders,
+  refunds and deliveries re-read it before). It changes only with a deployment (migrations and \`seedCatalog\` are its
+  only writers), so the deployment is the invalidation: each instance reads it once at its first use; in a rolling
+  deployment that changes it, old instances keep the old catalog until they stop, as they keep the old code.
+- **Cheaper per-request work**: the JSON log is written asynchronously (lines written during a write go out in the
+  next one; flushed synchronously on exit, so only a SIGKILL can lose the last lines); request ids are cut from a
+  pooled random buffer; the HTTP metrics' label children are cached per route, method and status.
+- **No session cache, so revocation is immediate on every instance (bound: 0 s)**: a sign-out or an impersonation
+  stop on one instance is refused by every other instance on its next request, because each request reads its
+  session in that one statement (proved on two processes on PostgreSQL: \`apps/bff/test/revocation-scale-out.test.ts\`).
+
+Statements per request now (each one round trip once its connection has prepared it): \`/me\` 1; \`/packs\` 2 (session,
+page of packs with their orders); \`/account\` 2 (session, vouchers); \`/bills/overview\` 1 + 3 or 4 in parallel
+(summaries, trend, settled?); \`/bills/items\` 1 + 2 in parallel (page, count and total). Plus, at most once a minute
+per session, the \`last_seen_at\` UPDATE, and one audit INSERT per request while impersonating (R9.2).`;
+
 /** The docs/performance.md section "Fast read path (issue 15)". */
-export function issue15Section(r: ReadRun, notes = ''): string {
+export function issue15Section(r: ReadRun, notes = NOTES): string {
   const parts: string[] = [];
   parts.push(`## Fast read path (issue 15)
 
