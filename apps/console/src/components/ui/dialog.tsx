@@ -183,7 +183,10 @@ export function Dialog({
           </button>
         </div>
         {children ? (
-          <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-4 text-sm text-slate-800" data-dialog-body="">
+          <div
+            className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-4 text-sm text-slate-800"
+            data-dialog-body=""
+          >
             {children}
           </div>
         ) : null}

@@ -1,3 +1,4 @@
+import type { BillColumnId } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -21,6 +22,7 @@ import { normalizeColumns } from '../columns.ts';
 import { BillItemExplainLink, billItemCell, NUMERIC_COLUMNS } from '../components/bill-item-cells.tsx';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
 import { ColumnChooser } from '../components/column-chooser.tsx';
+import { FutureMonth } from '../components/future-month.tsx';
 import { Pager } from '../components/pager.tsx';
 import { columnKey } from '../labels.ts';
 import { hasBillFilters } from '../search-params.ts';
@@ -35,13 +37,23 @@ export function BillItemsRoute() {
   const { t } = i18n;
   const state = useBillSearch();
   const { search, month } = state;
-  const query = useQuery({ ...billItemsQueryOptions(search, month), enabled: Boolean(month) });
+  const query = useQuery({ ...billItemsQueryOptions(search, month), enabled: Boolean(month) && !state.future });
   const prefs = useQuery(billColumnsQueryOptions());
   const columns = normalizeColumns(prefs.data?.columns ?? []);
   const data = query.data;
+  const columnLabel = (c: BillColumnId) =>
+    c === 'occurredAt' ? `${t(columnKey(c))} (${t('common.cst')})` : t(columnKey(c));
 
   let body: ReactNode;
-  if (query.isPending || prefs.isPending) {
+  if (state.future) {
+    body = (
+      <FutureMonth
+        month={month}
+        currentMonth={state.currentMonth}
+        onCurrent={() => state.update({ month: undefined })}
+      />
+    );
+  } else if (query.isPending || prefs.isPending) {
     body = (
       <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
         {[0, 1, 2, 3, 4].map((i) => (
@@ -65,7 +77,7 @@ export function BillItemsRoute() {
     );
   } else if (data) {
     body = (
-      <Table caption={t('bills.items.caption', { month })} busy={query.isPlaceholderData}>
+      <Table caption={t('bills.items.caption', { month })} busy={query.isPlaceholderData} stack stickyFirst>
         <THead>
           <tr>
             {columns.map((c) => (
@@ -82,11 +94,16 @@ export function BillItemsRoute() {
           {data.items.map((item) => (
             <Tr key={item.id} className={item.transactionType === 'pack_deduction' ? 'text-slate-600' : undefined}>
               {columns.map((c) => (
-                <Td key={c} align={NUMERIC_COLUMNS.has(c) ? 'right' : 'left'} className="py-2.5 whitespace-nowrap">
+                <Td
+                  key={c}
+                  align={NUMERIC_COLUMNS.has(c) ? 'right' : 'left'}
+                  className="py-2.5 whitespace-nowrap"
+                  label={columnLabel(c)}
+                >
                   {billItemCell(item, c, i18n)}
                 </Td>
               ))}
-              <Td className="py-2.5 whitespace-nowrap">
+              <Td className="py-2.5 whitespace-nowrap" wide>
                 <BillItemExplainLink item={item} i18n={i18n} />
               </Td>
             </Tr>
@@ -100,7 +117,7 @@ export function BillItemsRoute() {
     <BillPageFrame
       state={state}
       summary={
-        data ? (
+        state.future ? null : data ? (
           <span data-testid="bill-summary" data-count={data.summary.count}>
             {t('bills.items.summary', {
               count: formatCount(data.summary.count),

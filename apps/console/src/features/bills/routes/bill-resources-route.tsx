@@ -19,6 +19,7 @@ import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billResourcesQueryOptions } from '../api/resources.ts';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
+import { FutureMonth } from '../components/future-month.tsx';
 import { Pager } from '../components/pager.tsx';
 import { productName } from '../labels.ts';
 import { hasBillFilters, toBillSearchParams } from '../search-params.ts';
@@ -30,11 +31,19 @@ export function BillResourcesRoute() {
   const { t } = i18n;
   const state = useBillSearch();
   const { search, month } = state;
-  const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) });
+  const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) && !state.future });
   const data = query.data;
 
   let body: ReactNode;
-  if (query.isPending) {
+  if (state.future) {
+    body = (
+      <FutureMonth
+        month={month}
+        currentMonth={state.currentMonth}
+        onCurrent={() => state.update({ month: undefined })}
+      />
+    );
+  } else if (query.isPending) {
     body = (
       <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
         {[0, 1, 2, 3].map((i) => (
@@ -58,7 +67,7 @@ export function BillResourcesRoute() {
     );
   } else if (data) {
     body = (
-      <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData}>
+      <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData} stack>
         <THead>
           <tr>
             <Th>{t('bills.col.resourceId')}</Th>
@@ -83,7 +92,7 @@ export function BillResourcesRoute() {
             const name = r.accountWide ? t('bills.accountWide') : r.alias;
             return (
               <Tr key={`${r.resourceId ?? '-'}:${r.product}`}>
-                <Td className="font-mono text-xs">
+                <Td className="font-mono text-xs break-all" label={t('bills.col.resourceId')} wide>
                   <Link
                     to={drill}
                     className={`rounded text-brand-700 hover:underline ${focusRing}`}
@@ -95,12 +104,14 @@ export function BillResourcesRoute() {
                     {r.resourceId ?? t('common.dash')}
                   </Link>
                 </Td>
-                <Td>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
-                <Td>{r.project ?? t('common.dash')}</Td>
-                <Td>{r.region ?? t('common.dash')}</Td>
-                <Td>{productName(i18n, r.product)}</Td>
-                <Td align="right">{formatCount(r.count)}</Td>
-                <Td align="right" className="font-medium">
+                <Td label={t('bills.col.alias')}>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
+                <Td label={t('bills.col.project')}>{r.project ?? t('common.dash')}</Td>
+                <Td label={t('bills.col.region')}>{r.region ?? t('common.dash')}</Td>
+                <Td label={t('bills.col.product')}>{productName(i18n, r.product)}</Td>
+                <Td align="right" label={t('bills.resources.rows')}>
+                  {formatCount(r.count)}
+                </Td>
+                <Td align="right" className="font-medium" label={t('bills.col.amount')}>
                   {formatMoney(r.total)}
                 </Td>
               </Tr>
@@ -115,7 +126,7 @@ export function BillResourcesRoute() {
     <BillPageFrame
       state={state}
       summary={
-        data ? (
+        state.future ? null : data ? (
           <span data-testid="bill-summary">
             {t('bills.resources.summary', {
               rows: formatCount(data.summary.rows),

@@ -74,7 +74,11 @@ export function RefundCell({ pack, compact = true }: { pack: Pack; compact?: boo
   }
   return (
     <>
-      <p className={compact ? 'text-xs leading-relaxed text-slate-600 md:min-w-44 md:max-w-56' : 'text-sm text-slate-700'}>
+      <p
+        className={
+          compact ? 'text-xs leading-relaxed text-slate-600 md:min-w-44 md:max-w-56' : 'text-sm text-slate-700'
+        }
+      >
         <RefundReason refund={refund} />
       </p>
       {dialog}
