@@ -11,11 +11,14 @@ export function OrderSummary({
   size,
   quantity,
   preview,
+  rechargeHref,
 }: {
   item: CatalogItem;
   size: number;
   quantity: number;
   preview: PaymentPreview;
+  /** Where "recharge" leads: the account's recharge dialog, with the way back to this order. */
+  rechargeHref: string;
 }) {
   const { t, locale } = useI18n();
   const rows = [
@@ -58,7 +61,7 @@ export function OrderSummary({
       {!preview.covered ? (
         <Banner tone="warning" title={t('buy.shortfall.title')}>
           <p data-testid="shortfall">{t('buy.shortfall.body', { amount: formatMoney(preview.shortfall) })}</p>
-          <Link to={`/account?recharge=${preview.shortfall}`} className={buttonClasses('secondary', 'sm', 'mt-2')}>
+          <Link to={rechargeHref} className={buttonClasses('secondary', 'sm', 'mt-2')}>
             {t('buy.shortfall.recharge', { amount: formatMoney(preview.shortfall) })}
           </Link>
         </Banner>
