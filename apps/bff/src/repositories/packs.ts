@@ -6,6 +6,11 @@ export function effectiveStatusSql(now: Date) {
   return sql<string>`case when ${packs.status} in ('active','exhausted') and ${packs.expiresAt} < ${now.toISOString()}::timestamptz then 'expired' else ${packs.status} end`;
 }
 
+/** Issue 17: 0 for a pack that is active as of `now`, 1 for any other (the `activeFirst` sort's first key). */
+function activeRankSql(now: Date) {
+  return sql<number>`(case when ${effectiveStatusSql(now)} = 'active' then 0 else 1 end)`;
+}
+
 const packColumns = (now: Date) => ({
   pack: packs,
   status: effectiveStatusSql(now),
@@ -28,8 +33,9 @@ export interface PackFilter {
   label?: string | undefined;
   source?: 'purchase' | 'gift' | undefined;
   status?: 'active' | 'exhausted' | 'expired' | 'refunded' | undefined;
-  sort: 'expiresAt' | '-expiresAt';
-  after?: { expiresAt: Date; id: bigint } | undefined;
+  sort: 'expiresAt' | '-expiresAt' | 'activeFirst';
+  /** `rank` (0 active, 1 other) is the cursor's first key for the `activeFirst` sort. */
+  after?: { expiresAt: Date; id: bigint; rank?: number | undefined } | undefined;
   limit: number;
 }
 
@@ -38,16 +44,23 @@ export async function listPacks(db: DbOrTx, accountId: string, now: Date, f: Pac
   if (f.label) where.push(eq(packs.label, f.label));
   if (f.source) where.push(eq(packs.source, f.source));
   if (f.status) where.push(sql`${effectiveStatusSql(now)} = ${f.status}`);
+  const rank = activeRankSql(now);
   if (f.after) {
     const at = f.after.expiresAt;
     const cmp =
-      f.sort === 'expiresAt'
-        ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, f.after.id)))
-        : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, f.after.id)));
+      f.sort === 'activeFirst'
+        ? sql`(${rank}, ${packs.expiresAt}, ${packs.id}) > (${f.after.rank ?? 0}, ${at.toISOString()}::timestamptz, ${f.after.id})`
+        : f.sort === 'expiresAt'
+          ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, f.after.id)))
+          : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, f.after.id)));
     if (cmp) where.push(cmp);
   }
   const order =
-    f.sort === 'expiresAt' ? [asc(packs.expiresAt), asc(packs.id)] : [desc(packs.expiresAt), desc(packs.id)];
+    f.sort === 'activeFirst'
+      ? [asc(rank), asc(packs.expiresAt), asc(packs.id)]
+      : f.sort === 'expiresAt'
+        ? [asc(packs.expiresAt), asc(packs.id)]
+        : [desc(packs.expiresAt), desc(packs.id)];
   return db
     .select(packColumns(now))
     .from(packs)

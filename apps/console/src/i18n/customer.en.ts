@@ -38,4 +38,5 @@ export const customerEn: Record<keyof typeof customerZhCN, string> = {
   'recharge.short.body':
     'This recharge did not clear the debt: {shortfall} is still missing. Service resumes only once the available balance is 0 or more.',
   'recharge.short.more': 'Recharge {shortfall} more',
+  'packs.sort.activeFirst': 'In use first, then by expiry',
 };

@@ -30,4 +30,5 @@ export const customerZhCN = {
   'recharge.short.title.released': '欠费仍未结清',
   'recharge.short.body': '本次充值不足以结清欠费，还差 {shortfall}。可用余额回到 0 或以上后服务才会恢复。',
   'recharge.short.more': '再充值 {shortfall}',
+  'packs.sort.activeFirst': '使用中的在前，再按到期时间',
 };
