@@ -128,12 +128,15 @@ export function Td({
   label,
   wide = false,
   stackHidden = false,
-  children,
   ...rest
 }: TdHTMLAttributes<HTMLTableCellElement> & {
   align?: 'left' | 'right';
-  /** In a stacked table, the visible label of this cell on phones (usually the column header). */
-  label?: ReactNode;
+  /**
+   * In a stacked table, the visible label of this cell on phones (usually the column header). It is
+   * drawn by CSS from `data-label`, so the cell's text stays its value (screen readers also get the
+   * column header from the table itself).
+   */
+  label?: string;
   /** In a stacked table, the cell spans the card's full width on phones. */
   wide?: boolean;
   /** In a stacked table, the cell is not shown on phones (its content is shown elsewhere in the card). */
@@ -142,22 +145,19 @@ export function Td({
   const { stack } = useContext(LayoutContext);
   return (
     <td
+      data-label={stack && label ? label : undefined}
       className={clsx(
         'px-3 py-3',
         align === 'right' && 'text-right tabular',
         className,
         stack && (stackHidden ? 'max-md:hidden' : 'max-md:block'),
         stack && 'max-md:min-w-0 max-md:max-w-none max-md:p-0 max-md:text-left max-md:whitespace-normal',
+        stack &&
+          label &&
+          'max-md:before:mb-0.5 max-md:before:block max-md:before:text-xs max-md:before:font-normal max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]',
         stack && wide && 'max-md:col-span-2',
       )}
       {...rest}
-    >
-      {stack && label ? (
-        <span className="mb-0.5 block text-xs font-normal text-slate-600 md:hidden" data-cell-label="">
-          {label}
-        </span>
-      ) : null}
-      {children}
-    </td>
+    />
   );
 }
