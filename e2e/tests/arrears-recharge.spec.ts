@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { apiSession, createDemoTenant, expectNoA11yViolations, PM, readAccount, signIn } from '../fixtures/money.ts';
+import { apiSession, expectNoA11yViolations, PM, readAccount, signIn } from '../fixtures/money.ts';
+import { driveIntoArrears, freshTenant } from '../fixtures/tenant.ts';
 
 const CALLS = 37; // nfc.idcard is postpaid only, ¥1.00 a call → ¥37.00 of debt
 
@@ -12,28 +13,8 @@ test.describe('arrears: the recharge dialog says what is owed and what is still 
     baseURL,
   }) => {
     const pm = await apiSession(baseURL ?? '', PM);
-    const tenant = await createDemoTenant(pm, 'empty');
-    // The demo clock panel floats over the page on a phone (another feature's issue): start it folded.
-    await page.addInitScript(() => localStorage.setItem('idv.demo.floatingOpen', '0'));
-    const resourceId = tenant.resources[0]?.id ?? '';
-    const events = Array.from({ length: CALLS }, (_, i) => ({
-      id: `arrears-recharge-e2e-${i}`,
-      label: 'nfc.idcard',
-      resourceId,
-      result: 'success',
-      occurredAt: tenant.clock.now,
-    }));
-    const ingest = await pm.post('/api/v1/usage/events', {
-      headers: { authorization: `Bearer ${tenant.serviceKey}` },
-      data: { events },
-    });
-    expect(ingest.ok(), await ingest.text()).toBe(true);
-    for (let i = 0; i < 3; i++) {
-      const res = await pm.post(`/api/v1/demo/tenants/${tenant.accountId}/clock`, { data: { to: 'next-settlement' } });
-      expect(res.ok(), await res.text()).toBe(true);
-      const { happened } = (await res.json()) as { happened: { kind: string }[] };
-      if (happened.some((h) => h.kind === 'arrears')) break;
-    }
+    const tenant = await freshTenant(page, pm);
+    await driveIntoArrears(pm, tenant, CALLS, 'arrears-recharge-e2e');
 
     // Opened without an amount (the account page's button), the dialog starts from what is owed.
     await signIn(page, tenant.customer, '/account');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { apiSession, createDemoTenant, expectNoA11yViolations, PM, signIn } from '../fixtures/money.ts';
+import { apiSession, expectNoA11yViolations, PM, signIn } from '../fixtures/money.ts';
+import { freshTenant } from '../fixtures/tenant.ts';
 
 const plain = (shown: string) => shown.replace(/[¥,\s]/g, '');
 
@@ -13,9 +14,7 @@ test.describe('buy: recharge from the buy page returns to the same order (issue 
   }) => {
     // A fresh tenant with empty balances, so the shared demo account's money stays untouched.
     const pm = await apiSession(baseURL ?? '', PM);
-    const tenant = await createDemoTenant(pm, 'empty');
-    // The demo clock panel floats over the page on a phone (another feature's issue): start it folded.
-    await page.addInitScript(() => localStorage.setItem('idv.demo.floatingOpen', '0'));
+    const tenant = await freshTenant(page, pm);
     await signIn(page, tenant.customer, '/buy');
     await page.getByLabel('计费标签', { exact: true }).selectOption('bankcard.verify');
     const tier = page.getByRole('radio', { name: /^1,000 次/ });

@@ -1,8 +1,9 @@
 import type { CatalogItem } from '@idv/contracts';
 import { Button, Dialog } from '../../../components/ui/index.ts';
-import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ConfirmSummary } from '../confirm-lines.ts';
+import { OrderLines } from './order-lines.tsx';
 
 /**
  * Issue 17: the step between "pay" and paying. It repeats what is bought and shows exactly what each
@@ -30,7 +31,7 @@ export function ConfirmPaymentDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Dialog
       open={open}
@@ -54,12 +55,7 @@ export function ConfirmPaymentDialog({
     >
       <div className="flex flex-col gap-4" data-testid="payment-review">
         <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5">
-          <dt className="text-slate-600">{t('buy.summary.label')}</dt>
-          <dd className="text-right text-slate-900">{locale === 'zh-CN' ? item.nameZh : item.nameEn}</dd>
-          <dt className="text-slate-600">{t('buy.summary.pack')}</dt>
-          <dd className="text-right text-slate-900 tabular">
-            {t('buy.summary.packValue', { count: formatCount(size), quantity })}
-          </dd>
+          <OrderLines item={item} size={size} quantity={quantity} />
           <dt className="text-slate-600">{t('buy.review.price')}</dt>
           <dd className="text-right text-slate-900 tabular" data-testid="review-amount">
             {formatMoney(summary.amount)}
