@@ -92,6 +92,18 @@ test.describe('phone: packs, certificates and bills at 390×844 (issue 17)', () 
     await chooser.getByRole('button', { name: '取消' }).click();
   });
 
+  test('an order page wraps its long id and shows what was paid', async ({ page }) => {
+    await signIn(page, DEMO_OWNER, '/packs');
+    const orders = await (await page.request.get('/api/v1/orders?limit=1')).json();
+    const id = String(orders.items[0]?.id ?? '');
+    expect(id).not.toBe('');
+    await page.goto(`/bills/orders/${encodeURIComponent(id)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(id.slice(0, 12));
+    await expectNoSidewaysScroll(page);
+    await expectWithinWidth(page, page.getByText('现金支付').locator('xpath=following-sibling::dd[1]'));
+    await expectNoA11yViolations(page);
+  });
+
   test('a month still ahead says it has not started, not "charges still accruing"', async ({ page }) => {
     await signIn(page, DEMO_OWNER, '/bills?month=2099-01');
     await expect(page.getByRole('heading', { name: '2099-01 尚未开始' })).toBeVisible();
