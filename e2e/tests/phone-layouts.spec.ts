@@ -113,6 +113,13 @@ test.describe('phone: packs, certificates and bills at 390×844 (issue 17)', () 
     await page.getByTestId('bills-current-month').click();
     await expect(page).not.toHaveURL(/2099-01/);
     await expect(page.getByTestId('bill-total')).toBeVisible();
+    // The resource-ID and itemized bills say the same, without asking for a bill.
+    for (const path of ['/bills/resources', '/bills/items']) {
+      await page.goto(`${path}?month=2099-01`);
+      await expect(page.getByRole('heading', { name: '2099-01 尚未开始' })).toBeVisible();
+      await expect(page.getByTestId('bill-summary')).toHaveCount(0);
+      await expectNoSidewaysScroll(page);
+    }
   });
 });
 

@@ -22,7 +22,6 @@ import { normalizeColumns } from '../columns.ts';
 import { BillItemExplainLink, billItemCell, NUMERIC_COLUMNS } from '../components/bill-item-cells.tsx';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
 import { ColumnChooser } from '../components/column-chooser.tsx';
-import { FutureMonth } from '../components/future-month.tsx';
 import { Pager } from '../components/pager.tsx';
 import { columnKey } from '../labels.ts';
 import { hasBillFilters } from '../search-params.ts';
@@ -45,15 +44,7 @@ export function BillItemsRoute() {
     c === 'occurredAt' ? `${t(columnKey(c))} (${t('common.cst')})` : t(columnKey(c));
 
   let body: ReactNode;
-  if (state.future) {
-    body = (
-      <FutureMonth
-        month={month}
-        currentMonth={state.currentMonth}
-        onCurrent={() => state.update({ month: undefined })}
-      />
-    );
-  } else if (query.isPending || prefs.isPending) {
+  if (query.isPending || prefs.isPending) {
     body = (
       <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
         {[0, 1, 2, 3, 4].map((i) => (
@@ -117,7 +108,7 @@ export function BillItemsRoute() {
     <BillPageFrame
       state={state}
       summary={
-        state.future ? null : data ? (
+        data ? (
           <span data-testid="bill-summary" data-count={data.summary.count}>
             {t('bills.items.summary', {
               count: formatCount(data.summary.count),

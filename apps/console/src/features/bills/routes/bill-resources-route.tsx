@@ -19,7 +19,6 @@ import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billResourcesQueryOptions } from '../api/resources.ts';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
-import { FutureMonth } from '../components/future-month.tsx';
 import { Pager } from '../components/pager.tsx';
 import { productName } from '../labels.ts';
 import { hasBillFilters, toBillSearchParams } from '../search-params.ts';
@@ -35,15 +34,7 @@ export function BillResourcesRoute() {
   const data = query.data;
 
   let body: ReactNode;
-  if (state.future) {
-    body = (
-      <FutureMonth
-        month={month}
-        currentMonth={state.currentMonth}
-        onCurrent={() => state.update({ month: undefined })}
-      />
-    );
-  } else if (query.isPending) {
+  if (query.isPending) {
     body = (
       <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
         {[0, 1, 2, 3].map((i) => (
@@ -126,7 +117,7 @@ export function BillResourcesRoute() {
     <BillPageFrame
       state={state}
       summary={
-        state.future ? null : data ? (
+        data ? (
           <span data-testid="bill-summary">
             {t('bills.resources.summary', {
               rows: formatCount(data.summary.rows),
