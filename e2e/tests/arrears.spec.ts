@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiSession, createDemoTenant, expectNoA11yViolations, PM, readAccount, signIn } from '../fixtures/money.ts';
+import { driveIntoArrears } from '../fixtures/tenant.ts';
 
 const CALLS = 37; // nfc.idcard is postpaid only, ¥1.00 a call → ¥37.00 of debt
 
@@ -9,26 +10,7 @@ test.describe('arrears banner (R6, issue 7)', () => {
   test('shows the debt and the countdown, and a recharge of exactly that clears it', async ({ page, baseURL }) => {
     const pm = await apiSession(baseURL ?? '', PM);
     const tenant = await createDemoTenant(pm, 'empty');
-    const resourceId = tenant.resources[0]?.id ?? '';
-    const events = Array.from({ length: CALLS }, (_, i) => ({
-      id: `arrears-e2e-${i}`,
-      label: 'nfc.idcard',
-      resourceId,
-      result: 'success',
-      occurredAt: tenant.clock.now,
-    }));
-    const ingest = await pm.post('/api/v1/usage/events', {
-      headers: { authorization: `Bearer ${tenant.serviceKey}` },
-      data: { events },
-    });
-    expect(ingest.ok(), await ingest.text()).toBe(true);
-    // The day's calls are settled at the next 08:00 after that day ends (one or two settlements away).
-    for (let i = 0; i < 3; i++) {
-      const res = await pm.post(`/api/v1/demo/tenants/${tenant.accountId}/clock`, { data: { to: 'next-settlement' } });
-      expect(res.ok(), await res.text()).toBe(true);
-      const { happened } = (await res.json()) as { happened: { kind: string }[] };
-      if (happened.some((h) => h.kind === 'arrears')) break;
-    }
+    await driveIntoArrears(pm, tenant, CALLS, 'arrears-e2e');
 
     await signIn(page, tenant.customer, '/packs');
     expect((await readAccount(page)).balances.available).toBe('-37.00');

@@ -218,7 +218,9 @@ test.describe('bills (R5.5)', () => {
     // At least one group with its rule: a settled postpaid call had no pack to take it (R4.4).
     const groups = page.getByRole('table', { name: '按结果、资源包与规则分组的调用' }).locator('tbody tr');
     await expect(groups.first()).toBeVisible();
-    await expect(groups.first()).toContainText('后付费：没有可用的资源包（R4.4）');
+    // Plain words for customers, no rule ids (issue 17).
+    await expect(groups.first()).toContainText('没有可用的资源包，按后付费计费');
+    await expect(groups.first()).not.toContainText('R4.4');
     await expect(page.getByText(/记录的调用次数与账单数量一致/)).toBeVisible();
 
     // In English the link reads "Explain charge <id>".

@@ -40,7 +40,14 @@ test.describe('buy and refund journey (R3.3, R2.3, R8)', () => {
     expect(money(parts.reduce((a, p) => a + cents(p), 0n))).toBe(total);
     await expectNoA11yViolations(page);
 
+    // Issue 17: paying is a second step that shows the split and the total after the voucher.
     await page.getByTestId('confirm-order').click();
+    const review = page.getByRole('alertdialog', { name: '确认支付' });
+    await expect(review.getByTestId('review-payable')).toBeVisible();
+    expect(plain((await review.getByTestId('review-payable').textContent()) ?? '')).toBe(
+      money(cents(total) - cents('200.00')),
+    );
+    await review.getByTestId('pay-now').click();
     await expect(page.getByRole('heading', { name: '购买成功' })).toBeVisible();
     const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
     expect(orderId).not.toBe('');

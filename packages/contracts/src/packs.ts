@@ -39,7 +39,11 @@ export const Pack = z.object({
 });
 export type Pack = z.infer<typeof Pack>;
 
-export const PackSort = z.enum(['expiresAt', '-expiresAt']);
+/**
+ * `activeFirst` (issue 17, added): active packs first, then the others, each by expiry; the console's
+ * default, so a customer does not open the list on expired packs. The API default stays `expiresAt`.
+ */
+export const PackSort = z.enum(['expiresAt', '-expiresAt', 'activeFirst']);
 export const PacksQuery = ListQuery.extend({
   label: z.string().max(100).optional(),
   source: PackSource.optional(),

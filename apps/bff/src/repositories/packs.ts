@@ -9,6 +9,11 @@ export function effectiveStatusSql(now: Date | Placeholder) {
   return sql<string>`case when ${packs.status} in ('active','exhausted') and ${packs.expiresAt} < ${at}::timestamptz then 'expired' else ${packs.status} end`;
 }
 
+/** Issue 17: 0 for a pack that is active as of `now`, 1 for any other (the `activeFirst` sort's first key). */
+function activeRankSql(now: Date | Placeholder) {
+  return sql<number>`(case when ${effectiveStatusSql(now)} = 'active' then 0 else 1 end)`;
+}
+
 const packColumns = (now: Date | Placeholder) => ({
   pack: packs,
   status: effectiveStatusSql(now),
@@ -31,8 +36,9 @@ export interface PackFilter {
   label?: string | undefined;
   source?: 'purchase' | 'gift' | undefined;
   status?: 'active' | 'exhausted' | 'expired' | 'refunded' | undefined;
-  sort: 'expiresAt' | '-expiresAt';
-  after?: { expiresAt: Date; id: bigint } | undefined;
+  sort: 'expiresAt' | '-expiresAt' | 'activeFirst';
+  /** `rank` (0 active, 1 other) is the cursor's first key for the `activeFirst` sort. */
+  after?: { expiresAt: Date; id: bigint; rank?: number | undefined } | undefined;
   limit: number;
 }
 
@@ -48,17 +54,24 @@ export async function listPacks(db: DbOrTx, accountId: string, now: Date, f: Pac
     if (f.label) where.push(eq(packs.label, p('label')));
     if (f.source) where.push(sql`${packs.source} = ${p('source')}`);
     if (f.status) where.push(sql`${effectiveStatusSql(p('now'))} = ${p('status')}`);
+    const rank = activeRankSql(p('now'));
     if (f.after) {
       const at = sql`${p('afterAt')}::timestamptz`;
       const id = sql`${p('afterId')}::bigint`;
       const cmp =
-        f.sort === 'expiresAt'
-          ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, id)))
-          : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, id)));
+        f.sort === 'activeFirst'
+          ? sql`(${rank}, ${packs.expiresAt}, ${packs.id}) > (${p('afterRank')}::int, ${at}, ${id})`
+          : f.sort === 'expiresAt'
+            ? or(gt(packs.expiresAt, at), and(eq(packs.expiresAt, at), gt(packs.id, id)))
+            : or(lt(packs.expiresAt, at), and(eq(packs.expiresAt, at), lt(packs.id, id)));
       if (cmp) where.push(cmp);
     }
     const order =
-      f.sort === 'expiresAt' ? [asc(packs.expiresAt), asc(packs.id)] : [desc(packs.expiresAt), desc(packs.id)];
+      f.sort === 'activeFirst'
+        ? [asc(rank), asc(packs.expiresAt), asc(packs.id)]
+        : f.sort === 'expiresAt'
+          ? [asc(packs.expiresAt), asc(packs.id)]
+          : [desc(packs.expiresAt), desc(packs.id)];
     return d
       .select(packColumns(p('now')))
       .from(packs)
@@ -75,7 +88,13 @@ export async function listPacks(db: DbOrTx, accountId: string, now: Date, f: Pac
     ...(f.label ? { label: f.label } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.after ? { afterAt: f.after.expiresAt.toISOString(), afterId: f.after.id.toString() } : {}),
+    ...(f.after
+      ? {
+          afterAt: f.after.expiresAt.toISOString(),
+          afterId: f.after.id.toString(),
+          ...(f.sort === 'activeFirst' ? { afterRank: f.after.rank ?? 0 } : {}),
+        }
+      : {}),
   });
 }
 

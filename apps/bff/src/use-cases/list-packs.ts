@@ -17,11 +17,16 @@ export async function listPacksUseCase(
   const account = preloaded?.id === accountId ? preloaded : await getAccountRow(deps.db, accountId);
   if (!account) throw notFound('account');
   const now = accountNow(deps.clock, account);
-  let after: { expiresAt: Date; id: bigint } | undefined;
+  let after: { expiresAt: Date; id: bigint; rank?: number } | undefined;
   if (q.cursor) {
-    const [ms, id] = decodeCursor(q.cursor, 2);
-    if (!/^\d+$/.test(ms ?? '') || !/^\d+$/.test(id ?? '')) throw notFound('cursor');
+    // The activeFirst sort (issue 17) leads its cursor with the rank: 0 active, 1 other.
+    const ranked = q.sort === 'activeFirst';
+    const parts = decodeCursor(q.cursor, ranked ? 3 : 2);
+    const [ms, id] = ranked ? parts.slice(1) : parts;
+    const rank = ranked ? parts[0] : '0';
+    if (!/^\d+$/.test(ms ?? '') || !/^\d+$/.test(id ?? '') || !/^[01]$/.test(rank ?? '')) throw notFound('cursor');
     after = { expiresAt: new Date(Number.parseInt(ms ?? '0', 10)), id: BigInt(id ?? '0') };
+    if (ranked) after.rank = rank === '0' ? 0 : 1;
   }
   const rowsPlusOne = await listPacks(deps.db, accountId, now, {
     label: q.label,
@@ -37,6 +42,12 @@ export async function listPacksUseCase(
   return {
     items: page.map((r) => presentPack(r, labels, now, account.violation)),
     nextCursor:
-      rowsPlusOne.length > q.limit && last ? encodeCursor([last.pack.expiresAt.getTime(), last.pack.id]) : null,
+      rowsPlusOne.length > q.limit && last
+        ? encodeCursor([
+            ...(q.sort === 'activeFirst' ? [last.status === 'active' ? 0 : 1] : []),
+            last.pack.expiresAt.getTime(),
+            last.pack.id,
+          ])
+        : null,
   };
 }

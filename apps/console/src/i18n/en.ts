@@ -1,5 +1,6 @@
 import { billsEn } from './bills.en.ts';
 import { budgetsEn } from './budgets.en.ts';
+import { customerEn } from './customer.en.ts';
 import { demoEn } from './demo.en.ts';
 import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...plannerEn,
   ...membersEn,
   ...packsEn,
+  ...customerEn,
   'app.name': 'Identity Verification · Billing Console',
   'app.shortName': 'Billing Console',
   'app.skipToContent': 'Skip to main content',

@@ -1,5 +1,6 @@
 import { billsZhCN } from './bills.zh-CN.ts';
 import { budgetsZhCN } from './budgets.zh-CN.ts';
+import { customerZhCN } from './customer.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...plannerZhCN,
   ...membersZhCN,
   ...packsZhCN,
+  ...customerZhCN,
   'app.name': '实名核身 · 费用控制台',
   'app.shortName': '费用控制台',
   'app.skipToContent': '跳到主要内容',

@@ -141,9 +141,15 @@ export function Dialog({
         aria-describedby={descId}
         tabIndex={-1}
         onKeyDown={onKeyDown}
-        className={clsx('relative w-full rounded-md bg-white shadow-xl focus:outline-none', widths[size], className)}
+        // Issue 17: the panel never grows past the window; its body scrolls and the title and the action
+        // row (Save, Confirm…) stay on screen at any height (1440×900, 390×844).
+        className={clsx(
+          'relative flex max-h-[calc(100dvh-2rem)] w-full flex-col rounded-md bg-white shadow-xl focus:outline-none sm:max-h-[calc(90dvh-1rem)]',
+          widths[size],
+          className,
+        )}
       >
-        <div className="flex items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
+        <div className="flex shrink-0 items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
           <div className="min-w-0">
             <h2 id={titleId} className="text-base font-semibold text-slate-900">
               {title}
@@ -176,9 +182,16 @@ export function Dialog({
             </svg>
           </button>
         </div>
-        {children ? <div className="px-5 py-4 text-sm text-slate-800">{children}</div> : null}
+        {children ? (
+          <div
+            className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 py-4 text-sm text-slate-800"
+            data-dialog-body=""
+          >
+            {children}
+          </div>
+        ) : null}
         {footer ? (
-          <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
+          <div className="flex shrink-0 flex-wrap justify-end gap-2 rounded-b-md border-t border-slate-200 bg-slate-50 px-5 py-3">
             {footer}
           </div>
         ) : null}

@@ -57,7 +57,8 @@ export function PageHeader({
       {back ? <div className="mb-2">{back}</div> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
-          <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+          {/* Long ids (an order number) wrap instead of widening a phone's page (issue 17). */}
+          <h1 className="text-xl font-semibold [overflow-wrap:anywhere] text-slate-900">{title}</h1>
           {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
         </div>
         {actions ? <div className="flex items-center gap-2">{actions}</div> : null}

@@ -1,47 +1,107 @@
 import { clsx } from 'clsx';
-import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { createContext, type ReactNode, type TdHTMLAttributes, type ThHTMLAttributes, useContext } from 'react';
 
-/** A data table in a horizontally scrollable, keyboard-focusable region. */
+/**
+ * How a table lays out: `stack` turns each row into a card below the `md` breakpoint (phones: every
+ * cell shows its own label, nothing scrolls sideways); `stickyFirst` keeps the first column in view
+ * while a wide table scrolls horizontally on larger screens (issue 17).
+ */
+interface TableLayout {
+  stack: boolean;
+}
+const LayoutContext = createContext<TableLayout>({ stack: false });
+
+/**
+ * A data table in a horizontally scrollable, keyboard-focusable region. With `stack`, below 768 px
+ * the same table (one DOM, so screen readers and tests see one table) is shown as a list of cards:
+ * the header row is kept for assistive technology only and each cell shows its `label` (see Td).
+ */
 export function Table({
   caption,
   captionHidden = true,
   children,
   className,
   busy,
+  stack = false,
+  stickyFirst = false,
 }: {
   caption: string;
   captionHidden?: boolean;
   children: ReactNode;
   className?: string;
   busy?: boolean;
+  /** Cards below `md` (768 px): each row a card, each cell labelled. */
+  stack?: boolean;
+  /** From `md` up, the first column stays in place while the table scrolls sideways. */
+  stickyFirst?: boolean;
 }) {
   return (
-    <section
-      aria-label={caption}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-      tabIndex={0}
-      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600"
-    >
-      <table className={clsx('w-full border-collapse text-left text-sm', className)} aria-busy={busy || undefined}>
-        <caption className={clsx(captionHidden ? 'sr-only' : 'pb-2 text-left text-sm font-semibold')}>
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </section>
+    <LayoutContext.Provider value={{ stack }}>
+      <section
+        aria-label={caption}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        data-table-layout={stack ? 'stack' : 'table'}
+        // `relative`: absolutely positioned descendants (sr-only texts) are then clipped by this region
+        // instead of widening the whole page, which made phones scroll sideways into blank space.
+        className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <table
+          className={clsx(
+            'w-full border-collapse text-left text-sm',
+            stack && 'max-md:block',
+            stickyFirst && [
+              'md:[&_tr>*:first-child]:sticky md:[&_tr>*:first-child]:left-0 md:[&_tr>*:first-child]:z-[1]',
+              'md:[&_tr>*:first-child]:shadow-[inset_-1px_0_0_var(--color-slate-200)]',
+              'md:[&_td:first-child]:bg-white md:[&_th:first-child]:bg-slate-50',
+            ],
+            className,
+          )}
+          aria-busy={busy || undefined}
+        >
+          <caption
+            className={clsx(
+              captionHidden ? 'sr-only' : 'pb-2 text-left text-sm font-semibold',
+              stack && !captionHidden && 'max-md:block',
+            )}
+          >
+            {caption}
+          </caption>
+          {children}
+        </table>
+      </section>
+    </LayoutContext.Provider>
   );
 }
 
 export function THead({ children }: { children: ReactNode }) {
-  return <thead className="bg-slate-50 text-xs font-medium text-slate-700">{children}</thead>;
+  const { stack } = useContext(LayoutContext);
+  // Stacked: the header row stays for screen readers; the cards carry visible labels instead.
+  return (
+    <thead className={clsx('bg-slate-50 text-xs font-medium text-slate-700', stack && 'max-md:sr-only')}>
+      {children}
+    </thead>
+  );
 }
 
 export function TBody({ children }: { children: ReactNode }) {
-  return <tbody className="divide-y divide-slate-200">{children}</tbody>;
+  const { stack } = useContext(LayoutContext);
+  return <tbody className={clsx('divide-y divide-slate-200', stack && 'max-md:block')}>{children}</tbody>;
 }
 
 export function Tr({ children, className }: { children: ReactNode; className?: string }) {
-  return <tr className={clsx('align-top hover:bg-slate-50/70', className)}>{children}</tr>;
+  const { stack } = useContext(LayoutContext);
+  return (
+    <tr
+      className={clsx(
+        'align-top hover:bg-slate-50/70',
+        stack && 'max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-3 max-md:px-4 max-md:py-4',
+        className,
+      )}
+    >
+      {children}
+    </tr>
+  );
 }
 
 export function Th({
@@ -65,7 +125,39 @@ export function Th({
 export function Td({
   className,
   align,
+  label,
+  wide = false,
+  stackHidden = false,
   ...rest
-}: TdHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
-  return <td className={clsx('px-3 py-3', align === 'right' && 'text-right tabular', className)} {...rest} />;
+}: TdHTMLAttributes<HTMLTableCellElement> & {
+  align?: 'left' | 'right';
+  /**
+   * In a stacked table, the visible label of this cell on phones (usually the column header). It is
+   * drawn by CSS from `data-label`, so the cell's text stays its value (screen readers also get the
+   * column header from the table itself).
+   */
+  label?: string;
+  /** In a stacked table, the cell spans the card's full width on phones. */
+  wide?: boolean;
+  /** In a stacked table, the cell is not shown on phones (its content is shown elsewhere in the card). */
+  stackHidden?: boolean;
+}) {
+  const { stack } = useContext(LayoutContext);
+  return (
+    <td
+      data-label={stack && label ? label : undefined}
+      className={clsx(
+        'px-3 py-3',
+        align === 'right' && 'text-right tabular',
+        className,
+        stack && (stackHidden ? 'max-md:hidden' : 'max-md:block'),
+        stack && 'max-md:min-w-0 max-md:max-w-none max-md:p-0 max-md:text-left max-md:whitespace-normal',
+        stack &&
+          label &&
+          'max-md:before:mb-0.5 max-md:before:block max-md:before:text-xs max-md:before:font-normal max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]',
+        stack && wide && 'max-md:col-span-2',
+      )}
+      {...rest}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, debtToClear } from './arrears.ts';
+import { countdown, debtToClear, stillMissing } from './arrears.ts';
 
 describe('R6.3 debt to clear', () => {
   it('is −available when negative', () => {
@@ -39,5 +39,19 @@ describe('countdown', () => {
   });
   it('returns null for an unreadable time', () => {
     expect(countdown('soon', 0)).toBeNull();
+  });
+});
+
+describe('R6.3 what a recharge still leaves missing (issue 17)', () => {
+  it('is the rest of the debt when the recharge is smaller', () => {
+    expect(stillMissing('37.00', '20.00')).toBe('17.00');
+    expect(stillMissing('37.00', '36.99')).toBe('0.01');
+    expect(stillMissing('1234567890123.45', '0.45')).toBe('1234567890123.00');
+  });
+  it('is null when the recharge clears the debt, or is not an amount yet', () => {
+    expect(stillMissing('37.00', '37.00')).toBeNull();
+    expect(stillMissing('37.00', '100')).toBeNull();
+    expect(stillMissing('37.00', '')).toBeNull();
+    expect(stillMissing('37.00', 'abc')).toBeNull();
   });
 });

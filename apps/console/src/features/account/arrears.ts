@@ -53,3 +53,15 @@ export function countdown(deadlineIso: string, nowMs: number): Countdown | null 
     totalMs,
   };
 }
+
+/**
+ * R6.3 What a recharge of `amount` would still leave missing of `debt` (both decimal strings, the
+ * debt from debtToClear): `null` when the recharge clears it, or when `amount` is not a valid amount.
+ */
+export function stillMissing(debt: string, amount: string): string | null {
+  if (!DECIMAL.test(amount.trim()) || amount.trim().startsWith('-')) return null;
+  const rest = toUnits(debt) - toUnits(amount);
+  if (rest <= 0n) return null;
+  const cents = (rest + 99n) / 100n;
+  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+}

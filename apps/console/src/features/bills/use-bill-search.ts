@@ -37,5 +37,7 @@ export function useBillSearch() {
     const prev = stack.pop();
     setParams(toBillSearchParams({ ...search, cursor: prev || undefined }), { state: { prevCursors: stack } });
   }
-  return { search, month, currentMonth, update, goNext, goPrev, hasPrev: prevCursors.length > 0 };
+  // Issue 17: a month still ahead has no charges; the pages show that instead of asking the API.
+  const future = Boolean(month && currentMonth) && month > currentMonth;
+  return { search, month, currentMonth, future, update, goNext, goPrev, hasPrev: prevCursors.length > 0 };
 }

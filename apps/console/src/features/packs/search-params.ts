@@ -6,8 +6,9 @@ export type PackSort = PacksQuery['sort'];
 
 export const PACK_SOURCES: readonly PackSource[] = ['purchase', 'gift'];
 export const PACK_STATUSES: readonly PackStatus[] = ['active', 'exhausted', 'expired', 'refunded'];
-export const PACK_SORTS: readonly PackSort[] = ['expiresAt', '-expiresAt'];
-export const DEFAULT_SORT: PackSort = 'expiresAt';
+export const PACK_SORTS: readonly PackSort[] = ['activeFirst', 'expiresAt', '-expiresAt'];
+/** Issue 17: the list opens on the packs in use (active first, then by expiry), not on expired ones. */
+export const DEFAULT_SORT: PackSort = 'activeFirst';
 export const DEFAULT_LIMIT = 20;
 
 /** The pack list's state, all of it in the URL (R3.5: filter by label, source, status; sort by expiry). */

@@ -1,12 +1,16 @@
 import type { RechargeResult } from '@idv/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { MutationError } from '../../../components/mutation-error.tsx';
-import { Banner, Button, Dialog, Field, Input } from '../../../components/ui/index.ts';
+import { Banner, Button, buttonClasses, Dialog, Field, Input } from '../../../components/ui/index.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { newIdempotencyKey } from '../../../lib/idempotency.ts';
+import { accountQueryOptions } from '../api/account.ts';
 import { rechargeMutationOptions } from '../api/recharge.ts';
+import { debtToClear, stillMissing } from '../arrears.ts';
 
 /** The recharge amount rule of the API (RechargeBody): positive, at most 2 decimals, ≤ 8 integer digits. */
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/;
@@ -19,26 +23,47 @@ export function validateRechargeAmount(raw: string): 'required' | 'format' | 'po
   return null;
 }
 
+/** Only a path inside the buy page may be offered as the way back (never another origin). */
+export function safeBackToOrder(back: string | null | undefined): string | null {
+  if (!back) return null;
+  return /^\/buy(?:[?#]|$)/.test(back) && !back.startsWith('//') ? back : null;
+}
+
 /**
  * R2.1 Recharge: adds to cash through the payment provider (the sandbox one by default).
  * The Idempotency-Key is made once per amount and reused when the customer retries after a failure,
  * so a retry never pays twice.
+ *
+ * Issue 17 / R6.3: in arrears it says what is owed and is pre-filled with it; an amount that is not
+ * enough says, before and after paying, what is still missing and that service stays stopped. Opened
+ * from the buy page (`backTo`), it offers the way back to that same order.
  */
 export function RechargeDialog({
   open,
   onClose,
   initialAmount,
+  backTo,
 }: {
   open: boolean;
   onClose: () => void;
   initialAmount?: string;
+  /** The buy page's URL of the order the customer was placing (see safeBackToOrder). */
+  backTo?: string | null;
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [amount, setAmount] = useState(initialAmount ?? '');
   const [touched, setTouched] = useState(false);
+  const account = useQuery({ ...accountQueryOptions(), enabled: open }).data;
+  const status = account?.status ?? 'active';
+  const debt = account && status !== 'active' ? debtToClear(account.balances.available) : null;
+  // In arrears and opened without an amount: start from what is owed (R6.3), until the customer types.
+  useEffect(() => {
+    if (open && debt && !touched) setAmount((a) => (a.trim() === '' ? debt : a));
+  }, [open, debt, touched]);
   const attempt = useRef<{ key: string; amount: string } | null>(null);
   const [done, setDone] = useState<{ amount: string; account: RechargeResult } | null>(null);
+  const back = safeBackToOrder(backTo);
   const mutation = useMutation({
     ...rechargeMutationOptions(),
     onSuccess: (account, vars) => {
@@ -52,6 +77,7 @@ export function RechargeDialog({
   });
   const error = validateRechargeAmount(amount);
   const showError = touched && error;
+  const missing = debt && !error && status !== 'active' ? stillMissing(debt, amount) : null;
 
   function close() {
     if (mutation.isPending) return;
@@ -60,6 +86,14 @@ export function RechargeDialog({
     setTouched(false);
     setAmount(initialAmount ?? '');
     onClose();
+  }
+
+  /** After a recharge that was not enough: the same dialog again, with the rest pre-filled. */
+  function rechargeMore(shortfall: string) {
+    mutation.reset();
+    setDone(null);
+    setTouched(false);
+    setAmount(shortfall);
   }
 
   function submit(e: FormEvent) {
@@ -108,13 +142,47 @@ export function RechargeDialog({
           </Banner>
           {done.account.shortfall ? (
             // R6.3 the recharge left the balance below 0: say so, and how much more is needed.
-            <Banner tone="warning" title={t('account.recharge.shortTitle')}>
-              {t('account.recharge.shortBody', { shortfall: formatMoney(done.account.shortfall) })}
+            <Banner
+              tone="warning"
+              title={
+                done.account.status === 'active'
+                  ? t('account.recharge.shortTitle')
+                  : t(`recharge.short.title.${done.account.status}`)
+              }
+            >
+              <p data-testid="recharge-shortfall">
+                {t('recharge.short.body', { shortfall: formatMoney(done.account.shortfall) })}
+              </p>
+              <Button size="sm" className="mt-2" onClick={() => rechargeMore(done.account.shortfall ?? '')}>
+                {t('recharge.short.more', { shortfall: formatMoney(done.account.shortfall) })}
+              </Button>
             </Banner>
+          ) : null}
+          {back ? (
+            <Link to={back} className={buttonClasses('primary', 'md', 'self-start')} data-testid="recharge-back">
+              {t('recharge.back.link')}
+            </Link>
           ) : null}
         </div>
       ) : (
         <form id="recharge-form" noValidate onSubmit={submit} className="flex flex-col gap-4">
+          {debt && account ? (
+            <Banner
+              tone={status === 'arrears' ? 'warning' : 'error'}
+              title={t('recharge.owed.title', { amount: formatMoney(debt) })}
+            >
+              <p data-testid="recharge-owed">
+                {t(
+                  `recharge.owed.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`,
+                  {
+                    amount: formatMoney(debt),
+                    available: formatMoney(account.balances.available),
+                    suspendsAt: formatDateTime(account.suspendsAt),
+                  },
+                )}
+              </p>
+            </Banner>
+          ) : null}
           <Field
             label={t('account.recharge.amount')}
             hint={t('account.recharge.amountHint')}
@@ -137,6 +205,19 @@ export function RechargeDialog({
               </div>
             )}
           </Field>
+          {missing ? (
+            <p className="text-sm text-amber-900" data-testid="recharge-partial" aria-live="polite">
+              {t(
+                `recharge.partial.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`,
+                {
+                  amount: formatMoney(amount.trim()),
+                  missing: formatMoney(missing),
+                  suspendsAt: formatDateTime(account?.suspendsAt ?? null),
+                },
+              )}
+            </p>
+          ) : null}
+          {back ? <p className="text-xs text-slate-600">{t('recharge.back.hint')}</p> : null}
           <p className="text-xs text-slate-600">{t('account.recharge.sandbox')}</p>
           <MutationError error={mutation.error} />
         </form>

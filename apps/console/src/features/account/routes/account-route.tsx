@@ -130,7 +130,10 @@ export function AccountRoute() {
   function setRechargeOpen(open: boolean, amount = '') {
     const next = new URLSearchParams(params);
     if (open) next.set('recharge', amount);
-    else next.delete('recharge');
+    else {
+      next.delete('recharge');
+      next.delete('back'); // issue 17: the way back to an order belongs to that one recharge
+    }
     setParams(next, { replace: !open });
   }
 
@@ -157,6 +160,7 @@ export function AccountRoute() {
           key={rechargeParam ?? 'closed'}
           open={rechargeParam !== null}
           initialAmount={rechargeParam ?? ''}
+          backTo={params.get('back')}
           onClose={() => setRechargeOpen(false)}
         />
       ) : null}

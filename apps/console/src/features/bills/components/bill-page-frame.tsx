@@ -8,8 +8,12 @@ import { EXTRA_PRODUCTS } from '../labels.ts';
 import type { useBillSearch } from '../use-bill-search.ts';
 import { BillFilters } from './bill-filters.tsx';
 import { BillTabs } from './bill-tabs.tsx';
+import { FutureMonth } from './future-month.tsx';
 
-/** The frame shared by the resource-ID and itemized bills: title, tabs, filters, then the table panel. */
+/**
+ * The frame shared by the resource-ID and itemized bills: title, tabs, filters, then the table panel
+ * (or, for a month still ahead, a plain "not started" state).
+ */
 export function BillPageFrame({
   state,
   summary,
@@ -40,13 +44,24 @@ export function BillPageFrame({
             onChange={state.update}
           />
         </div>
-        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
-          <div aria-live="polite" className="text-sm text-slate-700">
-            {summary}
-          </div>
-          {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-        </div>
-        {children}
+        {state.future ? (
+          // Issue 17: a month still ahead has no bill (the routes do not ask the API for it).
+          <FutureMonth
+            month={state.month}
+            currentMonth={state.currentMonth}
+            onCurrent={() => state.update({ month: undefined })}
+          />
+        ) : (
+          <>
+            <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
+              <div aria-live="polite" className="text-sm text-slate-700">
+                {summary}
+              </div>
+              {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+            </div>
+            {children}
+          </>
+        )}
       </Panel>
     </>
   );

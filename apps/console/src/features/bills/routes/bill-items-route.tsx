@@ -1,3 +1,4 @@
+import type { BillColumnId } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -35,10 +36,12 @@ export function BillItemsRoute() {
   const { t } = i18n;
   const state = useBillSearch();
   const { search, month } = state;
-  const query = useQuery({ ...billItemsQueryOptions(search, month), enabled: Boolean(month) });
+  const query = useQuery({ ...billItemsQueryOptions(search, month), enabled: Boolean(month) && !state.future });
   const prefs = useQuery(billColumnsQueryOptions());
   const columns = normalizeColumns(prefs.data?.columns ?? []);
   const data = query.data;
+  const columnLabel = (c: BillColumnId) =>
+    c === 'occurredAt' ? `${t(columnKey(c))} (${t('common.cst')})` : t(columnKey(c));
 
   let body: ReactNode;
   if (query.isPending || prefs.isPending) {
@@ -65,7 +68,7 @@ export function BillItemsRoute() {
     );
   } else if (data) {
     body = (
-      <Table caption={t('bills.items.caption', { month })} busy={query.isPlaceholderData}>
+      <Table caption={t('bills.items.caption', { month })} busy={query.isPlaceholderData} stack stickyFirst>
         <THead>
           <tr>
             {columns.map((c) => (
@@ -82,11 +85,16 @@ export function BillItemsRoute() {
           {data.items.map((item) => (
             <Tr key={item.id} className={item.transactionType === 'pack_deduction' ? 'text-slate-600' : undefined}>
               {columns.map((c) => (
-                <Td key={c} align={NUMERIC_COLUMNS.has(c) ? 'right' : 'left'} className="py-2.5 whitespace-nowrap">
+                <Td
+                  key={c}
+                  align={NUMERIC_COLUMNS.has(c) ? 'right' : 'left'}
+                  className="py-2.5 whitespace-nowrap"
+                  label={columnLabel(c)}
+                >
                   {billItemCell(item, c, i18n)}
                 </Td>
               ))}
-              <Td className="py-2.5 whitespace-nowrap">
+              <Td className="py-2.5 whitespace-nowrap" wide>
                 <BillItemExplainLink item={item} i18n={i18n} />
               </Td>
             </Tr>

@@ -30,7 +30,7 @@ export function BillResourcesRoute() {
   const { t } = i18n;
   const state = useBillSearch();
   const { search, month } = state;
-  const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) });
+  const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) && !state.future });
   const data = query.data;
 
   let body: ReactNode;
@@ -58,7 +58,7 @@ export function BillResourcesRoute() {
     );
   } else if (data) {
     body = (
-      <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData}>
+      <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData} stack>
         <THead>
           <tr>
             <Th>{t('bills.col.resourceId')}</Th>
@@ -83,7 +83,7 @@ export function BillResourcesRoute() {
             const name = r.accountWide ? t('bills.accountWide') : r.alias;
             return (
               <Tr key={`${r.resourceId ?? '-'}:${r.product}`}>
-                <Td className="font-mono text-xs">
+                <Td className="font-mono text-xs break-all" label={t('bills.col.resourceId')} wide>
                   <Link
                     to={drill}
                     className={`rounded text-brand-700 hover:underline ${focusRing}`}
@@ -95,12 +95,14 @@ export function BillResourcesRoute() {
                     {r.resourceId ?? t('common.dash')}
                   </Link>
                 </Td>
-                <Td>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
-                <Td>{r.project ?? t('common.dash')}</Td>
-                <Td>{r.region ?? t('common.dash')}</Td>
-                <Td>{productName(i18n, r.product)}</Td>
-                <Td align="right">{formatCount(r.count)}</Td>
-                <Td align="right" className="font-medium">
+                <Td label={t('bills.col.alias')}>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
+                <Td label={t('bills.col.project')}>{r.project ?? t('common.dash')}</Td>
+                <Td label={t('bills.col.region')}>{r.region ?? t('common.dash')}</Td>
+                <Td label={t('bills.col.product')}>{productName(i18n, r.product)}</Td>
+                <Td align="right" label={t('bills.resources.rows')}>
+                  {formatCount(r.count)}
+                </Td>
+                <Td align="right" className="font-medium" label={t('bills.col.amount')}>
                   {formatMoney(r.total)}
                 </Td>
               </Tr>

@@ -22,6 +22,7 @@ import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billOverviewQueryOptions } from '../api/overview.ts';
 import { BillTabs } from '../components/bill-tabs.tsx';
+import { FutureMonth } from '../components/future-month.tsx';
 import { MonthPicker } from '../components/month-picker.tsx';
 import { modeKey, productName } from '../labels.ts';
 import { toBillSearchParams } from '../search-params.ts';
@@ -42,8 +43,8 @@ function compactTick(locale: string) {
 export function BillsOverviewRoute() {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const { search, month, currentMonth, update } = useBillSearch();
-  const overview = useQuery({ ...billOverviewQueryOptions(month), enabled: Boolean(month) });
+  const { search, month, currentMonth, future, update } = useBillSearch();
+  const overview = useQuery({ ...billOverviewQueryOptions(month), enabled: Boolean(month) && !future });
   const data = overview.data;
   const itemsLink = (extra: Record<string, string>) => `/bills/items?${toBillSearchParams({ month, ...extra })}`;
 
@@ -54,7 +55,11 @@ export function BillsOverviewRoute() {
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <MonthPicker month={month} max={currentMonth} onChange={(m) => update({ month: m })} />
       </div>
-      {overview.isPending ? (
+      {future ? (
+        <Panel>
+          <FutureMonth month={month} currentMonth={currentMonth} onCurrent={() => update({ month: undefined })} />
+        </Panel>
+      ) : overview.isPending ? (
         <Busy label={t('common.loading')} className="grid gap-4 lg:grid-cols-3">
           <Skeleton className="h-32" />
           <Skeleton className="h-32" />

@@ -36,7 +36,7 @@ export function OrderSuccess({ order, onBuyMore }: { order: Order; onBuyMore: ()
             cash: formatMoney(order.paid.cash),
           })}
         </Banner>
-        <Table caption={t('buy.success.packsCaption')}>
+        <Table caption={t('buy.success.packsCaption')} stack>
           <THead>
             <tr>
               <Th>{t('buy.success.pack')}</Th>
@@ -50,14 +50,18 @@ export function OrderSuccess({ order, onBuyMore }: { order: Order; onBuyMore: ()
           <TBody>
             {order.packs.map((p) => (
               <Tr key={p.id}>
-                <Td>
+                <Td wide>
                   <Link to={`/packs/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                     {locale === 'zh-CN' ? p.labelNameZh : p.labelNameEn} #{p.id}
                   </Link>
                 </Td>
-                <Td align="right">{formatCount(p.total)}</Td>
-                <Td className="tabular whitespace-nowrap">{formatDateTime(p.expiresAt)}</Td>
-                <Td>
+                <Td align="right" label={t('buy.success.calls')}>
+                  {formatCount(p.total)}
+                </Td>
+                <Td className="tabular whitespace-nowrap" label={`${t('buy.success.expiresAt')} (${t('common.cst')})`}>
+                  {formatDateTime(p.expiresAt)}
+                </Td>
+                <Td label={t('buy.success.refund')} wide>
                   {p.refund.eligible ? (
                     <Badge tone="info">
                       {t('buy.success.refundUntil', { deadline: formatDateTime(p.refund.deadline) })}

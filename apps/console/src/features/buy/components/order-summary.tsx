@@ -1,9 +1,10 @@
 import type { CatalogItem } from '@idv/contracts';
 import { Link } from 'react-router';
 import { Banner, buttonClasses } from '../../../components/ui/index.ts';
-import { formatCount, formatMoney } from '../../../lib/format.ts';
+import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { PaymentPreview } from '../payment-preview.ts';
+import { OrderLines } from './order-lines.tsx';
 
 /** R2.3 The total and how it will be paid: voucher → gift → income transfer → cash, and any shortfall. */
 export function OrderSummary({
@@ -11,13 +12,16 @@ export function OrderSummary({
   size,
   quantity,
   preview,
+  rechargeHref,
 }: {
   item: CatalogItem;
   size: number;
   quantity: number;
   preview: PaymentPreview;
+  /** Where "recharge" leads: the account's recharge dialog, with the way back to this order. */
+  rechargeHref: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const rows = [
     ['voucher', preview.voucher],
     ['gift', preview.gift],
@@ -27,12 +31,7 @@ export function OrderSummary({
   return (
     <div className="flex flex-col gap-3" data-testid="order-summary">
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 text-sm">
-        <dt className="text-slate-600">{t('buy.summary.label')}</dt>
-        <dd className="text-right text-slate-900">{locale === 'zh-CN' ? item.nameZh : item.nameEn}</dd>
-        <dt className="text-slate-600">{t('buy.summary.pack')}</dt>
-        <dd className="text-right text-slate-900 tabular">
-          {t('buy.summary.packValue', { count: formatCount(size), quantity })}
-        </dd>
+        <OrderLines item={item} size={size} quantity={quantity} />
         <dt className="font-medium text-slate-900">{t('buy.summary.total')}</dt>
         <dd className="text-right text-lg font-semibold text-slate-900 tabular" data-testid="order-total">
           {formatMoney(preview.amount)}
@@ -58,7 +57,7 @@ export function OrderSummary({
       {!preview.covered ? (
         <Banner tone="warning" title={t('buy.shortfall.title')}>
           <p data-testid="shortfall">{t('buy.shortfall.body', { amount: formatMoney(preview.shortfall) })}</p>
-          <Link to={`/account?recharge=${preview.shortfall}`} className={buttonClasses('secondary', 'sm', 'mt-2')}>
+          <Link to={rechargeHref} className={buttonClasses('secondary', 'sm', 'mt-2')}>
             {t('buy.shortfall.recharge', { amount: formatMoney(preview.shortfall) })}
           </Link>
         </Banner>

@@ -28,9 +28,11 @@ import { accountQueryOptions } from '../api/account.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { placeOrderMutationOptions } from '../api/place-order.ts';
+import { ConfirmPaymentDialog } from '../components/confirm-payment-dialog.tsx';
 import { OrderSuccess } from '../components/order-success.tsx';
 import { OrderSummary } from '../components/order-summary.tsx';
 import { TierPicker } from '../components/tier-picker.tsx';
+import { confirmSummary } from '../confirm-lines.ts';
 import { groupByProduct } from '../group-by-product.ts';
 import { previewPayment } from '../payment-preview.ts';
 import { type BuySearch, MAX_QUANTITY, parseBuySearch, toBuySearchParams } from '../search-params.ts';
@@ -67,6 +69,8 @@ export function BuyRoute() {
 
   const [quantityText, setQuantityText] = useState(String(search.quantity));
   const [order, setOrder] = useState<Order | null>(null);
+  /** Issue 17: paying is a second step, after the customer has seen what each balance gives. */
+  const [reviewing, setReviewing] = useState(false);
   /** One Idempotency-Key per confirmation attempt; a retry of the same order reuses it. */
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
@@ -74,6 +78,7 @@ export function BuyRoute() {
     ...placeOrderMutationOptions(),
     onSuccess: (o) => {
       attempt.current = null;
+      setReviewing(false);
       setOrder(o);
       void queryClient.invalidateQueries({ queryKey: ['account'] });
       void queryClient.invalidateQueries({ queryKey: ['packs'] });
@@ -81,6 +86,7 @@ export function BuyRoute() {
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
     },
     onError: (e) => {
+      setReviewing(false);
       // The answer may be stale balances: refresh them so the preview shows the real shortfall.
       if (isApiError(e, 'INSUFFICIENT_BALANCE') || isApiError(e, 'VOUCHER_NOT_USABLE')) {
         attempt.current = null;
@@ -111,6 +117,17 @@ export function BuyRoute() {
           voucherFaceValue: chosen?.faceValue ?? null,
         })
       : null;
+
+  const summary = preview && account.data ? confirmSummary(preview, account.data.balances) : null;
+
+  /**
+   * Issue 17: recharge from the buy page comes back to this very order: the account page's recharge
+   * dialog gets the order's URL (all of the selection lives in it) and offers the way back.
+   */
+  function rechargeHref(amount: string): string {
+    const back = `/buy?${toBuySearchParams({ ...search, quantity }).toString()}`;
+    return `/account?${new URLSearchParams({ recharge: amount, back }).toString()}`;
+  }
 
   function update(patch: Partial<BuySearch>) {
     mutation.reset();
@@ -322,13 +339,19 @@ export function BuyRoute() {
         <Panel title={t('buy.summary.title')} headingId="buy-summary" className="lg:sticky lg:top-20">
           {item && tier && preview ? (
             <div className="flex flex-col gap-4">
-              <OrderSummary item={item} size={tier.size} quantity={quantity} preview={preview} />
+              <OrderSummary
+                item={item}
+                size={tier.size}
+                quantity={quantity}
+                preview={preview}
+                rechargeHref={rechargeHref(preview.shortfall)}
+              />
               <div aria-live="polite">
                 {insufficient ? (
                   <Banner tone="error" title={t('buy.error.insufficientTitle')}>
                     <p>{t('buy.error.insufficientBody')}</p>
                     <Link
-                      to={`/account?recharge=${preview.covered ? '' : preview.shortfall}`}
+                      to={rechargeHref(preview.covered ? '' : preview.shortfall)}
                       className={buttonClasses('secondary', 'sm', 'mt-2')}
                     >
                       {t('buy.error.rechargeLink')}
@@ -340,15 +363,28 @@ export function BuyRoute() {
               </div>
               <Button
                 variant="primary"
-                onClick={confirm}
+                onClick={() => setReviewing(true)}
                 loading={mutation.isPending}
-                disabled={!mayBuy || !quantityValid || !preview.covered}
+                disabled={!mayBuy || !quantityValid || !preview.covered || !summary}
                 data-testid="confirm-order"
               >
                 {mutation.isError && !insufficient
                   ? t('buy.confirm.retry')
-                  : t('buy.confirm.action', { amount: formatMoney(preview.amount) })}
+                  : t('buy.review.open', { amount: formatMoney(summary?.payable ?? preview.amount) })}
               </Button>
+              {summary ? (
+                <ConfirmPaymentDialog
+                  open={reviewing}
+                  item={item}
+                  size={tier.size}
+                  quantity={quantity}
+                  summary={summary}
+                  voucherUnused={preview.voucherUnused}
+                  busy={mutation.isPending}
+                  onConfirm={confirm}
+                  onCancel={() => setReviewing(false)}
+                />
+              ) : null}
               <p className="text-xs text-slate-600">{t('buy.confirm.note')}</p>
             </div>
           ) : (

@@ -67,7 +67,9 @@ function Actions({ cert, mayAct }: { cert: CertificateOrder; mayAct: boolean }) 
           </Button>
         ) : null}
         {actions.cancel && actions.refundBlockedBy === 'CERTIFICATE_PENDING_CANCEL_FIRST' ? (
-          <span className="max-w-56 text-xs text-slate-600">{t('cert.blocked.CERTIFICATE_PENDING_CANCEL_FIRST')}</span>
+          <span className="text-xs text-slate-600 md:max-w-56">
+            {t('cert.blocked.CERTIFICATE_PENDING_CANCEL_FIRST')}
+          </span>
         ) : null}
       </div>
       {dialogs}
@@ -96,7 +98,7 @@ export function CertificatesRoute() {
         ) : certs.data.items.length === 0 ? (
           <EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>
         ) : (
-          <Table caption={t('cert.caption')}>
+          <Table caption={t('cert.caption')} stack>
             <THead>
               <tr>
                 <Th>{t('cert.col.domain')}</Th>
@@ -113,19 +115,21 @@ export function CertificatesRoute() {
             <TBody>
               {certs.data.items.map((c) => (
                 <Tr key={c.id}>
-                  <Td>
-                    <span className="font-medium text-slate-900">{c.domain}</span>
-                    <div className="font-mono text-xs text-slate-600">{c.id}</div>
+                  <Td wide>
+                    <span className="font-medium break-all text-slate-900">{c.domain}</span>
+                    <div className="font-mono text-xs break-all text-slate-600">{c.id}</div>
                   </Td>
-                  <Td>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
-                  <Td>
+                  <Td label={t('cert.col.product')}>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
+                  <Td label={t('cert.col.status')}>
                     <CertificateStatusBadge status={c.status} />
                     {c.refundedAt ? (
                       <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
                     ) : null}
                   </Td>
-                  <Td align="right">{formatMoney(c.amount)}</Td>
-                  <Td className="text-xs text-slate-700 tabular">
+                  <Td align="right" label={t('cert.col.amount')} className="max-md:font-semibold">
+                    {formatMoney(c.amount)}
+                  </Td>
+                  <Td className="text-xs text-slate-700 tabular" label={t('cert.col.paid')}>
                     {t('cert.paidSplit', {
                       cash: formatMoney(c.paid.cash),
                       gift: formatMoney(c.paid.gift),
@@ -134,8 +138,10 @@ export function CertificatesRoute() {
                     })}
                     {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
                   </Td>
-                  <Td className="tabular whitespace-nowrap">{formatDateTime(c.createdAt)}</Td>
-                  <Td>
+                  <Td className="tabular whitespace-nowrap" label={`${t('cert.col.createdAt')} (${t('common.cst')})`}>
+                    {formatDateTime(c.createdAt)}
+                  </Td>
+                  <Td label={t('cert.col.actions')} wide>
                     <Actions cert={c} mayAct={mayAct} />
                   </Td>
                 </Tr>

@@ -28,6 +28,7 @@ import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { catalogQueryOptions } from '../api/catalog.ts';
 import { type ExplainSubject, explainQueryOptions } from '../api/explain.ts';
+import { withoutRuleIds } from '../rule-text.ts';
 import { parseExplainSearch } from '../subject.ts';
 
 function DayForm({ subject }: { subject: ExplainSubject | null }) {
@@ -70,7 +71,7 @@ function DayForm({ subject }: { subject: ExplainSubject | null }) {
 }
 
 function ruleText(g: ExplainGroup, tMaybe: (k: string, f: string) => string, zh: boolean): string {
-  const fallback = zh ? g.explanationZh : g.explanation;
+  const fallback = withoutRuleIds(zh ? g.explanationZh : g.explanation);
   return g.rule ? tMaybe(`explain.rule.${g.rule}`, fallback) : fallback;
 }
 
@@ -120,7 +121,8 @@ function Groups({ subject }: { subject: ExplainSubject }) {
       <div className="flex flex-col gap-3">
         {e.charge ? (
           <p className={e.charge.eventsMatch ? 'text-sm text-slate-700' : 'text-sm text-red-700'}>
-            {e.charge.transactionType} · {formatMoney(e.charge.amount)} ·{' '}
+            {tMaybe(`bills.tx.${e.charge.transactionType}`, e.charge.transactionType)} · {formatMoney(e.charge.amount)}{' '}
+            ·{' '}
             {e.charge.eventsMatch
               ? t('explain.charge.matches', { quantity: formatCount(e.charge.quantity) })
               : t('explain.charge.mismatch', {
@@ -134,7 +136,7 @@ function Groups({ subject }: { subject: ExplainSubject }) {
             {t('explain.empty.body')}
           </EmptyState>
         ) : (
-          <Table caption={t('explain.caption')}>
+          <Table caption={t('explain.caption')} stack>
             <THead>
               <tr>
                 <Th>{t('explain.col.label')}</Th>
@@ -148,15 +150,17 @@ function Groups({ subject }: { subject: ExplainSubject }) {
             <TBody>
               {e.groups.map((g) => (
                 <Tr key={`${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}>
-                  <Td className="font-mono text-xs">{g.label}</Td>
-                  <Td>
+                  <Td className="font-mono text-xs break-all" label={t('explain.col.label')} wide>
+                    {g.label}
+                  </Td>
+                  <Td label={t('explain.col.outcome')}>
                     <Badge
                       tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}
                     >
                       {t(`explain.outcome.${g.outcome}`)}
                     </Badge>
                   </Td>
-                  <Td>
+                  <Td label={t('explain.col.pack')}>
                     {g.packId ? (
                       <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
                         {g.packId}
@@ -166,9 +170,13 @@ function Groups({ subject }: { subject: ExplainSubject }) {
                       t('common.dash')
                     )}
                   </Td>
-                  <Td>{ruleText(g, tMaybe, zh)}</Td>
-                  <Td align="right">{formatCount(g.calls)}</Td>
-                  <Td className="tabular text-xs">
+                  <Td label={t('explain.col.rule')} wide>
+                    {ruleText(g, tMaybe, zh)}
+                  </Td>
+                  <Td align="right" label={t('explain.col.calls')}>
+                    {formatCount(g.calls)}
+                  </Td>
+                  <Td className="tabular text-xs" label={t('explain.col.when')}>
                     {formatDateTime(g.firstAt)} – {formatDateTime(g.lastAt)}
                   </Td>
                 </Tr>

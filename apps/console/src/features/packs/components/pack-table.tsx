@@ -50,32 +50,46 @@ function Header() {
 export function PackRow({ pack, projection }: { pack: Pack; projection?: ProjectionSummary | undefined }) {
   const { t, locale } = useI18n();
   const name = locale === 'zh-CN' ? pack.labelNameZh : pack.labelNameEn;
+  const cst = t('common.cst');
+  // Issue 17: on phones the row is a card (Table `stack`): name and status on top, then remaining,
+  // total, usage, dates, and the refund amount and action across the full width.
   return (
     <Tr>
-      <Td className="min-w-44 max-w-64">
-        <Link to={`/packs/${pack.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          {name}
-        </Link>
-        <div className="mt-0.5 font-mono text-xs text-slate-600">
+      <Td className="min-w-44 max-w-64" wide>
+        <div className="flex items-start justify-between gap-2">
+          <Link to={`/packs/${pack.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {name}
+          </Link>
+          <span className="shrink-0 md:hidden">
+            <PackStatusBadge status={pack.status} />
+          </span>
+        </div>
+        <div className="mt-0.5 font-mono text-xs break-all text-slate-600">
           {pack.label} · #{pack.id}
         </div>
       </Td>
-      <Td className="whitespace-nowrap">{t(`packs.source.${pack.source}`)}</Td>
-      <Td align="right">{formatCount(pack.total)}</Td>
-      <Td align="right">{formatCount(pack.remaining)}</Td>
-      <Td>
+      <Td className="whitespace-nowrap" label={t('packs.col.source')}>
+        {t(`packs.source.${pack.source}`)}
+      </Td>
+      <Td align="right" label={t('packs.col.total')}>
+        {formatCount(pack.total)}
+      </Td>
+      <Td align="right" label={t('packs.col.remaining')} className="max-md:font-semibold max-md:text-slate-900">
+        <span data-testid="pack-remaining">{formatCount(pack.remaining)}</span>
+      </Td>
+      <Td label={t('packs.col.used')}>
         <PackUsageCell pack={pack} projection={projection} />
       </Td>
-      <Td>
+      <Td label={`${t('packs.col.acquiredAt')} (${cst})`}>
         <DateTimeCell iso={pack.acquiredAt} />
       </Td>
-      <Td>
+      <Td label={`${t('packs.col.expiresAt')} (${cst})`}>
         <DateTimeCell iso={pack.expiresAt} />
       </Td>
-      <Td>
+      <Td stackHidden>
         <PackStatusBadge status={pack.status} />
       </Td>
-      <Td>
+      <Td label={t('packs.col.refund')} wide>
         <RefundCell pack={pack} />
       </Td>
     </Tr>
@@ -96,6 +110,7 @@ export function PackTable({
   return (
     <Table
       caption={t('packs.table.caption')}
+      stack
       busy={busy}
       className={busy ? 'opacity-60 transition-opacity' : undefined}
     >
@@ -112,7 +127,7 @@ export function PackTable({
 export function PackTableSkeleton({ rows = 5 }: { rows?: number }) {
   const { t } = useI18n();
   return (
-    <Table caption={t('packs.table.caption')} busy>
+    <Table caption={t('packs.table.caption')} stack busy>
       <Header />
       <TBody>
         {Array.from({ length: rows }, (_, i) => (

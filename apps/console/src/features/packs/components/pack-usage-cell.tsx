@@ -58,7 +58,7 @@ export function PackUsageCell({
   const text = t('packs.used', { used: formatCount(pack.used), percent: pack.usedPercent });
   const projected = projection && pack.status === 'active' ? projectionText(projection, t) : null;
   return (
-    <div className="flex min-w-36 flex-col gap-1.5" title={projected ?? undefined}>
+    <div className="flex flex-col gap-1.5 md:min-w-36" title={projected ?? undefined}>
       <span className="tabular whitespace-nowrap">{text}</span>
       <ProgressBar
         value={percentValue(pack.usedPercent)}

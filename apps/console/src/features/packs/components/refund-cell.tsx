@@ -38,7 +38,7 @@ export function RefundCell({ pack, compact = true }: { pack: Pack; compact?: boo
     const mayRefund = can(me, 'refund');
     return (
       <>
-        <div className="flex min-w-44 flex-col items-start gap-1">
+        <div className="flex flex-col items-start gap-1 md:min-w-44">
           <span className="font-medium text-slate-900 tabular">
             {t('packs.refund.eligible', { amount: formatMoney(refund.amount) })}
           </span>
@@ -74,7 +74,11 @@ export function RefundCell({ pack, compact = true }: { pack: Pack; compact?: boo
   }
   return (
     <>
-      <p className={compact ? 'min-w-44 max-w-56 text-xs leading-relaxed text-slate-600' : 'text-sm text-slate-700'}>
+      <p
+        className={
+          compact ? 'text-xs leading-relaxed text-slate-600 md:min-w-44 md:max-w-56' : 'text-sm text-slate-700'
+        }
+      >
         <RefundReason refund={refund} />
       </p>
       {dialog}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from './harness.ts';
+
+type Pack = { id: string; status: string; expiresAt: string };
+type List<T> = { items: T[]; nextCursor: string | null };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('pack list sort activeFirst (issue 17, R3.5)', () => {
+  async function pages(c: Awaited<ReturnType<TestApp['login']>>, qs: string, limit: number) {
+    const out: Pack[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await c.get(`/api/v1/packs?limit=${limit}${qs}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      const page: List<Pack> = await json(res);
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  it('R3.5 lists active packs first, then the others, each by expiry, and pages without repeating or losing a pack', async () => {
+    const c = await t.login('demo@example.com');
+    const one: List<Pack> = await json(await c.get('/api/v1/packs?limit=200&sort=activeFirst'));
+    const all = one.items;
+    expect(new Set(all.map((p) => p.status))).toEqual(new Set(['active', 'exhausted', 'expired', 'refunded']));
+    const firstOther = all.findIndex((p) => p.status !== 'active');
+    expect(firstOther).toBeGreaterThan(0);
+    expect(all.slice(firstOther).every((p) => p.status !== 'active')).toBe(true);
+    for (const group of [all.slice(0, firstOther), all.slice(firstOther)]) {
+      const expiries = group.map((p) => Date.parse(p.expiresAt));
+      expect(expiries).toEqual([...expiries].sort((a, b) => a - b));
+    }
+    // Every page size crosses the active/other boundary somewhere; the pages join into the same list.
+    for (const limit of [1, 2, 3, 7]) {
+      const paged = await pages(c, '&sort=activeFirst', limit);
+      expect(paged.map((p) => p.id)).toEqual(all.map((p) => p.id));
+    }
+  });
+
+  it('keeps the API default (expiry order) for callers that do not ask for it', async () => {
+    const c = await t.login('demo@example.com');
+    const plain: List<Pack> = await json(await c.get('/api/v1/packs?limit=200'));
+    const expiries = plain.items.map((p) => Date.parse(p.expiresAt));
+    expect(expiries).toEqual([...expiries].sort((a, b) => a - b));
+  });
+
+  it('refuses a cursor of another sort instead of guessing', async () => {
+    const c = await t.login('demo@example.com');
+    const first: List<Pack> = await json(await c.get('/api/v1/packs?limit=1'));
+    expect(first.nextCursor).not.toBeNull();
+    const res = await c.get(`/api/v1/packs?limit=1&sort=activeFirst&cursor=${first.nextCursor}`);
+    expect(res.status).toBe(400);
+  });
+});
