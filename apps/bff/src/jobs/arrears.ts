@@ -1,7 +1,7 @@
 import { formatAmount, formatCst, releaseAfter, SUSPEND_AFTER_MS } from '@idv/billing';
 import { accounts } from '@idv/db';
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { balancesOf, lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';

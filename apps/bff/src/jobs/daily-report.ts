@@ -1,5 +1,5 @@
 import { formatAmount, formatCst, parseMoney } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { getSettings, notify } from '../repositories/notifications.ts';
 import { dayCallsByLabel, remainingByLabel, unreportedSettlements } from '../repositories/reports.ts';
 import type { AccountJob, Happening } from './registry.ts';

@@ -1,5 +1,5 @@
 import { type BillingLabel, eidTrialLabels, formatCst, freeTrialLabels, giftPackExpiry } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { catalogMap } from '../repositories/catalog.ts';

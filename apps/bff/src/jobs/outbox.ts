@@ -1,5 +1,5 @@
 import { formatCst } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { sendersFromConfig } from '../notifications/senders.ts';
 import { metrics } from '../observability/metrics.ts';
 import { lockDueOutbox, markOutbox } from '../repositories/notifications.ts';

@@ -1,7 +1,7 @@
 import { formatCst } from '@idv/billing';
 import { packs } from '@idv/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';

@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { arrearsLifecycleJob } from './arrears.ts';
 import { budgetAlertsJob } from './budget-alerts.ts';
 import { dailyReportJob } from './daily-report.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { silentLogger } from '../observability/logger.ts';
 import { metrics } from '../observability/metrics.ts';
 import {

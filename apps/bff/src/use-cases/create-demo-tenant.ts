@@ -1,8 +1,8 @@
 import { cstDate, formatCst, settlementMode, startOfCstDay } from '@idv/billing';
 import { accounts, resources, users } from '@idv/db';
 import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId, randomToken } from '../http/crypto.ts';
 import { appendTimeline, deleteTenantRows, insertDemoTenant } from '../repositories/demo.ts';
 import { advanceDemoClock } from './advance-demo-clock.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Resource } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { presentResource } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

@@ -1,5 +1,5 @@
 import type { CreatedServiceKey } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { newId, randomToken, sha256 } from '../http/crypto.ts';
 import { SERVICE_KEY_PREFIX } from '../http/service-auth.ts';
 import { presentServiceKey } from '../presenters.ts';

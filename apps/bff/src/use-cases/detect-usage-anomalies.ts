@@ -1,5 +1,5 @@
 import { addDays, endOfCstDay, formatCst, judgeUsageDay } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import type { Happening } from '../jobs/registry.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';

@@ -1,7 +1,7 @@
 import { cstMonth, monthRange } from '@idv/billing';
 import type { AutoTopupRule, PutAutoTopupBody } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import {

@@ -1,7 +1,7 @@
 import { formatCst, formatMoney4, parseMoney } from '@idv/billing';
 import type { PutTierTableBody } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import {
   deleteTenantRows,

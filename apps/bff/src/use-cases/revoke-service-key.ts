@@ -1,5 +1,5 @@
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { revokeServiceKey } from '../repositories/service-keys.ts';

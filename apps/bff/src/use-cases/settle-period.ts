@@ -13,7 +13,7 @@ import {
   priceLine,
   ZERO,
 } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { newId } from '../http/crypto.ts';
 import type { Happening } from '../jobs/registry.ts';
 import { catalogMap } from '../repositories/catalog.ts';
