@@ -6,7 +6,7 @@ import { getAccountRow } from '../repositories/accounts.ts';
 import { balancesOf, lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
 import { notifyServiceResumed } from '../use-cases/service-resumed.ts';
-import type { AccountJob, Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
 
 /**
  * R6.2–R6.4 as a job: 24 hours after arrears began, an account still in arrears is suspended; after the

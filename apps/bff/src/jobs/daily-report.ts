@@ -2,7 +2,7 @@ import { formatAmount, formatCst, parseMoney } from '@idv/billing';
 import type { Deps } from '../deps.ts';
 import { getSettings, notify } from '../repositories/notifications.ts';
 import { dayCallsByLabel, remainingByLabel, unreportedSettlements } from '../repositories/reports.ts';
-import type { AccountJob, Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
 
 /**
  * R3.6/R7 daily usage report for subscribers, after each daily settlement: yesterday's calls per label

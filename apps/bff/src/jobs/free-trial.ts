@@ -6,7 +6,7 @@ import { catalogMap } from '../repositories/catalog.ts';
 import { lockAccount } from '../repositories/ledger.ts';
 import { claimJobRun, hasTrialPack, jobRan } from '../repositories/trial-grants.ts';
 import { deliverPacks } from '../use-cases/deliver-packs.ts';
-import type { AccountJob, Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
 
 const JOB = 'free-trial';
 

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { lockAccount } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
-import type { AccountJob, Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 

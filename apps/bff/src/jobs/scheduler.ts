@@ -10,7 +10,8 @@ import {
   dueAccountIds,
   releaseLeases,
 } from '../repositories/job-leases.ts';
-import { type AccountJob, accountJobs, type Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
+import { accountJobs } from './registry.ts';
 
 /** Runs every registered job for one account at `now`, in registration order (jobs are idempotent). */
 export async function runAccountJobs(deps: Deps, accountId: string, now: Date): Promise<Happening[]> {

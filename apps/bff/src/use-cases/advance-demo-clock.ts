@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import { failpoint } from '../failpoints.ts';
 import { newId } from '../http/crypto.ts';
-import type { Happening } from '../jobs/registry.ts';
+import type { Happening } from '../jobs/job.ts';
 import { runAccountJobs } from '../jobs/scheduler.ts';
 import {
   appendTimeline,
