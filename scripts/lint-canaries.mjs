@@ -113,6 +113,17 @@ const canaries = [
     ],
   },
   {
+    rule: 'BFF jobs only schedule: no SQL, no routes',
+    path: `apps/bff/src/jobs/${NAME}.ts`,
+    lines: [
+      { code: "import 'drizzle-orm';", deny: IMPORT },
+      { code: "import '@idv/db';", deny: IMPORT },
+      { code: "import '../routes/orders.ts';", deny: IMPORT },
+      { code: "import '../use-cases/advance-arrears.ts';" },
+      { code: "import './job.ts';" },
+    ],
+  },
+  {
     rule: 'packages/billing is pure: it imports nothing outside itself',
     path: `packages/billing/src/${NAME}.ts`,
     lines: [

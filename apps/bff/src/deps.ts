@@ -1,7 +1,6 @@
 import type { Db } from '@idv/db';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { Lifecycle } from './http/health.ts';
 import type { Senders } from './notifications/senders.ts';
 import type { Logger } from './observability/logger.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
@@ -38,4 +37,13 @@ export interface Auth {
   /** The account the request acts on: the customer's own, or the impersonated one (R9.2). */
   accountId: string | null;
   impersonation: { id: string; agentId: string; reason: string; expiresAt: Date; write: boolean } | null;
+}
+
+/**
+ * The process's life as a load balancer sees it. `draining` turns true when a shutdown begins
+ * (SIGTERM): the instance still answers requests in flight but reports itself not ready, so the
+ * balancer stops sending new ones before it closes (docs/production.md).
+ */
+export interface Lifecycle {
+  draining: boolean;
 }
