@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
-import type { Deps } from '../src/http/context.ts';
+import type { Deps } from '../src/deps.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
 
 /** Real PostgreSQL when DATABASE_URL is set (a fresh database per test file), else in-memory PGlite. */

@@ -2,7 +2,7 @@ import { auditLog, packs, resources, serviceKeys, usageEvents } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import type { Deps } from '../src/http/context.ts';
+import type { Deps } from '../src/deps.ts';
 import { createLogger } from '../src/observability/logger.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 import {

@@ -1,5 +1,6 @@
 export * from './anomaly.ts';
 export * from './arrears.ts';
+export * from './arrears-lifecycle.ts';
 export * from './catalog.ts';
 export * from './certificate-refund.ts';
 export * from './coverage.ts';

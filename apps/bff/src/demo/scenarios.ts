@@ -9,7 +9,7 @@ import {
 import type { UsageInjection } from '@idv/contracts';
 import { packs } from '@idv/db';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { newId } from '../http/crypto.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { insertPendingCertificate } from '../repositories/demo.ts';

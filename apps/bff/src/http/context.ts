@@ -1,42 +1,10 @@
-import type { accounts, Db } from '@idv/db';
+import type { accounts } from '@idv/db';
 import type { Context } from 'hono';
-import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
-import type { Senders } from '../notifications/senders.ts';
-import type { Logger } from '../observability/logger.ts';
-import type { PaymentProvider } from '../payments/payment-provider.ts';
-import type { Lifecycle } from './health.ts';
 import type { Limits } from './rate-limit.ts';
 
-export interface Deps {
-  db: Db;
-  clock: Clock;
-  config: Config;
-  /** Email and SMS delivery; defaults from config (SMTP or the outbox only). */
-  senders?: Senders;
-  /** The payment step of recharges (R2.1); the sandbox provider when absent. */
-  payments?: PaymentProvider;
-  /** Set by the server process: draining during a shutdown (GET /readyz answers 503). */
-  lifecycle?: Lifecycle;
-  /** The process's JSON logger (server.ts); from config.logLevel when absent. */
-  logger?: Logger;
-}
-
-export interface Auth {
-  sessionId: string;
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    kind: 'customer' | 'staff';
-    roles: string[];
-    accountId: string | null;
-  };
-  /** The account the request acts on: the customer's own, or the impersonated one (R9.2). */
-  accountId: string | null;
-  impersonation: { id: string; agentId: string; reason: string; expiresAt: Date; write: boolean } | null;
-}
+export type { Auth, Deps };
 
 /** An account row as read from the database (the columns of `accounts`). */
 export type SessionAccount = typeof accounts.$inferSelect;

@@ -1,15 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import type { Lifecycle } from '../deps.ts';
 import type { AppEnv } from './context.ts';
 
-/**
- * The process's life as a load balancer sees it. `draining` turns true when a shutdown begins
- * (SIGTERM): the instance still answers requests in flight but reports itself not ready, so the
- * balancer stops sending new ones before it closes (docs/production.md).
- */
-export interface Lifecycle {
-  draining: boolean;
-}
+export type { Lifecycle };
 
 /** How long a readiness probe waits for the database before it answers 503. */
 export const READY_DB_TIMEOUT_MS = 2_000;

@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { interruptedMoves } from '../repositories/demo.ts';
 import { resumeDemoClockMove } from '../use-cases/advance-demo-clock.ts';
 

@@ -1,31 +1,14 @@
-import type { Deps } from '../http/context.ts';
 import { arrearsLifecycleJob } from './arrears.ts';
 import { budgetAlertsJob } from './budget-alerts.ts';
 import { dailyReportJob } from './daily-report.ts';
 import { freeTrialJob } from './free-trial.ts';
+import type { AccountJob } from './job.ts';
 import { deliverOutboxJob } from './outbox.ts';
 import { packExpiryJob } from './pack-expiry.ts';
 import { dailySettlementJob, monthlySettlementJob } from './settlement.ts';
 import { usageAnomalyJob } from './usage-anomaly.ts';
 
-/** Something a job did, reported to demo clocks and logs (R9.3 "what happened"). */
-export interface Happening {
-  at: string;
-  kind: string;
-  summary: string;
-  detail?: Record<string, unknown>;
-}
-
-/**
- * A job asks "what is due for this account at `now`" and does it, recording what it did so that
- * running it again does nothing new (architecture.md). It must catch up on everything missed before
- * `now`, and date its effects at the time they were due (e.g. arrears + 24 h), not the time it ran,
- * so a demo clock stepping in large jumps produces the same history as real time.
- */
-export interface AccountJob {
-  name: string;
-  run(deps: Deps, accountId: string, now: Date): Promise<Happening[]>;
-}
+export type { AccountJob, Happening } from './job.ts';
 
 /** Jobs run in this order at each step of the clock. Each area registers its job here. */
 export const accountJobs: AccountJob[] = [

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { silentLogger } from '../observability/logger.ts';
 import { metrics } from '../observability/metrics.ts';
 import {
@@ -10,7 +10,8 @@ import {
   dueAccountIds,
   releaseLeases,
 } from '../repositories/job-leases.ts';
-import { type AccountJob, accountJobs, type Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
+import { accountJobs } from './registry.ts';
 
 /** Runs every registered job for one account at `now`, in registration order (jobs are idempotent). */
 export async function runAccountJobs(deps: Deps, accountId: string, now: Date): Promise<Happening[]> {

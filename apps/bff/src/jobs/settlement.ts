@@ -1,7 +1,7 @@
 import { addDays, addMonths, cstDate, cstMonth } from '@idv/billing';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { settlementDue, settlePeriod } from '../use-cases/settle-period.ts';
-import type { AccountJob, Happening } from './registry.ts';
+import type { AccountJob, Happening } from './job.ts';
 
 /**
  * R5.1/R5.3 Daily accounts: every day D after settled_through whose due time (D+1 08:00 CST) has

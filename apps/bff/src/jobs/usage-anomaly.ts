@@ -1,5 +1,5 @@
 import { detectUsageAnomalies } from '../use-cases/detect-usage-anomalies.ts';
-import type { AccountJob } from './registry.ts';
+import type { AccountJob } from './job.ts';
 
 /** R10.3 usage anomaly notices for the days the settlement jobs just settled. */
 export const usageAnomalyJob: AccountJob = {

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 
 export interface OutgoingMessage {
@@ -23,20 +23,40 @@ export interface Senders {
  */
 export const outboxOnly: Sender = { send: async () => ({ provider: 'outbox' }) };
 
+/**
+ * An SMTP sender over one nodemailer transport, created on the first send and reused for every later
+ * one (one connection setup per process, not per account per tick). The timeouts keep any send well
+ * inside the outbox's claim lease (OUTBOX_CLAIM_LEASE_MS, use-cases/deliver-outbox.ts).
+ */
 export function smtpSender(url: string, from: string): Sender {
-  const transport = nodemailer.createTransport(url);
+  let transport: Transporter | undefined;
   return {
     async send(msg) {
+      transport ??= nodemailer.createTransport({
+        url,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      });
       await transport.sendMail({ from, to: msg.to, subject: msg.subject, text: msg.body });
       return { provider: 'smtp' };
     },
   };
 }
 
+/** One set of senders per process and configuration, so the SMTP transport is shared by every account. */
+const processSenders = new Map<string, Senders>();
+
 export function sendersFromConfig(config: Config): Senders {
-  return {
-    email: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : outboxOnly,
-    // SMS goes through a provider interface; none is configured here, so messages wait in the outbox.
-    sms: outboxOnly,
-  };
+  const key = `${config.smtpUrl ?? ''}\n${config.mailFrom}`;
+  let senders = processSenders.get(key);
+  if (!senders) {
+    senders = {
+      email: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : outboxOnly,
+      // SMS goes through a provider interface; none is configured here, so messages wait in the outbox.
+      sms: outboxOnly,
+    };
+    processSenders.set(key, senders);
+  }
+  return senders;
 }

@@ -33,3 +33,15 @@ export async function listVouchers(db: DbOrTx, accountId: string) {
 export function accountNow(clock: Clock, account: Pick<AccountRow, 'isDemo' | 'simulatedNow'>): Date {
   return account.isDemo && account.simulatedNow ? account.simulatedNow : clock.now();
 }
+
+/** R6 Stores an account's arrears lifecycle state (status, episode start, suspension time). */
+export async function saveArrearsState(
+  db: DbOrTx,
+  accountId: string,
+  s: { status: AccountRow['status']; arrearsSince: Date | null; suspendedAt: Date | null },
+): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ status: s.status, arrearsSince: s.arrearsSince, suspendedAt: s.suspendedAt })
+    .where(eq(accounts.id, accountId));
+}

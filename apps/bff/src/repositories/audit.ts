@@ -1,5 +1,5 @@
 import { auditLog, type DbOrTx } from '@idv/db';
-import type { Auth } from '../http/context.ts';
+import type { Auth } from '../deps.ts';
 
 /** Append-only audit (R9.2): every staff action and every money-moving action. */
 export async function audit(

@@ -158,47 +158,70 @@ export async function notificationExists(db: DbOrTx, accountId: string, id: bigi
   return Boolean(r);
 }
 
-/** Due outbox messages of an account, locked so two workers never send the same one. */
-export async function lockDueOutbox(db: DbOrTx, accountId: string, now: Date, limit: number) {
-  return rows<{
-    id: string;
-    channel: 'email' | 'sms';
-    recipient: string;
-    subject: string;
-    body: string;
-    attempts: number;
-  }>(
+export interface ClaimedOutbox {
+  id: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  body: string;
+  /** Including this attempt. */
+  attempts: number;
+}
+
+/**
+ * R7 Claims up to `limit` due outbox messages of an account for one worker, in one short statement
+ * (its own transaction): a row is free when pending, due at the account's `now`, and unclaimed or
+ * claimed before `staleBefore` (a worker that died between its claim and its result). SKIP LOCKED
+ * lets concurrent workers claim disjoint rows without waiting; the claim counts as an attempt.
+ */
+export async function claimDueOutbox(
+  db: DbOrTx,
+  c: { accountId: string; now: Date; token: string; claimedAt: Date; staleBefore: Date; limit: number },
+): Promise<ClaimedOutbox[]> {
+  return rows<ClaimedOutbox>(
     db,
-    sql`select o.id::text as id, o.channel, o.recipient, o.subject, o.body, o.attempts
-        from ${outbox} o join ${notifications} n on n.id = o.notification_id
-        where n.account_id = ${accountId} and o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()}::timestamptz
-        order by o.id limit ${limit} for update of o skip locked`,
+    sql`update ${outbox} set claim_token = ${c.token}, claimed_at = ${c.claimedAt.toISOString()}::timestamptz,
+          attempts = ${outbox}.attempts + 1
+        where id in (
+          select o.id from ${outbox} o join ${notifications} n on n.id = o.notification_id
+          where n.account_id = ${c.accountId} and o.status = 'pending'
+            and o.next_attempt_at <= ${c.now.toISOString()}::timestamptz
+            and (o.claimed_at is null or o.claimed_at < ${c.staleBefore.toISOString()}::timestamptz)
+          order by o.id limit ${c.limit} for update of o skip locked)
+        returning id::text as id, channel, recipient, subject, body, attempts`,
   );
 }
 
-export async function markOutbox(
+/**
+ * R7 Records a send's result and releases the claim, only while `token` still holds it: a worker
+ * whose lease ran out and was taken over records nothing (the new holder records its own result).
+ */
+export async function recordOutboxResult(
   db: DbOrTx,
   id: bigint,
+  token: string,
   r: {
     status: 'pending' | 'sent' | 'failed';
-    attempts: number;
     nextAttemptAt: Date;
     sentAt: Date | null;
     error: string | null;
     provider: string | null;
   },
-) {
-  await db
+): Promise<boolean> {
+  const done = await db
     .update(outbox)
     .set({
       status: r.status,
-      attempts: r.attempts,
       nextAttemptAt: r.nextAttemptAt,
       sentAt: r.sentAt,
       lastError: r.error,
       provider: r.provider,
+      claimToken: null,
+      claimedAt: null,
     })
-    .where(eq(outbox.id, id));
+    .where(and(eq(outbox.id, id), eq(outbox.claimToken, token)))
+    .returning({ id: outbox.id });
+  return done.length > 0;
 }
 
 export async function listOutbox(db: DbOrTx, limit: number, beforeId?: bigint) {

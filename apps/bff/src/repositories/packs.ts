@@ -1,5 +1,5 @@
 import { type DbOrTx, orders, packs, rows, usageEvents } from '@idv/db';
-import { and, asc, desc, eq, gt, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { prepared } from './prepared.ts';
 
 /** Status as of `now`: a pack past its expiry is expired even before the expiry job has run. */
@@ -151,4 +151,24 @@ export async function packsByIds(db: DbOrTx, accountId: string, ids: readonly bi
     .select({ pack: packs, status: effectiveStatusSql(now) })
     .from(packs)
     .where(and(eq(packs.accountId, accountId), inArray(packs.id, [...ids])));
+}
+
+/** R7 An account's active or exhausted packs that expire by `by` (expiring notices and expiry). */
+export async function packsExpiringBy(db: DbOrTx, accountId: string, by: Date) {
+  return db
+    .select()
+    .from(packs)
+    .where(
+      and(eq(packs.accountId, accountId), inArray(packs.status, ['active', 'exhausted']), lte(packs.expiresAt, by)),
+    );
+}
+
+/** R7 Marks a pack expired unless something else already did; true when this call did. */
+export async function expireDuePack(db: DbOrTx, id: bigint): Promise<boolean> {
+  const updated = await db
+    .update(packs)
+    .set({ status: 'expired' })
+    .where(and(eq(packs.id, id), inArray(packs.status, ['active', 'exhausted'])))
+    .returning({ id: packs.id });
+  return updated.length > 0;
 }

@@ -1,6 +1,6 @@
 import type { InvitationPreview } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId, sha256 } from '../http/crypto.ts';
 import { iso } from '../presenters.ts';
 import { audit } from '../repositories/audit.ts';

@@ -3,11 +3,11 @@ import { type UsageEventInput, UsageInjection } from '@idv/contracts';
 import type { Db } from '@idv/db';
 import { z } from 'zod';
 import { generateUsage } from '../demo/usage-generator.ts';
+import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import { failpoint } from '../failpoints.ts';
-import type { Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
-import type { Happening } from '../jobs/registry.ts';
+import type { Happening } from '../jobs/job.ts';
 import { runAccountJobs } from '../jobs/scheduler.ts';
 import {
   appendTimeline,

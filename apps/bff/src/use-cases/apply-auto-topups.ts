@@ -1,5 +1,5 @@
 import { cstMonth, isDomainError, monthRange } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import {
   autoTopupOrdersPerLabel,

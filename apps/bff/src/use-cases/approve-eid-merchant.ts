@@ -1,5 +1,5 @@
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { iso } from '../presenters.ts';
 import { setEidApprovedOnce } from '../repositories/account-settings.ts';
 import { accountNow } from '../repositories/accounts.ts';

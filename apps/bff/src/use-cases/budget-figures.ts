@@ -10,7 +10,7 @@ import {
   priceLine,
 } from '@idv/billing';
 import type { Budget } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { iso } from '../presenters.ts';
 import type { AccountRow } from '../repositories/accounts.ts';
 import {

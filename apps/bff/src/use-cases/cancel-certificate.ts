@@ -1,8 +1,8 @@
 import { type CertificateStatus, certificateCancellable, DomainError } from '@idv/billing';
 import type { CertificateOrder } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { lockCertificateOrder, setCertificateStatus } from '../repositories/certificates.ts';

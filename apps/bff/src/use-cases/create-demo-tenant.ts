@@ -1,12 +1,12 @@
 import { cstDate, formatCst, settlementMode, startOfCstDay } from '@idv/billing';
 import { accounts, resources, users } from '@idv/db';
 import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId, randomToken } from '../http/crypto.ts';
 import { appendTimeline, deleteTenantRows, insertDemoTenant } from '../repositories/demo.ts';
 import { advanceDemoClock } from './advance-demo-clock.ts';
-import { issueServiceKey } from './create-service-key.ts';
+import { issueServiceKeyIn } from './create-service-key.ts';
 import { hashPassword } from './sign-in.ts';
 
 /**
@@ -54,7 +54,10 @@ export async function createDemoTenant(
   const password = randomToken(9);
   const email = reuse?.users[0]?.email ?? `${accountId.replace(/_/g, '-').toLowerCase()}@demo.idv.example`;
   const ownerId = reuse?.users.find((u) => u.roles.includes('owner'))?.id ?? newId('usr');
-  await deps.db.transaction(async (tx) => {
+  // R9.3 one transaction: on a reset the old tenant's rows go and the new base tenant (account, sign-in,
+  // resources, service key) arrives together, so a failure leaves the old tenant as it was.
+  const key = await deps.db.transaction(async (tx) => {
+    if (reuse) await deleteTenantRows(tx, accountId);
     await tx.insert(accounts).values({
       id: accountId,
       name:
@@ -92,12 +95,12 @@ export async function createDemoTenant(
       startAt,
       createdAt: deps.clock.now(),
     });
+    return (await issueServiceKeyIn(tx, accountId, 'demo', activatedAt)).key;
   });
   const resourceRows = RESOURCES.map((r, i) => ({
     id: `res-${accountId.slice(5, 13).toLowerCase()}-${i + 1}`,
     alias: r.alias,
   }));
-  const { key } = await issueServiceKey(deps, accountId, 'demo', activatedAt);
   try {
     if (input.scenario === 'rich') {
       const owner: Auth = {
@@ -126,7 +129,7 @@ export async function createDemoTenant(
       await advanceDemoClock(deps, accountId, { advanceTo: startAt.toISOString() });
     }
   } catch (err) {
-    await deleteTenantRows(deps.db, accountId);
+    await deps.db.transaction((tx) => deleteTenantRows(tx, accountId));
     throw err;
   }
   await appendTimeline(deps.db, accountId, [

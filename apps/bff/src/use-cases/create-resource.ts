@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Resource } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { presentResource } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
@@ -17,7 +17,11 @@ export async function createResource(
   const account = await getAccountRow(deps.db, accountId);
   const at = account ? accountNow(deps.clock, account) : deps.clock.now();
   const id = `res-${randomBytes(6).toString('hex')}`;
-  const row = await insertResource(deps.db, { id, accountId, ...body, at });
-  await audit(deps.db, { auth, accountId, action: 'resource.create', outcome: 'ok', at, requestId, detail: { id } });
+  // R9.2 the resource and its audit row commit together.
+  const row = await deps.db.transaction(async (tx) => {
+    const inserted = await insertResource(tx, { id, accountId, ...body, at });
+    await audit(tx, { auth, accountId, action: 'resource.create', outcome: 'ok', at, requestId, detail: { id } });
+    return inserted;
+  });
   return presentResource(row);
 }

@@ -1,6 +1,6 @@
 import { addDays, endOfCstDay, formatCst, judgeUsageDay } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
-import type { Happening } from '../jobs/registry.ts';
+import type { Deps } from '../deps.ts';
+import type { Happening } from '../jobs/job.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { labelUsageHistory } from '../repositories/forecast.ts';

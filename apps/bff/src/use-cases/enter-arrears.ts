@@ -1,6 +1,6 @@
 import { arrearsTimeline, formatAmount, formatCst, type Money } from '@idv/billing';
 import type { DbOrTx } from '@idv/db';
-import type { Happening } from '../jobs/registry.ts';
+import type { Happening } from '../jobs/job.ts';
 import { notify } from '../repositories/notifications.ts';
 import { markArrears } from '../repositories/settlement.ts';
 

@@ -1,5 +1,5 @@
 import { cstMonth, formatAmount, parseMoney } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { listBudgetRows, recordBudgetAlert } from '../repositories/budgets.ts';
 import { notify } from '../repositories/notifications.ts';

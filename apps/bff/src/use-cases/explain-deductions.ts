@@ -1,7 +1,7 @@
 import { formatAmount, formatCst, monthDays, parseMoney } from '@idv/billing';
 import type { ExplainGroup, ExplainQuery, Explanation } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import {
   type EventFilter,
   type ExplainRow,

@@ -1,5 +1,5 @@
 import type { BillFilters } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { type BillCsvCopy, billCsvLines, CSV_COLUMNS, isMonthSettled, openBillCsvCopy } from '../repositories/bills.ts';
 import { lastDayOfMonth, matchesNothing, resolveBillFilter } from './bills-shared.ts';
 

@@ -1,7 +1,7 @@
 import { addDays, formatAmount, formatCst } from '@idv/billing';
 import type { PackForecast } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { packDailyTaken } from '../repositories/forecast.ts';

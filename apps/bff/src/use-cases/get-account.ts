@@ -1,7 +1,7 @@
 import type { Account } from '@idv/contracts';
 import type { DbOrTx } from '@idv/db';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { presentAccount } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow, listVouchers } from '../repositories/accounts.ts';
 

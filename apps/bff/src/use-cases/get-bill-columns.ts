@@ -1,5 +1,5 @@
 import { type BillColumnId, BillColumnIds, type BillColumns } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { getUserPreference } from '../repositories/bills.ts';
 
 export const BILL_COLUMNS_KEY = 'bill-columns';

@@ -1,6 +1,6 @@
 import { addMonths, parseMoney } from '@idv/billing';
 import type { BillOverview, BillOverviewQuery } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { billOverview, isMonthSettled } from '../repositories/bills.ts';
 import { lastDayOfMonth, matchesNothing, presentMoney, resolveBillFilter } from './bills-shared.ts';
 

@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { presentCatalogItem } from '../presenters.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 

@@ -1,7 +1,7 @@
 import { addDays, cstDate } from '@idv/billing';
 import type { DailyLabelUsage } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { dailyOutcomeCounts } from '../repositories/usage.ts';
 

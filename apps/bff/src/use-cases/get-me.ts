@@ -1,5 +1,5 @@
 import type { Me } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { iso } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 

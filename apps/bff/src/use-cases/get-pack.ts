@@ -1,7 +1,7 @@
 import { addDays, cstDate } from '@idv/billing';
 import type { Pack } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { presentPack } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';

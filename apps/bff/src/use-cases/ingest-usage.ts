@@ -1,7 +1,7 @@
 import { addDays, cstDate, deductBatchExplained, type UsageEvent } from '@idv/billing';
 import type { EventOutcome, IngestResponse, UsageEventInput } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { knownResourceIds } from '../repositories/resources.ts';

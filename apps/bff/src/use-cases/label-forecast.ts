@@ -7,8 +7,8 @@ import {
   type PackProjection,
   packValidity,
 } from '@idv/billing';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import type { AccountRow } from '../repositories/accounts.ts';
 import { type LabelUsageHistory, labelUsageHistory } from '../repositories/forecast.ts';
 

@@ -1,6 +1,6 @@
 import type { AuditEntry, List } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { iso } from '../presenters.ts';
 import { listAudit } from '../repositories/staff.ts';

@@ -1,6 +1,6 @@
 import { formatCst, formatPrice, parseMoney } from '@idv/billing';
 import type { BillItem, BillItemsResponse, BillListQuery } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { type BillItemRow, billSummary, type ItemCursor, listBillItems } from '../repositories/bills.ts';
 import {
   decodeJsonCursor,

@@ -1,5 +1,5 @@
 import type { BillListQuery, BillResourcesResponse } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { listResourceBill, type ResourceCursor } from '../repositories/bills.ts';
 import {
   ACCOUNT_WIDE_ALIAS,

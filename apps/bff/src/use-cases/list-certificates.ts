@@ -1,7 +1,7 @@
 import type { CertificateOrder, List } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { listCertificateOrders } from '../repositories/certificates.ts';
 

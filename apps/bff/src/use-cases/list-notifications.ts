@@ -1,6 +1,6 @@
 import type { Notification } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { iso, isoOrNull } from '../presenters.ts';
 import { listNotifications, unreadCount } from '../repositories/notifications.ts';

@@ -1,6 +1,6 @@
 import type { List, Order, OrderSummary } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { presentOrder, presentOrderSummary } from '../order-presenters.ts';
 import { presentPack } from '../presenters.ts';

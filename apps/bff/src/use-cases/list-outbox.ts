@@ -1,5 +1,5 @@
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { isoOrNull } from '../presenters.ts';
 import { listOutbox } from '../repositories/notifications.ts';

@@ -1,6 +1,6 @@
 import type { List, Pack, PacksQuery } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { presentPack } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';

@@ -1,6 +1,6 @@
 import type { List, Refund } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { presentRefund } from '../order-presenters.ts';
 import { listRefunds } from '../repositories/refunds.ts';

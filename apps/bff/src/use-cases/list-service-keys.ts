@@ -1,5 +1,5 @@
 import type { List, ServiceKey } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { presentServiceKey } from '../presenters.ts';
 import { listServiceKeys } from '../repositories/service-keys.ts';
 

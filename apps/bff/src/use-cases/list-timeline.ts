@@ -1,6 +1,6 @@
 import { parseMoney } from '@idv/billing';
 import type { List, TimelineItem, TimelineKind } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { iso } from '../presenters.ts';
 import { listTimeline } from '../repositories/timeline.ts';

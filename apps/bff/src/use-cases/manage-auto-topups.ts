@@ -1,7 +1,7 @@
 import { cstMonth, monthRange } from '@idv/billing';
 import type { AutoTopupRule, PutAutoTopupBody } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import {
@@ -50,20 +50,24 @@ export async function putAutoTopup(
   if (!labels.has(input.label)) throw notFound('billing label');
   resolveTier(labels, input.label, input.body.size);
   const { now, bought } = await nowAndBought(deps, input.accountId);
-  const row = await upsertAutoTopupRule(deps.db, {
-    accountId: input.accountId,
-    label: input.label,
-    ...input.body,
-    updatedAt: now,
-  });
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
-    action: 'auto_topup.set',
-    outcome: 'ok',
-    at: now,
-    requestId: input.requestId,
-    detail: { label: input.label, ...input.body },
+  // R9.2 the rule and its audit row commit together.
+  const row = await deps.db.transaction(async (tx) => {
+    const saved = await upsertAutoTopupRule(tx, {
+      accountId: input.accountId,
+      label: input.label,
+      ...input.body,
+      updatedAt: now,
+    });
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'auto_topup.set',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: { label: input.label, ...input.body },
+    });
+    return saved;
   });
   return present(row, bought);
 }
@@ -72,14 +76,16 @@ export async function deleteAutoTopup(
   deps: Deps,
   input: { auth: Auth; accountId: string; label: string; requestId?: string },
 ): Promise<void> {
-  if (!(await deleteAutoTopupRule(deps.db, input.accountId, input.label))) throw notFound('auto top-up rule');
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
-    action: 'auto_topup.delete',
-    outcome: 'ok',
-    at: deps.clock.now(),
-    requestId: input.requestId,
-    detail: { label: input.label },
+  await deps.db.transaction(async (tx) => {
+    if (!(await deleteAutoTopupRule(tx, input.accountId, input.label))) throw notFound('auto top-up rule');
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'auto_topup.delete',
+      outcome: 'ok',
+      at: deps.clock.now(),
+      requestId: input.requestId,
+      detail: { label: input.label },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { cstMonth, formatMoney4, parseMoney } from '@idv/billing';
 import type { Budget, CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
@@ -55,24 +55,28 @@ export async function createBudget(
   if (body.scope?.product && ![...labels.values()].some((l) => l.product === body.scope?.product))
     throw invalid('scope.product', 'unknown product');
   const { account, now } = await accountAndNow(deps, input.accountId);
-  const row = await insertBudget(deps.db, {
-    id: newId('bdg'),
-    accountId: input.accountId,
-    name: body.name,
-    amount: formatMoney4(parseMoney(body.amount)),
-    scopeProduct: body.scope?.product ?? null,
-    scopeLabel: body.scope?.label ?? null,
-    thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
-    createdAt: now,
-  });
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
-    action: 'budget.create',
-    outcome: 'ok',
-    at: now,
-    requestId: input.requestId,
-    detail: { budgetId: row.id, amount: body.amount },
+  // R9.2 the budget and its audit row commit together.
+  const row = await deps.db.transaction(async (tx) => {
+    const inserted = await insertBudget(tx, {
+      id: newId('bdg'),
+      accountId: input.accountId,
+      name: body.name,
+      amount: formatMoney4(parseMoney(body.amount)),
+      scopeProduct: body.scope?.product ?? null,
+      scopeLabel: body.scope?.label ?? null,
+      thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
+      createdAt: now,
+    });
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'budget.create',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: { budgetId: inserted.id, amount: body.amount },
+    });
+    return inserted;
   });
   // A budget created above a threshold alerts at once (R10.1 "when spent crosses it").
   await evaluateBudgetAlerts(deps, input.accountId);
@@ -90,20 +94,24 @@ export async function patchBudget(
   if (body.name !== undefined) set.name = body.name;
   if (body.amount !== undefined) set.amount = formatMoney4(parseMoney(body.amount));
   if (body.thresholds !== undefined) set.thresholds = body.thresholds;
-  const row =
-    Object.keys(set).length > 0
-      ? await updateBudget(deps.db, input.accountId, input.id, set)
-      : await getBudgetRow(deps.db, input.accountId, input.id);
-  if (!row) throw notFound('budget');
   const { account, now } = await accountAndNow(deps, input.accountId);
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
-    action: 'budget.update',
-    outcome: 'ok',
-    at: now,
-    requestId: input.requestId,
-    detail: { budgetId: row.id, ...body },
+  // R9.2 the change and its audit row commit together.
+  const row = await deps.db.transaction(async (tx) => {
+    const changed =
+      Object.keys(set).length > 0
+        ? await updateBudget(tx, input.accountId, input.id, set)
+        : await getBudgetRow(tx, input.accountId, input.id);
+    if (!changed) throw notFound('budget');
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'budget.update',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: { budgetId: changed.id, ...body },
+    });
+    return changed;
   });
   await evaluateBudgetAlerts(deps, input.accountId);
   const [b] = await present(deps, account, [row], cstMonth(now), now);
@@ -115,14 +123,16 @@ export async function removeBudget(
   deps: Deps,
   input: { auth: Auth; accountId: string; id: string; requestId?: string },
 ): Promise<void> {
-  if (!(await deleteBudget(deps.db, input.accountId, input.id))) throw notFound('budget');
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
-    action: 'budget.delete',
-    outcome: 'ok',
-    at: deps.clock.now(),
-    requestId: input.requestId,
-    detail: { budgetId: input.id },
+  await deps.db.transaction(async (tx) => {
+    if (!(await deleteBudget(tx, input.accountId, input.id))) throw notFound('budget');
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'budget.delete',
+      outcome: 'ok',
+      at: deps.clock.now(),
+      requestId: input.requestId,
+      detail: { budgetId: input.id },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { formatCst, formatMoney4, parseMoney } from '@idv/billing';
 import type { PutTierTableBody } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import {
   deleteTenantRows,
@@ -52,7 +52,8 @@ export async function deleteDemoTenantUseCase(deps: Deps, auth: Auth, accountId:
   requirePm(auth);
   const tenant = await getDemoTenant(deps.db, accountId);
   if (!tenant) throw notFound('demo tenant');
-  await deleteTenantRows(deps.db, accountId);
+  // All of the tenant's rows go in one transaction, or none do.
+  await deps.db.transaction((tx) => deleteTenantRows(tx, accountId));
 }
 
 /** R9.3 reset: the same tenant (id and customer sign-in) rebuilt from its scenario at its start time. */
@@ -61,7 +62,7 @@ export async function resetDemoTenantUseCase(deps: Deps, auth: Auth, accountId: 
   const tenant = await getDemoTenant(deps.db, accountId);
   if (!tenant) throw notFound('demo tenant');
   const members = await tenantUsers(deps.db, accountId);
-  await deleteTenantRows(deps.db, accountId);
+  // createDemoTenant deletes the old rows in the transaction that writes the new base tenant.
   return createDemoTenant(
     deps,
     auth,

@@ -1,7 +1,7 @@
 import { formatCst } from '@idv/billing';
 import type { Invitation } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId, randomToken, sha256 } from '../http/crypto.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';

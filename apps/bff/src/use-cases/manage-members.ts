@@ -1,6 +1,6 @@
 import type { Member } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { iso } from '../presenters.ts';
 import { audit } from '../repositories/audit.ts';
 import { deleteMember, getMember, listMembers, lockMembers, setMemberRole } from '../repositories/members.ts';

@@ -1,5 +1,5 @@
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { markRead, notificationExists } from '../repositories/notifications.ts';
 

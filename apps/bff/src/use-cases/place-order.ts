@@ -14,8 +14,8 @@ import {
 } from '@idv/billing';
 import type { Order, PlaceOrderBody } from '@idv/contracts';
 import type { Tx } from '@idv/db';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { presentOrder } from '../order-presenters.ts';
 import { presentPack } from '../presenters.ts';

@@ -19,8 +19,8 @@ import {
   type PlannerQuery,
   type PlannerResponse,
 } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { forecastAccountLabel } from './label-forecast.ts';

@@ -1,7 +1,7 @@
 import { cstDate, type LabelForecast } from '@idv/billing';
 import type { PackProjectionItem, PackProjections } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { packsByIds } from '../repositories/packs.ts';

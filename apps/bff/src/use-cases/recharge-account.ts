@@ -1,6 +1,6 @@
 import { availableBalance, DomainError, formatAmount, parseMoney, rechargeShortfall } from '@idv/billing';
 import type { RechargeResult } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { sandboxPaymentProvider } from '../payments/payment-provider.ts';
 import { resumeAccount } from '../repositories/account-settings.ts';
 import { accountNow } from '../repositories/accounts.ts';

@@ -10,8 +10,8 @@ import {
 } from '@idv/billing';
 import type { CertificateRefund } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { lockCertificateOrder, returnBenefitPoints, setCertificateStatus } from '../repositories/certificates.ts';

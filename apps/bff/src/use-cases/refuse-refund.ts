@@ -1,6 +1,6 @@
 import { DomainError } from '@idv/billing';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { iso } from '../presenters.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

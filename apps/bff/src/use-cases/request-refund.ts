@@ -10,8 +10,8 @@ import {
   refundEligibility,
 } from '@idv/billing';
 import type { Refund } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { presentRefund } from '../order-presenters.ts';
 import { iso, refundReasonText } from '../presenters.ts';

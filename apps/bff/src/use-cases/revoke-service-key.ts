@@ -1,5 +1,5 @@
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { revokeServiceKey } from '../repositories/service-keys.ts';
@@ -14,15 +14,18 @@ export async function revokeServiceKeyUseCase(
 ): Promise<void> {
   const account = await getAccountRow(deps.db, accountId);
   const at = account ? accountNow(deps.clock, account) : deps.clock.now();
-  const row = await revokeServiceKey(deps.db, accountId, id, at);
-  if (!row) throw notFound('service key');
-  await audit(deps.db, {
-    auth,
-    accountId,
-    action: 'service_key.revoke',
-    outcome: 'ok',
-    at,
-    requestId,
-    detail: { keyId: id },
+  // R9.2 the revocation and its audit row commit together.
+  await deps.db.transaction(async (tx) => {
+    const row = await revokeServiceKey(tx, accountId, id, at);
+    if (!row) throw notFound('service key');
+    await audit(tx, {
+      auth,
+      accountId,
+      action: 'service_key.revoke',
+      outcome: 'ok',
+      at,
+      requestId,
+      detail: { keyId: id },
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { List, StaffAccount } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { searchAccounts } from '../repositories/staff.ts';
 

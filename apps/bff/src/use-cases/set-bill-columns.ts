@@ -1,5 +1,5 @@
 import type { BillColumns, BillColumnsBody } from '@idv/contracts';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { setUserPreference } from '../repositories/bills.ts';
 import { BILL_COLUMNS_KEY, getBillColumns } from './get-bill-columns.ts';
 

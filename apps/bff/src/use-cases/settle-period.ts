@@ -13,9 +13,9 @@ import {
   priceLine,
   ZERO,
 } from '@idv/billing';
-import type { Deps } from '../http/context.ts';
+import type { Deps } from '../deps.ts';
 import { newId } from '../http/crypto.ts';
-import type { Happening } from '../jobs/registry.ts';
+import type { Happening } from '../jobs/job.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { balancesOf, lockAccount, postLedger } from '../repositories/ledger.ts';
 import {

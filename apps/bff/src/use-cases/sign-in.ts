@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { randomToken, sha256 } from '../http/crypto.ts';
 import { rateLimited } from '../http/rate-limit.ts';
 import { deleteSession, findUserByEmail, insertSession } from '../repositories/auth.ts';

@@ -1,5 +1,5 @@
+import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { newId } from '../http/crypto.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';

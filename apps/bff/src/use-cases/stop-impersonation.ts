@@ -1,5 +1,5 @@
+import type { Auth, Deps } from '../deps.ts';
 import { forbidden } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { audit } from '../repositories/audit.ts';
 import { endImpersonation } from '../repositories/staff.ts';
 

@@ -1,6 +1,6 @@
 import type { Account } from '@idv/contracts';
+import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Auth, Deps } from '../http/context.ts';
 import { setPostpaidEnabled } from '../repositories/account-settings.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

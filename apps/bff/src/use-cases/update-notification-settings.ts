@@ -1,6 +1,6 @@
 import type { NotificationSettings } from '@idv/contracts';
+import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import type { Deps } from '../http/context.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { type ChannelPrefs, getSettings, saveSettings } from '../repositories/notifications.ts';
 

@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { createApp } from '../../src/app.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { testConfig } from '../../src/config.ts';
-import type { Deps } from '../../src/http/context.ts';
+import type { Deps } from '../../src/deps.ts';
 import type { TestApp } from '../harness.ts';
 
 /**

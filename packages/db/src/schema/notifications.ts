@@ -56,6 +56,12 @@ export const outbox = pgTable(
     body: text('body').notNull().default(''),
     provider: text('provider'),
     sentAt: ts('sent_at'),
+    /**
+     * R7 a worker's lease on a pending row while it sends outside any transaction: set by the claim,
+     * cleared by the result. A claim older than the lease is taken again (at-least-once delivery).
+     */
+    claimToken: text('claim_token'),
+    claimedAt: ts('claimed_at'),
   },
   (t) => [
     uniqueIndex('outbox_uq').on(t.notificationId, t.channel),
