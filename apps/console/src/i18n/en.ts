@@ -1,6 +1,7 @@
 import { billsEn } from './bills.en.ts';
 import { budgetsEn } from './budgets.en.ts';
 import { demoEn } from './demo.en.ts';
+import { errorsEn } from './errors.en.ts';
 import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -13,6 +14,7 @@ import type { Messages } from './zh-CN.ts';
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
   ...budgetsEn,
+  ...errorsEn,
   ...timelineEn,
   ...moneyEn,
   ...billsEn,

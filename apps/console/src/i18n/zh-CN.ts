@@ -1,6 +1,7 @@
 import { billsZhCN } from './bills.zh-CN.ts';
 import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
+import { errorsZhCN } from './errors.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
@@ -15,6 +16,7 @@ import { timelineZhCN } from './timeline.zh-CN.ts';
  */
 export const zhCN = {
   ...budgetsZhCN,
+  ...errorsZhCN,
   ...timelineZhCN,
   ...moneyZhCN,
   ...billsZhCN,
