@@ -2,6 +2,7 @@ import type { errorsZhCN } from './errors.zh-CN.ts';
 
 /** English error messages: same keys as errors.zh-CN.ts. */
 export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
+  'auth.expired': 'Your session has ended. Sign in again to return to the page you were on, as you left it.',
   'error.code.INVALID_REQUEST': 'Some of the input is not valid. Check it and try again.',
   'error.code.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.code.BAD_CREDENTIALS': 'The email or password is not correct. Try again.',

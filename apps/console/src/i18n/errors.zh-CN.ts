@@ -5,6 +5,8 @@
  * Field-level 400s are said with `error.field.*` and the field's name from `error.fieldName.*`.
  */
 export const errorsZhCN = {
+  /** The sign-in page after a session ended while the user worked (app/session-expired.ts). */
+  'auth.expired': '登录已过期，请重新登录。登录后将回到刚才的页面，已填写的内容会保留。',
   'error.code.INVALID_REQUEST': '提交的内容不正确，请检查后重试。',
   'error.code.UNAUTHENTICATED': '登录已过期，请重新登录。',
   'error.code.BAD_CREDENTIALS': '邮箱或密码不正确，请重新输入。',
