@@ -4,6 +4,7 @@ import { demoEn } from './demo.en.ts';
 import { errorsEn } from './errors.en.ts';
 import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
+import { notificationTextsEn } from './notification-texts.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { packsEn } from './packs.en.ts';
 import { plannerEn } from './planner.en.ts';
@@ -15,6 +16,7 @@ import type { Messages } from './zh-CN.ts';
 export const en: Messages = {
   ...budgetsEn,
   ...errorsEn,
+  ...notificationTextsEn,
   ...timelineEn,
   ...moneyEn,
   ...billsEn,

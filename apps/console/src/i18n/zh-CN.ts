@@ -4,6 +4,7 @@ import { demoZhCN } from './demo.zh-CN.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
+import { notificationTextsZhCN } from './notification-texts.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { packsZhCN } from './packs.zh-CN.ts';
 import { plannerZhCN } from './planner.zh-CN.ts';
@@ -17,6 +18,7 @@ import { timelineZhCN } from './timeline.zh-CN.ts';
 export const zhCN = {
   ...budgetsZhCN,
   ...errorsZhCN,
+  ...notificationTextsZhCN,
   ...timelineZhCN,
   ...moneyZhCN,
   ...billsZhCN,
