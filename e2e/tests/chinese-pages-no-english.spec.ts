@@ -46,6 +46,7 @@ async function settle(page: Page) {
 }
 
 async function expectNoEnglish(page: Page) {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (hidden nodes out, cells apart).
   const text = await page.locator('body').innerText();
   expect.soft(englishRuns(text), `English on ${page.url()}`).toEqual([]);
 }
