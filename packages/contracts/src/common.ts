@@ -50,13 +50,30 @@ export const ErrorCodes = [
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
+/**
+ * One offending field of a 400 INVALID_REQUEST. `message` is English for API users; `code` (the
+ * schema's issue code: `too_small`, `too_big`, `invalid_type`, `invalid_format`, `custom`, ...) and the
+ * limits let a client say the same thing in its reader's language (issue 17). Additive: older answers
+ * carry path and message only.
+ */
+export const FieldIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  /** For too_small/too_big: what was measured (`string` length, `number` value, `array` items). */
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
   code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(FieldIssue).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -28,8 +28,34 @@ export const Notification = z.object({
   createdAt: Timestamp,
   readAt: Timestamp.nullable(),
   channels: z.array(z.string()),
+  /**
+   * Issue 17 (additive): what `title` and `body` were made from, so a client can say them in its
+   * reader's language and format the values its own way. Money is a decimal string (R1.2) under the
+   * names in NOTIFICATION_MONEY_PARAMS, times are `formatCst` strings under NOTIFICATION_TIME_PARAMS,
+   * and texts already in both languages come in pairs (`labelZh`/`labelEn`, `nextZh`/`nextEn`, ...).
+   * Null for notices recorded before the params were kept: then show `title` and `body`.
+   */
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
 });
 export type Notification = z.infer<typeof Notification>;
+
+/** Notification params that are money (decimal strings, R1.2). */
+export const NOTIFICATION_MONEY_PARAMS = [
+  'balance',
+  'debt',
+  'amount',
+  'cash',
+  'income',
+  'gift',
+  'spent',
+  'forecast',
+  'shortfall',
+] as const;
+/** Notification params that are instants (`formatCst`: ISO 8601 with +08:00). */
+export const NOTIFICATION_TIME_PARAMS = ['suspendsAt', 'releasesAt', 'resumedAt', 'expiresAt'] as const;
 
 export const NotificationsQuery = ListQuery.extend({
   unread: z.enum(['true', 'false']).optional(),

@@ -3,13 +3,34 @@ import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Ctx } from './context.ts';
 
-function invalid(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  at: readonly PropertyKey[] = [],
-): AppError {
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+/** Issue 17: the issue's code and numeric limits ride along (additive) so a console can say it in Chinese. */
+type Limits = { code?: string; origin?: string; minimum?: number; maximum?: number };
+function limits(i: Issue): Limits {
+  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined);
+  const out: Limits = {};
+  if (i.code) out.code = i.code;
+  if (typeof i.origin === 'string') out.origin = i.origin;
+  const min = num(i.minimum);
+  const max = num(i.maximum);
+  if (min !== undefined) out.minimum = min;
+  if (max !== undefined) out.maximum = max;
+  return out;
+}
+
+function invalid(issues: readonly Issue[], at: readonly PropertyKey[] = []): AppError {
   const errors = issues.map((i) => ({
     path: [...at, ...i.path].map(String).join('.') || '(root)',
     message: i.message,
+    ...limits(i),
   }));
   return new AppError('INVALID_REQUEST', 400, 'The request is not valid; see errors.', { errors });
 }

@@ -65,7 +65,16 @@ export async function notify(
   if (pref.sms && recipients.some((r) => r.phone)) channels.push('sms');
   const inserted = await db
     .insert(notifications)
-    .values({ accountId: n.accountId, kind: n.kind, cause: n.cause, ...text, channels, createdAt: n.at })
+    .values({
+      accountId: n.accountId,
+      kind: n.kind,
+      cause: n.cause,
+      ...text,
+      // Issue 17: kept so the console can say the notice in its reader's language.
+      params: n.vars,
+      channels,
+      createdAt: n.at,
+    })
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   const created = inserted[0];

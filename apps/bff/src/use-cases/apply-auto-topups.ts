@@ -1,5 +1,6 @@
 import { cstMonth, isDomainError, monthRange } from '@idv/billing';
 import type { Deps } from '../deps.ts';
+import { displayMoney } from '../notifications/templates.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import {
   autoTopupOrdersPerLabel,
@@ -102,8 +103,8 @@ async function applyOne(deps: Deps, accountId: string, code: string): Promise<Au
     }
     const why = {
       INSUFFICIENT_BALANCE: {
-        zh: `余额不足${detail ? `，还差 ¥${detail}` : ''}。请充值。`,
-        en: `the balance is too low${detail ? ` (¥${detail} short)` : ''}. Please recharge.`,
+        zh: `余额不足${detail ? `，还差 ${displayMoney(detail)}` : ''}。请充值。`,
+        en: `the balance is too low${detail ? ` (${displayMoney(detail)} short)` : ''}. Please recharge.`,
       },
       MONTHLY_LIMIT: {
         zh: `本月已自动购买 ${bought} 次，达到每月上限 ${rule.monthlyLimit} 次。`,

@@ -31,6 +31,7 @@ export async function listNotificationsUseCase(
         createdAt: iso(n.createdAt),
         readAt: isoOrNull(n.readAt),
         channels: n.channels,
+        params: n.params ?? null,
       }),
     ),
     nextCursor: found.length > q.limit && last ? encodeCursor([last.id]) : null,

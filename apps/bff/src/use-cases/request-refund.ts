@@ -142,6 +142,9 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
           cause: `refund:${packId}`,
           vars: {
             packId: packId.toString(),
+            // Issue 17: the notice names the pack by its label.
+            labelZh: labels.get(pack.label)?.nameZh ?? pack.label,
+            labelEn: labels.get(pack.label)?.nameEn ?? pack.label,
             amount: formatAmount(amount),
             cash: formatAmount(share.cash),
             income: formatAmount(share.income),

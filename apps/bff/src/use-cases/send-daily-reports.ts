@@ -1,6 +1,7 @@
 import { formatAmount, formatCst, parseMoney } from '@idv/billing';
 import type { Deps } from '../deps.ts';
 import type { Happening } from '../jobs/job.ts';
+import { displayMoney } from '../notifications/templates.ts';
 import { getSettings, notify } from '../repositories/notifications.ts';
 import { dayCallsByLabel, remainingByLabel, unreportedSettlements } from '../repositories/reports.ts';
 
@@ -30,10 +31,13 @@ export async function sendDailyReports(deps: Deps, accountId: string, now: Date)
       (l) =>
         `${l}: ${count(l, 'pack')} from packs, ${count(l, 'postpaid')} postpaid, ${count(l, 'free')} free; ${remaining.get(l) ?? 0} left in packs`,
     );
-    const summaryZh = [...(linesZh.length ? linesZh : ['当日无调用。']), `后付费金额：¥${amount}`].join('\n');
-    const summaryEn = [...(linesEn.length ? linesEn : ['No calls that day.']), `Postpaid amount: ¥${amount}`].join(
+    const summaryZh = [...(linesZh.length ? linesZh : ['当日无调用。']), `后付费金额：${displayMoney(amount)}`].join(
       '\n',
     );
+    const summaryEn = [
+      ...(linesEn.length ? linesEn : ['No calls that day.']),
+      `Postpaid amount: ${displayMoney(amount)}`,
+    ].join('\n');
     const sent = await notify(deps.db, {
       accountId,
       kind: 'daily_report',

@@ -1,22 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { loginPath } from '../features/auth/safe-next.ts';
 import { I18nProvider } from '../lib/i18n.tsx';
 import { createQueryClient } from './query-client.ts';
-import { type AppRouter, createAppRouter } from './router.tsx';
+import { createAppRouter } from './router.tsx';
+import { listenForSessionExpiry } from './session-expired.ts';
 
 function createApp() {
-  let router: AppRouter | undefined;
-  const queryClient = createQueryClient({
-    onUnauthenticated: () => {
-      const { pathname, search } = window.location;
-      if (pathname === '/login') return;
-      queryClient.removeQueries({ queryKey: ['me'] });
-      void router?.navigate(loginPath(`${pathname}${search}`), { replace: true });
-    },
-  });
-  router = createAppRouter(queryClient);
+  const queryClient = createQueryClient();
+  const router = createAppRouter(queryClient);
+  // Lives as long as the page: the app is created once (useState below).
+  listenForSessionExpiry(queryClient, router);
   return { queryClient, router };
 }
 

@@ -1,22 +1,9 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-client.ts';
 
-export interface QueryClientHooks {
-  /** Called when a data request answers 401: the session has ended. */
-  onUnauthenticated: () => void;
-}
-
-export function createQueryClient(hooks: QueryClientHooks): QueryClient {
+/** An ended session (any 401, read or write) is handled by app/session-expired.ts, not per query. */
+export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error, query) => {
-        // The /me query is checked by the route loaders themselves; any other 401 means the
-        // session expired while the user was working.
-        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'me') {
-          hooks.onUnauthenticated();
-        }
-      },
-    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

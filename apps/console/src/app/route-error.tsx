@@ -7,6 +7,8 @@ export function NotFound() {
   const t = useT();
   return (
     <Panel>
+      {/* Every page has a level-one heading (axe page-has-heading-one), this one too. */}
+      <h1 className="sr-only">{t('common.notFoundTitle')}</h1>
       <EmptyState
         icon="search"
         title={t('common.notFoundTitle')}

@@ -59,7 +59,7 @@ function stubApi(me: Me | null) {
 
 function start(path: string) {
   window.history.replaceState(null, '', path);
-  const queryClient = createQueryClient({ onUnauthenticated: () => {} });
+  const queryClient = createQueryClient();
   router = undefined;
   beforePageMounted = [];
   router = createAppRouter(queryClient);

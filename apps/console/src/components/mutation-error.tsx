@@ -10,7 +10,8 @@ export function MutationError({ error, className }: { error: unknown; className?
   let text: string;
   if (error instanceof ApiError && error.code === 'READ_ONLY_IMPERSONATION') text = t('money.error.readOnly');
   else if (error instanceof ApiError && error.status === 403) text = t('money.error.forbidden');
-  else if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+  // Field-level 400s are said field by field (issue 17), not by the code's one sentence.
+  else if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.errors.length === 0)
     text = tMaybe(`money.error.${error.code}` as MessageKey, errorMessage(error, t));
   else text = errorMessage(error, t);
   return (

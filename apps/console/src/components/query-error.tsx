@@ -1,4 +1,5 @@
 import { ApiError } from '../lib/api-client.ts';
+import { apiErrorText } from '../lib/error-text.ts';
 import { type Translate, useT } from '../lib/i18n.tsx';
 import { Banner } from './ui/banner.tsx';
 import { Button } from './ui/button.tsx';
@@ -12,7 +13,8 @@ export function errorMessage(error: unknown, t: Translate): string {
     if (error.code === 'READ_ONLY_IMPERSONATION') return t('support.error.readOnly');
     if (error.status === 403) return t('common.errorForbidden');
     if (error.status >= 500) return t('common.errorServer');
-    return error.detail || t('common.errorServer');
+    // Issue 17: the code (and its parameters) in the reader's language, never the English `detail`.
+    return apiErrorText(error, t);
   }
   return t('common.errorServer');
 }

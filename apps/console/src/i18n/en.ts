@@ -2,8 +2,10 @@ import { billsEn } from './bills.en.ts';
 import { budgetsEn } from './budgets.en.ts';
 import { customerEn } from './customer.en.ts';
 import { demoEn } from './demo.en.ts';
+import { errorsEn } from './errors.en.ts';
 import { membersEn } from './members.en.ts';
 import { moneyEn } from './money.en.ts';
+import { notificationTextsEn } from './notification-texts.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { packsEn } from './packs.en.ts';
 import { plannerEn } from './planner.en.ts';
@@ -14,6 +16,8 @@ import type { Messages } from './zh-CN.ts';
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
   ...budgetsEn,
+  ...errorsEn,
+  ...notificationTextsEn,
   ...timelineEn,
   ...moneyEn,
   ...billsEn,

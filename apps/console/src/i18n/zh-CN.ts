@@ -2,8 +2,10 @@ import { billsZhCN } from './bills.zh-CN.ts';
 import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { customerZhCN } from './customer.zh-CN.ts';
 import { demoZhCN } from './demo.zh-CN.ts';
+import { errorsZhCN } from './errors.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
+import { notificationTextsZhCN } from './notification-texts.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { packsZhCN } from './packs.zh-CN.ts';
 import { plannerZhCN } from './planner.zh-CN.ts';
@@ -16,6 +18,8 @@ import { timelineZhCN } from './timeline.zh-CN.ts';
  */
 export const zhCN = {
   ...budgetsZhCN,
+  ...errorsZhCN,
+  ...notificationTextsZhCN,
   ...timelineZhCN,
   ...moneyZhCN,
   ...billsZhCN,

@@ -1,4 +1,5 @@
 import type { Problem } from '@idv/contracts';
+import { reportUnauthorized } from './session-expiry.ts';
 
 /** Base path of the BFF's API (api.md). Same origin: the dev server proxies it, production serves it. */
 export const API_BASE = '/api/v1';
@@ -102,6 +103,8 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
   const type = res.headers.get('content-type') ?? '';
   const payload: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
+    // Issue 17: an ended session is handled centrally (lib/session-expiry.ts, app/session-expired.ts).
+    if (res.status === 401) reportUnauthorized({ path, code: isProblem(payload) ? payload.code : 'HTTP_ERROR' });
     if (isProblem(payload)) {
       throw new ApiError({
         status: res.status,

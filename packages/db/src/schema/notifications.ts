@@ -16,6 +16,8 @@ export const notifications = pgTable(
     titleEn: text('title_en').notNull(),
     bodyZh: text('body_zh').notNull(),
     bodyEn: text('body_en').notNull(),
+    /** Issue 17: what the texts were made from, so a client can say them in its reader's language. Null before. */
+    params: jsonb('params').$type<Record<string, string | number>>(),
     channels: text('channels').array().notNull(),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),

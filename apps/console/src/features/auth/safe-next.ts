@@ -8,6 +8,11 @@ export function safeNext(next: string | null | undefined, fallback = '/packs'): 
   return next;
 }
 
-export function loginPath(next?: string): string {
-  return next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login';
+/** `/login?next=…`; `reason: 'expired'` makes the sign-in page say the session ended (issue 17). */
+export function loginPath(next?: string, reason?: 'expired'): string {
+  const params = new URLSearchParams();
+  if (next && next !== '/') params.set('next', next);
+  if (reason) params.set('reason', reason);
+  const qs = params.toString();
+  return qs ? `/login?${qs}` : '/login';
 }

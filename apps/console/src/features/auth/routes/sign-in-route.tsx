@@ -28,6 +28,8 @@ export function SignInRoute() {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Issue 17: sent here because the session ended mid-work (app/session-expired.ts).
+  const expired = params.get('reason') === 'expired';
 
   const login = useMutation({
     ...loginMutationOptions(),
@@ -70,7 +72,11 @@ export function SignInRoute() {
           <h1 className="text-xl font-semibold text-slate-900">{t('auth.title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('auth.subtitle')}</p>
           <form className="mt-6 flex flex-col gap-4" onSubmit={onSubmit} noValidate>
-            {problem ? <Banner tone="error">{t(problem)}</Banner> : null}
+            {problem ? (
+              <Banner tone="error">{t(problem)}</Banner>
+            ) : expired ? (
+              <Banner tone="info">{t('auth.expired')}</Banner>
+            ) : null}
             <Field label={t('auth.email')}>
               {(p) => (
                 <Input

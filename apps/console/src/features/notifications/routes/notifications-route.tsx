@@ -21,6 +21,7 @@ import { markAllReadMutationOptions, markReadMutationOptions } from '../api/mark
 import { meQueryOptions } from '../api/me.ts';
 import { notificationsInfiniteOptions, notificationsKey } from '../api/notifications.ts';
 import { kindIcon, kindKey, kindTone } from '../kinds.ts';
+import { notificationText } from '../notification-text.ts';
 
 /** R7 notification centre: in-console messages, newest first; mark one or all read; unread filter; load more. */
 export function NotificationsRoute() {
@@ -165,8 +166,9 @@ function NotificationRow({
   pending: boolean;
   onMark: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const unread = n.readAt === null;
+  const text = notificationText(n, t, locale);
   return (
     <li
       className={clsx('flex gap-3 px-5 py-4', unread ? 'bg-brand-50/40' : undefined)}
@@ -198,7 +200,7 @@ function NotificationRow({
             className={clsx('text-sm', unread ? 'font-semibold text-slate-900' : 'font-medium text-slate-800')}
           >
             {unread ? <span className="sr-only">{t('notif.unread')}: </span> : null}
-            {n.title}
+            {text.title}
           </h2>
           <Badge tone={kindTone[n.kind]}>{t(kindKey(n.kind))}</Badge>
           {unread ? (
@@ -207,7 +209,7 @@ function NotificationRow({
             </Badge>
           ) : null}
         </div>
-        <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{n.body}</p>
+        <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{text.body}</p>
         <p className="mt-1.5 text-xs text-slate-600">
           <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time> ({t('common.cst')})
           {n.readAt ? <span> · {t('notif.readAt', { at: formatDateTime(n.readAt) })}</span> : null}
@@ -217,7 +219,7 @@ function NotificationRow({
         <div className="shrink-0">
           <Button size="sm" variant="ghost" loading={pending} onClick={onMark}>
             {t('notif.markRead')}
-            <span className="sr-only">: {n.title}</span>
+            <span className="sr-only">: {text.title}</span>
           </Button>
         </div>
       ) : null}

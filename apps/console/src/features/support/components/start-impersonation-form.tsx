@@ -56,21 +56,11 @@ export function StartImpersonationForm({ account, mayWrite }: { account: StaffAc
     });
   }
 
-  const serverFieldErrors = isApiError(start.error, 'INVALID_REQUEST') ? start.error.errors : [];
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {start.isError ? (
         <Banner tone="error" title={t('support.start.failed')}>
           {isApiError(start.error, 'CONFLICT') ? t('support.start.conflict') : errorMessage(start.error, t)}
-          {serverFieldErrors.length > 0 ? (
-            <ul className="mt-1 list-disc pl-5">
-              {serverFieldErrors.map((f) => (
-                <li key={f.path}>
-                  {f.path}: {f.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
         </Banner>
       ) : null}
       <Field
