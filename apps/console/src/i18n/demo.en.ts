@@ -144,7 +144,7 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
 
   'demo.tour.title': 'Scripted tour',
   'demo.tour.description':
-    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge → set a budget and an auto top-up → auto top-up → usage anomaly. “Customer” steps are done in the customer view (sign in with the customer credentials above in another window); “panel” steps move the clock and inject usage through the API with one button.',
+    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge → set a budget and an auto top-up → auto top-up → usage anomaly. “Customer” steps are done in the customer view (“Open as the customer” above; each step is then checked through the API); “panel” steps move the clock and inject usage through the API with one button.',
   'demo.tour.steps': 'Tour steps',
   'demo.tour.stepTitle': 'Step {n}: {title}',
   'demo.tour.actor.customer': 'In the customer view',
