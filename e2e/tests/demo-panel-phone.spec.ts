@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createEmptyTenant } from '../fixtures/demo-tenants.ts';
-import { collectConsoleErrors, expectNoA11yViolations, signIn } from '../fixtures/staff.ts';
+import { createEmptyTenant, freshBrowser } from '../fixtures/demo-tenants.ts';
+import { expectNoA11yViolations } from '../fixtures/staff.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
@@ -11,10 +11,11 @@ test('R9.3 on a phone (390×844) the demo clock panel starts collapsed and never
 }) => {
   test.setTimeout(180_000);
   const tenant = await createEmptyTenant(browser);
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const page = await ctx.newPage();
-  const errors = collectConsoleErrors(page);
-  await signIn(page, tenant.customer);
+  const { ctx, page, errors } = await freshBrowser(browser, tenant.customer, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   await page.goto('/buy?label=mobile.2factor&size=10000&quantity=1');
   const panel = page.getByTestId('floating-demo-panel');
   const toggle = panel.getByRole('button', { name: /演示时钟/ });
@@ -24,7 +25,7 @@ test('R9.3 on a phone (390×844) the demo clock panel starts collapsed and never
   // The pay button, scrolled into view at the very bottom of the page, is not under the panel.
   const pay = page.getByTestId('confirm-order');
   await expect(pay).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
   const payBox = await pay.boundingBox();
   const panelBox = await panel.boundingBox();
   expect(payBox && panelBox).toBeTruthy();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createEmptyTenant } from '../fixtures/demo-tenants.ts';
-import { collectConsoleErrors, expectNoA11yViolations, PM, signIn } from '../fixtures/staff.ts';
+import { createEmptyTenant, freshBrowser } from '../fixtures/demo-tenants.ts';
+import { expectNoA11yViolations } from '../fixtures/staff.ts';
 
 test('R9.3 a PM opens a tenant from a fresh browser and injects usage with the resource picker', async ({
   browser,
@@ -9,10 +9,7 @@ test('R9.3 a PM opens a tenant from a fresh browser and injects usage with the r
   const tenant = await createEmptyTenant(browser);
 
   // Another PM browser: nothing of the tenant in its storage.
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = collectConsoleErrors(page);
-  await signIn(page, PM);
+  const { ctx, page, errors } = await freshBrowser(browser);
   await page.goto(`/demo/${tenant.accountId}`);
   const usage = page.getByRole('region', { name: '用量注入' });
   const picker = usage.getByRole('combobox', { name: '应用（资源）' });

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { advance, createEmptyTenant } from '../fixtures/demo-tenants.ts';
-import { collectConsoleErrors, expectNoA11yViolations, PM, signIn } from '../fixtures/staff.ts';
+import { advance, createEmptyTenant, freshBrowser } from '../fixtures/demo-tenants.ts';
+import { expectNoA11yViolations } from '../fixtures/staff.ts';
 
 test('R9.3 the demo timeline is newest first, paged and in Chinese in the Chinese UI', async ({ browser }) => {
   test.setTimeout(240_000);
   const tenant = await createEmptyTenant(browser);
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = collectConsoleErrors(page);
-  await signIn(page, PM);
+  const { ctx, page, errors } = await freshBrowser(browser);
   // Enough days for more than one page of events (settlements, daily reports, emails...).
   await advance(page, tenant.accountId, { advanceBy: 'P60D' });
   await page.goto(`/demo/${tenant.accountId}`);

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { createEmptyTenant } from '../fixtures/demo-tenants.ts';
-import { collectConsoleErrors, expectNoA11yViolations, PM, signIn } from '../fixtures/staff.ts';
+import { createEmptyTenant, freshBrowser } from '../fixtures/demo-tenants.ts';
+import { expectNoA11yViolations } from '../fixtures/staff.ts';
 
 test('R9.3 a tour step that could not do what it says fails visibly (checked through the API)', async ({ browser }) => {
   test.setTimeout(180_000);
   const tenant = await createEmptyTenant(browser);
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = collectConsoleErrors(page);
-  await signIn(page, PM);
+  const { ctx, page, errors } = await freshBrowser(browser);
   await page.goto(`/demo/${tenant.accountId}`);
   const tour = page.getByRole('region', { name: '脚本演示' });
   const steps = tour.getByRole('list', { name: '演示步骤' });

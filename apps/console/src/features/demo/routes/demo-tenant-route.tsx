@@ -112,6 +112,12 @@ function DemoTenantPage() {
     await queryClient.invalidateQueries({ queryKey: ['demo'] });
   }
 
+  /** The customer's sign-in, each with a copy button (creation answer, or a reset password). */
+  const signInItems = (email: string, passwordLabel: string, value: string) => [
+    { key: 'email', term: t('demo.creds.email'), value: <Secret label={t('demo.creds.email')} value={email} /> },
+    { key: 'password', term: passwordLabel, value: <Secret label={passwordLabel} value={value} /> },
+  ];
+
   const back = (
     <Link to="/demo" className="text-sm text-brand-700 underline-offset-2 hover:underline">
       ← {t('demo.back')}
@@ -165,16 +171,7 @@ function DemoTenantPage() {
             <DescriptionList
               columns={2}
               items={[
-                {
-                  key: 'email',
-                  term: t('demo.creds.email'),
-                  value: <Secret label={t('demo.creds.email')} value={created.customer.email} />,
-                },
-                {
-                  key: 'password',
-                  term: t('demo.creds.password'),
-                  value: <Secret label={t('demo.creds.password')} value={created.customer.password} />,
-                },
+                ...signInItems(created.customer.email, t('demo.creds.password'), created.customer.password),
                 {
                   key: 'key',
                   term: t('demo.creds.serviceKey'),
@@ -242,18 +239,7 @@ function DemoTenantPage() {
               <Banner tone="warning">{t('demo.access.newPasswordOnce')}</Banner>
               <DescriptionList
                 columns={2}
-                items={[
-                  {
-                    key: 'email',
-                    term: t('demo.creds.email'),
-                    value: <Secret label={t('demo.creds.email')} value={password.data.email} />,
-                  },
-                  {
-                    key: 'password',
-                    term: t('demo.access.newPassword'),
-                    value: <Secret label={t('demo.access.newPassword')} value={password.data.password} />,
-                  },
-                ]}
+                items={signInItems(password.data.email, t('demo.access.newPassword'), password.data.password)}
               />
             </div>
           ) : null}
