@@ -159,6 +159,10 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/demo/tenants/:accountId/reset': { scope: 'pm' },
   'DELETE /api/v1/demo/tenants/:accountId': { scope: 'pm' },
   'GET /api/v1/demo/tenants/:accountId': { scope: 'pm' },
+  'POST /api/v1/demo/tenants/:accountId/password': { scope: 'pm' },
+  'POST /api/v1/demo/tenants/:accountId/customer-view': { scope: 'pm' },
+  'GET /api/v1/demo/customer-view': { scope: 'user' },
+  'DELETE /api/v1/demo/customer-view': { scope: 'user' },
   'PUT /api/v1/demo/tenants/:accountId/tiers/:label': {
     scope: 'pm',
     own: () => ({ path: '/api/v1/demo/tenants/acct_demo/tiers/identity.basic' }),

@@ -67,13 +67,35 @@ export const AdvanceClockBody = z.union([
 ]);
 export type AdvanceClockBody = z.infer<typeof AdvanceClockBody>;
 
+/**
+ * Something the demo clock passed. `summary` is the server's English sentence (kept for API users);
+ * `code` and `params` let a console say it in the reader's language (docs/demo-tenants.md).
+ */
 export const Happening = z.object({
   at: Timestamp,
   kind: z.string(),
   summary: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export const ClockAdvanced = z.object({ now: Timestamp, happened: z.array(Happening) });
-export const DemoTimeline = z.object({ items: z.array(Happening) });
+/** GET /demo/tenants/:id/timeline: newest first, paged (`cursor`, `limit` 1–500, default 50). */
+export const DemoTimeline = z.object({ items: z.array(Happening), nextCursor: z.string().nullable().optional() });
+export const DemoTimelineQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** POST /demo/tenants/:id/password: the customer's new password, shown to the PM who reset it. */
+export const DemoPasswordReset = z.object({ email: z.string(), password: z.string() });
+
+/** POST /demo/tenants/:id/customer-view: this browser is now signed in as the tenant's owner. */
+export const DemoCustomerView = z.object({
+  accountId: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+});
+/** GET /demo/customer-view: whether this session is a PM's customer view, and whose. */
+export const DemoCustomerViewState = z.object({ accountId: z.string(), pmEmail: z.string() });
 export const DemoAccountParam = z.object({ accountId: z.string().min(1).max(100) });
 
 /** R5.2 one tier of a monthly volume tier table: from `fromCalls` calls a month, `unitPrice` per call. */
@@ -120,4 +142,12 @@ export const DemoTenantDetail = z.object({
   /** R5.2 the tenant's own monthly tier tables (monthly settlement only). */
   tierTables: z.array(TierTable),
   createdAt: Timestamp,
+  /** What the tour checks after each step: notices sent by kind, packs bought, budgets set. */
+  signals: z
+    .object({
+      notices: z.record(z.string(), z.number()),
+      purchasedPacks: z.number(),
+      budgets: z.number(),
+    })
+    .optional(),
 });

@@ -49,7 +49,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-function isSecure(c: Ctx): boolean {
+export function isSecure(c: Ctx): boolean {
   const url = new URL(c.req.url);
   if (url.protocol === 'https:') return true;
   const host = url.hostname;

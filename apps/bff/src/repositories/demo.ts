@@ -2,18 +2,22 @@ import { parseMoney } from '@idv/billing';
 import {
   accounts,
   auditLog,
+  budgets,
   certificateOrders,
   charges,
   type DbOrTx,
   demoTenants,
   demoTimeline,
   jobRuns,
+  notifications,
+  packs,
   resources,
   rows,
+  sessions,
   userPreferences,
   users,
 } from '@idv/db';
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { postLedger } from './ledger.ts';
 
 export async function insertDemoTenant(
@@ -66,18 +70,73 @@ export async function appendTimeline(
 ): Promise<void> {
   if (items.length === 0) return;
   const base = Date.now().toString(36);
-  await db
-    .insert(demoTimeline)
-    .values(items.map((h, i) => ({ accountId, at: h.at, kind: h.kind, summary: h.summary, seq: `${base}-${i}` })));
+  // The index is zero-padded so that seq sorts in insertion order within a batch (paging keyset).
+  await db.insert(demoTimeline).values(
+    items.map((h, i) => ({
+      accountId,
+      at: h.at,
+      kind: h.kind,
+      summary: h.summary,
+      seq: `${base}-${String(i).padStart(6, '0')}`,
+    })),
+  );
 }
 
-export async function listTimeline(db: DbOrTx, accountId: string, limit: number) {
+/** Newest first, keyset-paged on (at, seq): `after` is the last row of the previous page. */
+export async function listTimeline(
+  db: DbOrTx,
+  accountId: string,
+  limit: number,
+  after: { at: Date; seq: string } | null = null,
+) {
+  const page = after
+    ? or(lt(demoTimeline.at, after.at), and(eq(demoTimeline.at, after.at), lt(demoTimeline.seq, after.seq)))
+    : undefined;
   return db
     .select()
     .from(demoTimeline)
-    .where(eq(demoTimeline.accountId, accountId))
+    .where(and(eq(demoTimeline.accountId, accountId), page))
     .orderBy(desc(demoTimeline.at), desc(demoTimeline.seq))
     .limit(limit);
+}
+
+/** What the scripted tour checks after a step (R9.3): notices by kind, packs bought, budgets set. */
+export async function tenantSignals(db: DbOrTx, accountId: string) {
+  const [byKind, [bought], [budgetCount]] = await Promise.all([
+    db
+      .select({ kind: notifications.kind, n: count() })
+      .from(notifications)
+      .where(eq(notifications.accountId, accountId))
+      .groupBy(notifications.kind),
+    db
+      .select({ n: count() })
+      .from(packs)
+      .where(and(eq(packs.accountId, accountId), eq(packs.source, 'purchase'))),
+    db.select({ n: count() }).from(budgets).where(eq(budgets.accountId, accountId)),
+  ]);
+  return {
+    notices: Object.fromEntries(byKind.map((r) => [r.kind, Number(r.n)])),
+    purchasedPacks: Number(bought?.n ?? 0),
+    budgets: Number(budgetCount?.n ?? 0),
+  };
+}
+
+/** The owner of a demo tenant (the customer the PM signs in as, or whose password is reset). */
+export async function demoTenantOwner(db: DbOrTx, accountId: string) {
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(and(eq(users.accountId, accountId), eq(accounts.isDemo, true), eq(users.kind, 'customer')))
+    .orderBy(sql`case when 'owner' = any(${users.roles}) then 0 else 1 end`, asc(users.id))
+    .limit(1);
+  return row?.user ?? null;
+}
+
+/** R9.3 A new password for a demo tenant's customer; the customer's other sessions end with it. */
+export async function setDemoCustomerPassword(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 export async function tenantUsers(db: DbOrTx, accountId: string) {

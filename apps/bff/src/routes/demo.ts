@@ -3,11 +3,15 @@ import {
   CreateDemoTenantBody,
   DemoAccountParam,
   DemoTierParam,
+  DemoTimelineQuery,
   PutTierTableBody,
 } from '@idv/contracts';
 import { Hono } from 'hono';
-import { type AppEnv, requireAuth } from '../http/context.ts';
-import { jsonBody, params } from '../http/validate.ts';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { withCode } from '../demo/event-codes.ts';
+import { type AppEnv, type Ctx, requireAuth } from '../http/context.ts';
+import { isSecure, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
+import { jsonBody, params, query } from '../http/validate.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
 import { createDemoTenant, requirePm } from '../use-cases/create-demo-tenant.ts';
 import {
@@ -20,6 +24,20 @@ import {
   requireDemoDriver,
   resetDemoTenantUseCase,
 } from '../use-cases/manage-demo-tenants.ts';
+import {
+  demoCustomerViewState,
+  exitDemoCustomerView,
+  openDemoCustomerView,
+} from '../use-cases/open-demo-customer-view.ts';
+import { resetDemoPassword } from '../use-cases/reset-demo-password.ts';
+
+/**
+ * The PM's own session token while this browser shows a demo customer's view: httpOnly, sent only to
+ * the demo API, so the way back needs no new sign-in (docs/demo-tenants.md).
+ */
+const PM_COOKIE = 'sid_pm';
+const PM_COOKIE_PATH = '/api/v1/demo';
+const pmToken = (c: Ctx) => getCookie(c, PM_COOKIE);
 
 export const demoRoutes = new Hono<AppEnv>()
   .get('/demo/tenants', async (c) => c.json(await listDemoTenantsUseCase(c.get('deps'), requireAuth(c))))
@@ -50,11 +68,43 @@ export const demoRoutes = new Hono<AppEnv>()
     requireDemoDriver(auth, accountId);
     const body = await jsonBody(c, AdvanceClockBody);
     const { usage, ...move } = body;
-    return c.json(await advanceDemoClock(c.get('deps'), accountId, move, usage ?? []));
+    const r = await advanceDemoClock(c.get('deps'), accountId, move, usage ?? []);
+    return c.json({ now: r.now, happened: r.happened.map(withCode) });
   })
   .get('/demo/tenants/:accountId/timeline', async (c) => {
     const { accountId } = params(c, DemoAccountParam);
-    return c.json(await getDemoTimelineUseCase(c.get('deps'), requireAuth(c), accountId));
+    const page = query(c, DemoTimelineQuery);
+    return c.json(await getDemoTimelineUseCase(c.get('deps'), requireAuth(c), accountId, page));
+  })
+  .post('/demo/tenants/:accountId/password', async (c) => {
+    const { accountId } = params(c, DemoAccountParam);
+    return c.json(await resetDemoPassword(c.get('deps'), requireAuth(c), accountId, c.get('requestId')));
+  })
+  .post('/demo/tenants/:accountId/customer-view', async (c) => {
+    const { accountId } = params(c, DemoAccountParam);
+    const pm = getCookie(c, SESSION_COOKIE);
+    const r = await openDemoCustomerView(c.get('deps'), requireAuth(c), accountId, c.get('requestId'));
+    if (pm) {
+      setCookie(c, PM_COOKIE, pm, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isSecure(c),
+        path: PM_COOKIE_PATH,
+        maxAge: r.maxAgeSeconds,
+      });
+    }
+    setSessionCookie(c, r.token, r.maxAgeSeconds);
+    return c.json({ accountId: r.accountId, user: { id: r.user.id, email: r.user.email, name: r.user.name } }, 201);
+  })
+  .get('/demo/customer-view', async (c) =>
+    c.json(await demoCustomerViewState(c.get('deps'), requireAuth(c), pmToken(c))),
+  )
+  .delete('/demo/customer-view', async (c) => {
+    const r = await exitDemoCustomerView(c.get('deps'), requireAuth(c), pmToken(c), c.get('requestId'));
+    deleteCookie(c, PM_COOKIE, { path: PM_COOKIE_PATH });
+    // The PM's session is this browser's again; its own expiry still applies.
+    setSessionCookie(c, r.token, Math.floor(c.get('deps').config.sessionAbsoluteMs / 1000));
+    return c.json({ accountId: r.accountId });
   })
   .post('/demo/tenants/:accountId/reset', async (c) => {
     const { accountId } = params(c, DemoAccountParam);

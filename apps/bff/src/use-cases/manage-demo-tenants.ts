@@ -1,5 +1,6 @@
 import { formatCst, formatMoney4, parseMoney } from '@idv/billing';
 import type { PutTierTableBody } from '@idv/contracts';
+import { withCode } from '../demo/event-codes.ts';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { catalogMap } from '../repositories/catalog.ts';
@@ -10,6 +11,7 @@ import {
   listTimeline,
   moveState,
   tenantResources,
+  tenantSignals,
   tenantUsers,
 } from '../repositories/demo.ts';
 import { accountTierTables, replaceAccountTierTable } from '../repositories/settlement.ts';
@@ -39,12 +41,36 @@ export async function listDemoTenantsUseCase(deps: Deps, auth: Auth) {
   };
 }
 
-export async function getDemoTimelineUseCase(deps: Deps, auth: Auth, accountId: string) {
+const encodeCursor = (at: Date, seq: string) => Buffer.from(`${at.toISOString()}|${seq}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; seq: string } {
+  const [at = '', seq = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime()) || seq === '') throw new AppError('INVALID_CURSOR', 400, 'The cursor is not valid.');
+  return { at: date, seq };
+}
+
+/**
+ * R9.3 The tenant's timeline, newest first, `limit` a page, each entry with its code and params (the
+ * console says it in the reader's language) beside the English summary.
+ */
+export async function getDemoTimelineUseCase(
+  deps: Deps,
+  auth: Auth,
+  accountId: string,
+  page: { cursor?: string | undefined; limit: number } = { limit: 50 },
+) {
   requireDemoDriver(auth, accountId);
   const tenant = await getDemoTenant(deps.db, accountId);
   if (!tenant) throw notFound('demo tenant');
-  const items = await listTimeline(deps.db, accountId, 500);
-  return { items: items.map((h) => ({ at: formatCst(h.at), kind: h.kind, summary: h.summary })) };
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await listTimeline(deps.db, accountId, page.limit + 1, after);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((h) => withCode({ at: formatCst(h.at), kind: h.kind, summary: h.summary })),
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last.at, last.seq) : null,
+  };
 }
 
 /** R9.3: deleting a tenant removes all its rows; a real account is never touched (404). */
@@ -80,11 +106,12 @@ export async function getDemoTenantUseCase(deps: Deps, auth: Auth, accountId: st
   requirePm(auth);
   const tenant = await getDemoTenant(deps.db, accountId);
   if (!tenant?.account.simulatedNow) throw notFound('demo tenant');
-  const [members, res, move, tiers] = await Promise.all([
+  const [members, res, move, tiers, signals] = await Promise.all([
     tenantUsers(deps.db, accountId),
     tenantResources(deps.db, accountId),
     moveState(deps.db, accountId),
     accountTierTables(deps.db, accountId),
+    tenantSignals(deps.db, accountId),
   ]);
   const email = (members.find((m) => m.roles.includes('owner')) ?? members[0])?.email ?? null;
   const tierTables = new Map<string, { fromCalls: number; unitPrice: string }[]>();
@@ -108,6 +135,7 @@ export async function getDemoTenantUseCase(deps: Deps, auth: Auth, accountId: st
     move: move ? { target: move.target ? formatCst(move.target) : null, state: move.state } : null,
     tierTables: [...tierTables].map(([label, list]) => ({ label, tiers: list })),
     createdAt: formatCst(tenant.tenant.createdAt),
+    signals,
   };
 }
 

@@ -144,7 +144,7 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
 
   'demo.tour.title': 'Scripted tour',
   'demo.tour.description':
-    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge → set a budget and an auto top-up → auto top-up → usage anomaly. “Customer” steps are done in the customer view (sign in with the customer credentials above in another window); “panel” steps move the clock and inject usage through the API with one button.',
+    'Step by step: buy a pack → use it down to 20% → watch the warning → let the refund window close → fall into arrears → get suspended → recharge → set a budget and an auto top-up → auto top-up → usage anomaly. “Customer” steps are done in the customer view (“Open as the customer” above; each step is then checked through the API); “panel” steps move the clock and inject usage through the API with one button.',
   'demo.tour.steps': 'Tour steps',
   'demo.tour.stepTitle': 'Step {n}: {title}',
   'demo.tour.actor.customer': 'In the customer view',
@@ -154,8 +154,7 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
   'demo.tour.prev': 'Previous',
   'demo.tour.next': 'Next',
   'demo.tour.doneSr': '(done)',
-  'demo.tour.noResource':
-    'This browser does not know the tenant’s application ids (only creation and reset return them): the clock moves without usage. You can type a resource id in the usage injector above.',
+  'demo.tour.noResource': 'This tenant has no application (resource): steps that inject usage will fail.',
   'demo.tour.result': 'Done: the clock is at {now}; {count} things happened (see the timeline).',
   'demo.tour.buy.title': 'Buy a pack',
   'demo.tour.buy.do':
@@ -216,4 +215,73 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
   'demo.tour.anomaly.look':
     'After the settlement a “usage anomaly” notice says the day’s calls against the expected number and the top of the normal range.',
   'demo.tour.anomaly.action': 'Inject a spike and settle',
+  // Issue 17: timeline events from code + params, customer access, tour checks, panel.
+  'demo.kind.budget_threshold': 'Budget threshold',
+  'demo.kind.budget_forecast': 'Budget forecast',
+  'demo.kind.usage_anomaly': 'Usage anomaly',
+  'demo.kind.clock_resumed': 'Clock move resumed',
+  'demo.outcome.pack': 'from packs',
+  'demo.outcome.postpaid': 'postpaid',
+  'demo.outcome.free': 'not billable',
+  'demo.outcome.rejected': 'refused',
+  'demo.outcome.duplicate': 'duplicates',
+  'demo.event.outcome': '{count} {outcome}',
+  'demo.event.listSep': ', ',
+  'demo.event.tenant_created': 'Demo tenant created from the “{scenario}” scenario',
+  'demo.event.usage_injected': '{count} calls injected: {breakdown}',
+  'demo.event.settlement': 'Settled {period}: ¥{amount} for {calls} postpaid calls.',
+  'demo.event.arrears':
+    'Account in arrears: available balance ¥{available}; service stops at {suspendsAt} unless recharged and is released at {releasesAt}.',
+  'demo.event.resumed': 'Balance back to 0 or more: service resumed.',
+  'demo.event.suspended': 'Still in arrears after 24 h: service suspended, debt ¥{debt}.',
+  'demo.event.released': 'Suspended for {days} days: postpaid configuration released.',
+  'demo.event.budget.actual': 'Budget {budgetId}: actual spending crossed {threshold}%',
+  'demo.event.budget.forecast': 'Budget {budgetId}: forecast spending crosses {threshold}%',
+  'demo.event.daily_report': 'Daily usage report for {period}',
+  'demo.event.trial_granted': 'Free trial ({grant}): {packs} gift packs of {calls} calls',
+  'demo.event.email_sent': 'Email to {recipient}: {subject}',
+  'demo.event.sms_sent': 'SMS to {recipient}: {subject}',
+  'demo.event.pack_expiring': 'Pack {packId} ({label}) expires in {days} days',
+  'demo.event.pack_expired': 'Pack {packId} ({label}) expired with {remaining} calls unused',
+  'demo.event.usage_anomaly': '{label} on {day}: {actual} billable calls, about {expected} expected',
+  'demo.event.clock_resumed': 'An interrupted clock move to {target} resumed where it stopped',
+  'demo.timeline.more': 'Load earlier events',
+  'demo.timeline.newestFirst': 'Newest first.',
+  'demo.clock.plus1h': '+1 hour',
+  'demo.floating.expand': 'Expand the demo clock',
+  'demo.floating.back': 'Back to the PM console',
+  'demo.floating.viewAs': 'You are viewing as the customer (opened by {pm}).',
+  'demo.access.title': 'Customer view and sign-in',
+  'demo.access.description':
+    'Only a hash of the customer password is stored, so it cannot be read back: reset it to a new one (shown once), or open the console as the customer in one click. Both are written to the audit log.',
+  'demo.access.reset': 'Reset customer password',
+  'demo.access.resetConfirmTitle': 'Reset the customer password?',
+  'demo.access.resetConfirmBody':
+    'The old password stops working at once and the customer’s open sessions are signed out. The new password is shown once.',
+  'demo.access.newPassword': 'New customer password',
+  'demo.access.newPasswordOnce': 'The new password is shown only this once: copy it now.',
+  'demo.access.open': 'Open as the customer',
+  'demo.access.openHint':
+    'Signs this tab in as the customer; “Back to the PM console” in the demo clock panel (bottom right) brings you back here.',
+  'demo.tour.checking': 'Checking the outcome through the API…',
+  'demo.tour.ok': 'Achieved: {what}',
+  'demo.tour.failed': 'Not achieved: ',
+  'demo.tour.failedSr': '(not achieved)',
+  'demo.tour.fail.noResource':
+    'This tenant has no application (resource) to inject usage from; the clock was not moved.',
+  'demo.tour.fail.noUsage': 'No usage was injected by this step.',
+  'demo.tour.fail.noPack':
+    'The customer has not bought a pack yet. Buy one in the customer view, then press “I have bought it” again.',
+  'demo.tour.fail.noWarning':
+    'No pack usage warning went out (no pack dropped below 20%). Maybe no pack was bought, or older packs were used first: raise the calls and run it again.',
+  'demo.tour.fail.noSettlement': 'This move did not pass a settlement.',
+  'demo.tour.fail.clockStuck': 'The clock did not move 7 days.',
+  'demo.tour.fail.notArrears':
+    'The account is not in arrears (the balance still covers it). Raise the calls and run it again.',
+  'demo.tour.fail.notSuspended': 'The account is not suspended: it must be in arrears for 24 hours first.',
+  'demo.tour.fail.notActive': 'The account is not back to normal: the available balance must be 0 or more.',
+  'demo.tour.fail.noBudget': 'The customer has not created a budget yet.',
+  'demo.tour.fail.noTopup':
+    'No automatic top-up happened (no new pack was delivered). Check the auto top-up rule and the pack’s remaining calls.',
+  'demo.tour.fail.noAnomaly': 'No usage anomaly was detected (it needs enough history: run “A quiet week” first).',
 };

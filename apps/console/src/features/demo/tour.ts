@@ -1,4 +1,4 @@
-import type { AdvanceClockBody, UsageInjection } from './api/types.ts';
+import type { AdvanceClockBody, ClockAdvanced, DemoTenantDetail, UsageInjection } from './api/types.ts';
 
 /**
  * The scripted demo tour (issue 5): "buy a pack, use it down to 20%, watch the warning, let the refund
@@ -113,4 +113,93 @@ export function tourRequest(
         ]
       : [];
   return injections.length > 0 ? { ...step.move, usage: injections } : { ...step.move };
+}
+
+/** What the tour reads back through the API after a step (GET /demo/tenants/:id and the move's answer). */
+export interface TourSignals {
+  now: string;
+  status: string;
+  notices: Readonly<Record<string, number>>;
+  purchasedPacks: number;
+  budgets: number;
+}
+
+/** Why a step did not do what it says; each has a message (demo.tour.fail.<reason>). */
+export type TourFailure =
+  | 'noResource'
+  | 'noUsage'
+  | 'noPack'
+  | 'noWarning'
+  | 'noSettlement'
+  | 'clockStuck'
+  | 'notArrears'
+  | 'notSuspended'
+  | 'notActive'
+  | 'noBudget'
+  | 'noTopup'
+  | 'noAnomaly';
+
+export type TourOutcome = { ok: true } | { ok: false; reason: TourFailure };
+
+const notices = (s: TourSignals | null, kind: string) => s?.notices[kind] ?? 0;
+const grew = (before: TourSignals | null, after: TourSignals, kind: string) =>
+  notices(after, kind) > notices(before, kind);
+const fail = (reason: TourFailure): TourOutcome => ({ ok: false, reason });
+const OK: TourOutcome = { ok: true };
+
+/**
+ * Did the step do what it says? Checked on the tenant as the server reports it after the step
+ * (`before`: the same read just before a panel step; null for customer steps) and on the clock move's
+ * answer (`moved`; null for customer steps). A step that could not do its thing fails visibly.
+ */
+export function checkTourStep(
+  step: TourStep,
+  before: TourSignals | null,
+  after: TourSignals,
+  moved: ClockAdvanced | null,
+): TourOutcome {
+  const kinds = new Set((moved?.happened ?? []).map((h) => h.kind));
+  if (step.actor === 'panel' && step.usage && !kinds.has('usage_injected')) return fail('noUsage');
+  switch (step.id) {
+    case 'buy':
+      return after.purchasedPacks > 0 ? OK : fail('noPack');
+    case 'use':
+      // R7 the usage warning goes out when a pack first drops below 20%.
+      return grew(before, after, 'pack_low') ? OK : fail('noWarning');
+    case 'warning':
+      if (!kinds.has('daily_settlement') && !kinds.has('monthly_settlement')) return fail('noSettlement');
+      return notices(after, 'pack_low') > 0 ? OK : fail('noWarning');
+    case 'window':
+      return before && Date.parse(after.now) - Date.parse(before.now) >= 7 * 86_400_000 ? OK : fail('clockStuck');
+    case 'arrears':
+      return after.status === 'arrears' ? OK : fail('notArrears');
+    case 'suspended':
+      return after.status === 'suspended' ? OK : fail('notSuspended');
+    case 'recharge':
+      return after.status === 'active' ? OK : fail('notActive');
+    case 'guard':
+      return after.budgets > 0 ? OK : fail('noBudget');
+    case 'topup':
+      // R10.2 the automatic order delivers a pack: a new delivery notice.
+      return grew(before, after, 'pack_delivered') ? OK : fail('noTopup');
+    case 'quiet':
+      return OK;
+    case 'anomaly':
+      return kinds.has('usage_anomaly') || grew(before, after, 'usage_anomaly') ? OK : fail('noAnomaly');
+    default: {
+      const never: never = step.id;
+      return never;
+    }
+  }
+}
+
+/** The signals of a tenant detail answer (GET /demo/tenants/:id). */
+export function tourSignals(d: DemoTenantDetail): TourSignals {
+  return {
+    now: d.clock.now,
+    status: d.status,
+    notices: d.signals?.notices ?? {},
+    purchasedPacks: d.signals?.purchasedPacks ?? 0,
+    budgets: d.signals?.budgets ?? 0,
+  };
 }

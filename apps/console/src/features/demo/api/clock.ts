@@ -1,13 +1,16 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import type { AdvanceClockBody, ClockAdvanced, DemoTimeline } from './types.ts';
 
 /** POST /api/v1/demo/tenants/:id/clock: runs every job due on the way; never backwards (PM or the tenant's customer). */
+export function advanceClock(accountId: string, body: AdvanceClockBody) {
+  return api.post<ClockAdvanced>(`/demo/tenants/${encodeURIComponent(accountId)}/clock`, body);
+}
+
 export function advanceClockMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'clock', accountId],
-    mutationFn: (body: AdvanceClockBody) =>
-      api.post<ClockAdvanced>(`/demo/tenants/${encodeURIComponent(accountId)}/clock`, body),
+    mutationFn: (body: AdvanceClockBody) => advanceClock(accountId, body),
   });
 }
 
@@ -15,11 +18,25 @@ export function timelineKey(accountId: string) {
   return ['demo', 'timeline', accountId] as const;
 }
 
-/** GET /api/v1/demo/tenants/:id/timeline: what the clock has passed, oldest first. */
-export function timelineQueryOptions(accountId: string) {
+const timelinePath = (accountId: string, limit: number, cursor?: string | null) =>
+  `/demo/tenants/${encodeURIComponent(accountId)}/timeline?limit=${limit}${
+    cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+  }`;
+
+/** GET /api/v1/demo/tenants/:id/timeline: the newest `limit` events (newest first). */
+export function timelineQueryOptions(accountId: string, limit = 5) {
   return queryOptions({
-    queryKey: timelineKey(accountId),
-    queryFn: ({ signal }) =>
-      api.get<DemoTimeline>(`/demo/tenants/${encodeURIComponent(accountId)}/timeline`, { signal }),
+    queryKey: [...timelineKey(accountId), 'latest', limit] as const,
+    queryFn: ({ signal }) => api.get<DemoTimeline>(timelinePath(accountId, limit), { signal }),
+  });
+}
+
+/** The whole timeline, newest first, a page at a time ("load earlier events"). */
+export function timelinePagesQueryOptions(accountId: string, limit = 50) {
+  return infiniteQueryOptions({
+    queryKey: [...timelineKey(accountId), 'pages', limit] as const,
+    queryFn: ({ signal, pageParam }) => api.get<DemoTimeline>(timelinePath(accountId, limit, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? null,
   });
 }

@@ -1,7 +1,7 @@
 import type { List } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { DemoTenant, DemoTenantCreated, DemoTenantDetail } from './types.ts';
+import type { DemoCustomerView, DemoPasswordReset, DemoTenant, DemoTenantCreated, DemoTenantDetail } from './types.ts';
 
 export const demoTenantsKey = ['demo', 'tenants'] as const;
 
@@ -52,5 +52,21 @@ export function demoTenantQueryOptions(accountId: string) {
   return queryOptions({
     queryKey: demoTenantKey(accountId),
     queryFn: ({ signal }) => api.get<DemoTenantDetail>(`/demo/tenants/${encodeURIComponent(accountId)}`, { signal }),
+  });
+}
+
+/** POST /api/v1/demo/tenants/:id/password (pm): a new customer password, returned once; audited. */
+export function resetPasswordMutationOptions(accountId: string) {
+  return mutationOptions({
+    mutationKey: ['demo', 'password', accountId],
+    mutationFn: () => api.post<DemoPasswordReset>(`/demo/tenants/${encodeURIComponent(accountId)}/password`),
+  });
+}
+
+/** POST /api/v1/demo/tenants/:id/customer-view (pm): this browser becomes the tenant's owner; audited. */
+export function openCustomerViewMutationOptions(accountId: string) {
+  return mutationOptions({
+    mutationKey: ['demo', 'customer-view', accountId],
+    mutationFn: () => api.post<DemoCustomerView>(`/demo/tenants/${encodeURIComponent(accountId)}/customer-view`),
   });
 }

@@ -17,3 +17,6 @@ export type ClockAdvanced = Out<typeof ClockAdvancedSchema>;
 export type DemoTimeline = Out<typeof DemoTimelineSchema>;
 export type Happening = Out<typeof HappeningSchema>;
 export type { AdvanceClockBody, UsageInjection } from '@idv/contracts';
+export type DemoPasswordReset = Out<typeof import('@idv/contracts').DemoPasswordReset>;
+export type DemoCustomerView = Out<typeof import('@idv/contracts').DemoCustomerView>;
+export type DemoCustomerViewState = Out<typeof import('@idv/contracts').DemoCustomerViewState>;

@@ -12,7 +12,7 @@ import { cstInputToIso, isoToCstInput } from '../cst.ts';
 type Move = { advanceBy: 'P1D' | 'P7D' | 'PT1H' } | { to: 'next-settlement' } | { advanceTo: string };
 
 /**
- * R9.3 clock buttons: to the next 08:00 settlement, +1 day, +7 days and (optionally) to a date.
+ * R9.3 clock buttons: +1 hour, +1 day, to the next 08:00 settlement, +7 days and (optionally) to a date.
  * `usage` is applied to the next advance and then handed back through onAdvanced.
  */
 export function ClockControls({
@@ -68,6 +68,12 @@ export function ClockControls({
   return (
     <div className="flex flex-col gap-3" aria-busy={busy || undefined}>
       <div className={clsx('flex flex-wrap gap-2', compact && 'gap-1.5')}>
+        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'PT1H' }, t('demo.clock.plus1h'))}>
+          {t('demo.clock.plus1h')}
+        </Button>
+        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'P1D' }, t('demo.clock.plus1d'))}>
+          {t('demo.clock.plus1d')}
+        </Button>
         <Button
           size={size}
           variant="primary"
@@ -75,9 +81,6 @@ export function ClockControls({
           onClick={() => run({ to: 'next-settlement' }, t('demo.clock.nextSettlement'))}
         >
           {t('demo.clock.nextSettlement')}
-        </Button>
-        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'P1D' }, t('demo.clock.plus1d'))}>
-          {t('demo.clock.plus1d')}
         </Button>
         <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'P7D' }, t('demo.clock.plus7d'))}>
           {t('demo.clock.plus7d')}
@@ -97,7 +100,7 @@ export function ClockControls({
               onChange={(e) => setTo(e.target.value)}
               aria-invalid={toError ? true : undefined}
               aria-describedby={toError ? `${dateId}-err` : undefined}
-              className="w-56"
+              className={compact ? 'w-full max-w-56' : 'w-56'}
             />
           </div>
           <Button type="submit" disabled={busy}>

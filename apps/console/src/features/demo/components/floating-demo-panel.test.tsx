@@ -8,12 +8,13 @@ describe('floating demo panel highlights (R9.3)', () => {
     const happened = [h('pack_expired', 1), h('daily', 2), ...[3, 4, 5, 6, 7, 8].map((n) => h('email_sent', n))];
     const shown = highlights(happened);
     expect(shown).toHaveLength(5);
-    expect(shown.map((x) => x.kind).slice(0, 2)).toEqual(['pack_expired', 'daily']);
-    expect(shown.slice(2).every((x) => x.kind === 'email_sent')).toBe(true);
+    // Newest first: the settlement, the expiry, then the latest emails.
+    expect(shown.map((x) => x.kind).slice(0, 2)).toEqual(['daily', 'pack_expired']);
+    expect(shown.slice(2).map((x) => x.summary)).toEqual(['email_sent 8', 'email_sent 7', 'email_sent 6']);
   });
 
-  it('keeps the latest five events when there are more, messages left out', () => {
+  it('keeps the latest five events, newest first, when there are more, messages left out', () => {
     const happened = [1, 2, 3, 4, 5, 6].map((n) => h('daily', n)).concat([h('sms_sent', 7)]);
-    expect(highlights(happened).map((x) => x.summary)).toEqual(['daily 2', 'daily 3', 'daily 4', 'daily 5', 'daily 6']);
+    expect(highlights(happened).map((x) => x.summary)).toEqual(['daily 6', 'daily 5', 'daily 4', 'daily 3', 'daily 2']);
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { errorMessage, QueryError } from '../../../components/query-error.tsx';
@@ -16,12 +16,14 @@ import {
 } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { timelineKey, timelineQueryOptions } from '../api/clock.ts';
+import { timelineKey, timelinePagesQueryOptions } from '../api/clock.ts';
 import {
   deleteTenantMutationOptions,
   demoTenantQueryOptions,
   demoTenantsKey,
   demoTenantsQueryOptions,
+  openCustomerViewMutationOptions,
+  resetPasswordMutationOptions,
   resetTenantMutationOptions,
 } from '../api/tenants.ts';
 import type { ClockAdvanced, DemoTenantCreated, UsageInjection } from '../api/types.ts';
@@ -66,9 +68,21 @@ function DemoTenantPage() {
   const resources = detail.data?.resources.map((r) => ({ id: r.id, alias: r.alias })) ?? stored;
   const [pending, setPending] = useState<UsageInjection[]>([]);
   const [last, setLast] = useState<ClockAdvanced | null>(null);
-  const [confirm, setConfirm] = useState<'reset' | 'delete' | null>(null);
+  const [confirm, setConfirm] = useState<'reset' | 'delete' | 'password' | null>(null);
   const tenants = useQuery(demoTenantsQueryOptions());
-  const timeline = useQuery(timelineQueryOptions(accountId));
+  const timeline = useInfiniteQuery(timelinePagesQueryOptions(accountId));
+  const password = useMutation({
+    ...resetPasswordMutationOptions(accountId),
+    onSuccess: async () => {
+      setConfirm(null);
+      await queryClient.invalidateQueries({ queryKey: demoTenantsKey });
+    },
+  });
+  const customerView = useMutation({
+    ...openCustomerViewMutationOptions(accountId),
+    // A full load as the customer: nothing cached for the PM may show in the customer's console.
+    onSuccess: () => window.location.assign('/packs'),
+  });
   const reset = useMutation({
     ...resetTenantMutationOptions(accountId),
     onSuccess: async (r) => {
@@ -97,6 +111,12 @@ function DemoTenantPage() {
     setPending([]);
     await queryClient.invalidateQueries({ queryKey: ['demo'] });
   }
+
+  /** The customer's sign-in, each with a copy button (creation answer, or a reset password). */
+  const signInItems = (email: string, passwordLabel: string, value: string) => [
+    { key: 'email', term: t('demo.creds.email'), value: <Secret label={t('demo.creds.email')} value={email} /> },
+    { key: 'password', term: passwordLabel, value: <Secret label={passwordLabel} value={value} /> },
+  ];
 
   const back = (
     <Link to="/demo" className="text-sm text-brand-700 underline-offset-2 hover:underline">
@@ -151,16 +171,7 @@ function DemoTenantPage() {
             <DescriptionList
               columns={2}
               items={[
-                {
-                  key: 'email',
-                  term: t('demo.creds.email'),
-                  value: <Secret label={t('demo.creds.email')} value={created.customer.email} />,
-                },
-                {
-                  key: 'password',
-                  term: t('demo.creds.password'),
-                  value: <Secret label={t('demo.creds.password')} value={created.customer.password} />,
-                },
+                ...signInItems(created.customer.email, t('demo.creds.password'), created.customer.password),
                 {
                   key: 'key',
                   term: t('demo.creds.serviceKey'),
@@ -210,6 +221,30 @@ function DemoTenantPage() {
           />
         </Panel>
 
+        <Panel title={t('demo.access.title')} description={t('demo.access.description')} headingId="access-heading">
+          <div className="flex flex-wrap gap-2">
+            <Button variant="primary" loading={customerView.isPending} onClick={() => customerView.mutate()}>
+              {t('demo.access.open')}
+            </Button>
+            <Button onClick={() => setConfirm('password')}>{t('demo.access.reset')}</Button>
+          </div>
+          <p className="mt-2 text-xs text-slate-600">{t('demo.access.openHint')}</p>
+          {customerView.isError ? (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {errorMessage(customerView.error, t)}
+            </p>
+          ) : null}
+          {password.data ? (
+            <div className="mt-4 flex flex-col gap-2" data-testid="new-customer-password">
+              <Banner tone="warning">{t('demo.access.newPasswordOnce')}</Banner>
+              <DescriptionList
+                columns={2}
+                items={signInItems(password.data.email, t('demo.access.newPassword'), password.data.password)}
+              />
+            </div>
+          ) : null}
+        </Panel>
+
         <Panel title={t('demo.clock.title')} description={t('demo.clock.description')} headingId="clock-heading">
           <ClockControls accountId={accountId} now={now} usage={pending} onAdvanced={onAdvanced} />
           {last ? (
@@ -219,7 +254,7 @@ function DemoTenantPage() {
               </p>
               {last.happened.length > 0 ? (
                 <div className="mt-2">
-                  <TimelineList items={last.happened} compact />
+                  <TimelineList items={[...last.happened].reverse()} compact />
                 </div>
               ) : null}
             </div>
@@ -240,10 +275,22 @@ function DemoTenantPage() {
             </Busy>
           ) : timeline.isError ? (
             <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
-          ) : timeline.data.items.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('demo.timeline.empty')}</p>
+          ) : timeline.data.pages[0]?.items.length ? (
+            <>
+              <p className="mb-1 text-xs text-slate-600">{t('demo.timeline.newestFirst')}</p>
+              <TimelineList items={timeline.data.pages.flatMap((p) => p.items)} />
+              {timeline.hasNextPage ? (
+                <Button
+                  className="mt-3"
+                  loading={timeline.isFetchingNextPage}
+                  onClick={() => void timeline.fetchNextPage()}
+                >
+                  {t('demo.timeline.more')}
+                </Button>
+              ) : null}
+            </>
           ) : (
-            <TimelineList items={timeline.data.items} />
+            <p className="text-sm text-slate-600">{t('demo.timeline.empty')}</p>
           )}
         </Panel>
 
@@ -261,18 +308,34 @@ function DemoTenantPage() {
         cancelLabel={t('demo.confirm.cancel')}
         closeLabel={t('demo.confirm.close')}
         open={confirm !== null}
-        title={confirm === 'delete' ? t('demo.delete.confirmTitle') : t('demo.reset.confirmTitle')}
-        confirmLabel={confirm === 'delete' ? t('demo.delete') : t('demo.reset')}
+        title={
+          confirm === 'delete'
+            ? t('demo.delete.confirmTitle')
+            : confirm === 'password'
+              ? t('demo.access.resetConfirmTitle')
+              : t('demo.reset.confirmTitle')
+        }
+        confirmLabel={
+          confirm === 'delete' ? t('demo.delete') : confirm === 'password' ? t('demo.access.reset') : t('demo.reset')
+        }
         danger={confirm === 'delete'}
-        busy={reset.isPending || remove.isPending}
+        busy={reset.isPending || remove.isPending || password.isPending}
         onCancel={() => setConfirm(null)}
-        onConfirm={() => (confirm === 'delete' ? remove.mutate() : reset.mutate())}
+        onConfirm={() =>
+          confirm === 'delete' ? remove.mutate() : confirm === 'password' ? password.mutate() : reset.mutate()
+        }
       >
-        <p>{confirm === 'delete' ? t('demo.delete.confirmBody') : t('demo.reset.confirmBody')}</p>
+        <p>
+          {confirm === 'delete'
+            ? t('demo.delete.confirmBody')
+            : confirm === 'password'
+              ? t('demo.access.resetConfirmBody')
+              : t('demo.reset.confirmBody')}
+        </p>
         {reset.isPending ? <p className="mt-2 text-xs text-slate-600">{t('demo.reset.progress')}</p> : null}
-        {reset.isError || remove.isError ? (
+        {reset.isError || remove.isError || password.isError ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(reset.error ?? remove.error, t)}
+            {errorMessage(reset.error ?? remove.error ?? password.error, t)}
           </p>
         ) : null}
       </ConfirmDialog>
