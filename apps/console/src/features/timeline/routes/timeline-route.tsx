@@ -23,7 +23,16 @@ import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { timelineQueryOptions } from '../api/timeline.ts';
 
-const KINDS: readonly TimelineKind[] = ['order', 'refund', 'settlement', 'notice', 'signin', 'staff', 'action'];
+const KINDS: readonly TimelineKind[] = [
+  'order',
+  'refund',
+  'settlement',
+  'notice',
+  'signin',
+  'staff',
+  'action',
+  'resumption',
+];
 const TONE: Record<TimelineKind, BadgeTone> = {
   order: 'success',
   refund: 'info',
@@ -32,6 +41,7 @@ const TONE: Record<TimelineKind, BadgeTone> = {
   signin: 'muted',
   staff: 'danger',
   action: 'neutral',
+  resumption: 'success',
 };
 
 /** Issue 18: one newest-first timeline of the account, filterable by kind (in the URL). */
