@@ -1,17 +1,6 @@
+import type { TimelineKind } from '@idv/contracts';
 import { type DbOrTx, rows } from '@idv/db';
 import { type SQL, sql } from 'drizzle-orm';
-
-export const TIMELINE_KINDS = [
-  'order',
-  'refund',
-  'settlement',
-  'notice',
-  'signin',
-  'staff',
-  'action',
-  'resumption',
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineRow {
   kind: TimelineKind;

@@ -1,25 +1,8 @@
-import type { TimelineItem } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  Busy,
-  Button,
-  EmptyState,
-  Field,
-  Input,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
-import { formatDateTime } from '../../../lib/datetime.ts';
-import { formatMoney } from '../../../lib/format.ts';
+import { TimelineTable } from '../../../components/timeline-table.tsx';
+import { Busy, Button, EmptyState, Field, Input, Panel, Skeleton } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { staffTimelineQueryOptions } from '../api/staff-timeline.ts';
 
@@ -30,7 +13,7 @@ const REASON_MAX = 200;
  * the agent asks (each read is audited with the reason given); then pages of 50, newest first.
  */
 export function AccountTimeline({ accountId }: { accountId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const [asked, setAsked] = useState<{ reason: string; cursor?: string } | null>(null);
   const timeline = useQuery({
@@ -42,11 +25,6 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
     e.preventDefault();
     setAsked({ reason: draft.trim() });
   }
-  const text = (i: TimelineItem) => {
-    const d = i.detail ?? {};
-    if (i.kind === 'notice') return String((locale === 'en' ? d.titleEn : d.titleZh) ?? i.what);
-    return i.what;
-  };
 
   return (
     <Panel
@@ -81,30 +59,11 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
           <EmptyState title={t('support.timeline.empty')}>{t('support.timeline.emptyBody')}</EmptyState>
         ) : (
           <>
-            <Table caption={t('support.timeline.caption')} busy={timeline.isPlaceholderData}>
-              <THead>
-                <tr>
-                  <Th>
-                    {t('support.timeline.at')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                  </Th>
-                  <Th>{t('support.timeline.kind')}</Th>
-                  <Th>{t('support.timeline.what')}</Th>
-                  <Th align="right">{t('support.timeline.amount')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {timeline.data.items.map((i) => (
-                  <Tr key={`${i.kind}:${i.id}`}>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.at)}</Td>
-                    <Td>
-                      <Badge tone={i.kind === 'staff' ? 'danger' : 'neutral'}>{t(`timeline.kind.${i.kind}`)}</Badge>
-                    </Td>
-                    <Td className="break-all">{text(i)}</Td>
-                    <Td align="right">{i.amount ? formatMoney(i.amount) : '—'}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <TimelineTable
+              items={timeline.data.items}
+              caption={t('support.timeline.caption')}
+              busy={timeline.isPlaceholderData}
+            />
             {asked.cursor || timeline.data.nextCursor ? (
               <nav aria-label={t('support.timeline.pagination')} className="mt-3 flex justify-end gap-2">
                 {asked.cursor ? (
