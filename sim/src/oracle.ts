@@ -274,7 +274,10 @@ function before(a: OPack, b: OPack): boolean {
 }
 function pick(m: Model, label: string, at: number, among?: OPack[]): OPack | undefined {
   let best: OPack | undefined;
-  for (const p of among ?? m.packs) if (packTakes(p, label, at) && (!best || before(p, best))) best = p;
+  // R4.2 "only `active` packs": a pack past its expiry when the call is processed is `expired`, even for a
+  // late call dated before the expiry (the clock's expiry job has marked it by then).
+  for (const p of among ?? m.packs)
+    if (m.now <= p.expiresAt && packTakes(p, label, at) && (!best || before(p, best))) best = p;
   return best;
 }
 
