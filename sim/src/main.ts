@@ -1,7 +1,8 @@
 /**
  * `pnpm sim`: SIM_SEED (default random, printed), SIM_EVENTS (default 20,000), SIM_TENANTS, SIM_CRASHES,
- * SIM_SKIP=late,poison,race,crash,long (restrict what is generated), SIM_KEEP=1 (keep the database),
- * SIM_ONLY_TENANT / SIM_STOP_AT (a reproduction), SIM_BATCH_MAX (largest usage batch, default 240). Last line:
+ * SIM_SKIP=late,poison,race,crash,long,rich,legacy,inject,r10 (restrict what is generated), SIM_KEEP=1 (keep the database),
+ * SIM_ONLY_TENANT / SIM_STOP_AT (a reproduction), SIM_BATCH_MAX (largest usage batch, default 240), SIM_SQL_EVERY
+ * (long mode: the aggregate SQL invariants every k-th check of a tenant, default 1), SIM_PROFILE=1. Last line:
  * `sim: <events> events, <operations> operations, <crashes> crashes, <violations> violations, seed <seed>`.
  */
 import { randomInt } from 'node:crypto';
@@ -20,6 +21,8 @@ const r = await runSim({
   onlyTenant: int(env.SIM_ONLY_TENANT),
   stopAt: int(env.SIM_STOP_AT),
   batchMax: int(env.SIM_BATCH_MAX),
+  sqlEvery: int(env.SIM_SQL_EVERY),
+  profile: env.SIM_PROFILE === '1',
 });
 console.log(
   `sim: digest ${r.digest}, ${r.seconds.toFixed(1)} s, ${Math.round(r.events / r.seconds)} events/s, ${r.requests} requests`,

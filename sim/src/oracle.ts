@@ -136,6 +136,37 @@ export interface OOrder {
   paid: { gift: bigint; income: bigint; cash: bigint; voucher: bigint };
   packKeys: number[];
   refunded: { gift: bigint; income: bigint; cash: bigint }[];
+  /** When it was placed (model clock) and whether an auto top-up rule placed it (R10.2). */
+  at: number;
+  auto: boolean;
+}
+/** A notice the rule book says is sent (R6.1–R6.4, R10.1, R10.2): its kind, time and what its text must say. */
+export interface ONotice {
+  kind: string;
+  at: number;
+  contains: string[];
+}
+/** R10.2 the label's auto top-up rule and its crossing latch. */
+export interface ORule {
+  label: string;
+  enabled: boolean;
+  belowCalls: number;
+  size: number;
+  quantity: number;
+  monthlyLimit: number;
+  armed: boolean;
+}
+/** R10.1 a monthly budget (whole account, or one label). */
+export interface OBudget {
+  serverId: string;
+  amount: bigint;
+  label: string | null;
+  thresholds: number[];
+  /** `month:threshold` lines whose budget_threshold notice must have been sent (spent reached it when evaluated). */
+  alerted: Set<string>;
+  /** `month:threshold` lines spent reached at any time (a notice for any other line is wrong). */
+  reached: Set<string>;
+  deleted: boolean;
 }
 export interface OCharge {
   day: string;
@@ -171,6 +202,11 @@ export interface Model {
   orders: OOrder[];
   charges: OCharge[];
   rechargedTotal: bigint;
+  /** R8 refunds as the bills count them (negative rows of the month they happened in). */
+  refunds: { at: number; label: string; amount: bigint }[];
+  notices: ONotice[];
+  rule: ORule | null;
+  budgets: OBudget[];
 }
 
 export interface Rules {
@@ -210,6 +246,10 @@ export function newModel(activatedAt: number, resources: string[]): Model {
     orders: [],
     charges: [],
     rechargedTotal: 0n,
+    refunds: [],
+    notices: [],
+    rule: null,
+    budgets: [],
   };
 }
 
@@ -234,7 +274,10 @@ function before(a: OPack, b: OPack): boolean {
 }
 function pick(m: Model, label: string, at: number, among?: OPack[]): OPack | undefined {
   let best: OPack | undefined;
-  for (const p of among ?? m.packs) if (packTakes(p, label, at) && (!best || before(p, best))) best = p;
+  // R4.2 "only `active` packs": a pack past its expiry when the call is processed is `expired`, even for a
+  // late call dated before the expiry (the clock's expiry job has marked it by then).
+  for (const p of among ?? m.packs)
+    if (m.now <= p.expiresAt && packTakes(p, label, at) && (!best || before(p, best))) best = p;
   return best;
 }
 
@@ -354,7 +397,14 @@ export type OrderResult =
 export function placeOrder(
   m: Model,
   r: Rules,
-  o: { label: string; size: number; quantity: number; serverOrderId: string; serverPackIds: string[] },
+  o: {
+    label: string;
+    size: number;
+    quantity: number;
+    serverOrderId: string;
+    serverPackIds: string[];
+    auto?: boolean;
+  },
 ): OrderResult {
   const label = r.labels.get(o.label);
   const tier = label?.tiers.find((t) => t.size === o.size);
@@ -404,8 +454,12 @@ export function placeOrder(
     paid: { gift, income, cash, voucher: 0n },
     packKeys: fresh.map((p) => p.key),
     refunded: [],
+    at: m.now,
+    auto: o.auto === true,
   });
   const moved = coverOnDelivery(m, fresh, m.now);
+  // R10.2 a delivery that lifts the label back to the rule's N re-arms it: the next drop is a new crossing.
+  if (m.rule && m.rule.label === o.label && remainingCalls(m, o.label) >= m.rule.belowCalls) m.rule.armed = true;
   return { ok: true, amount, packKeys: fresh.map((p) => p.key), moved };
 }
 
@@ -450,6 +504,7 @@ export function checkRefundShare(
 
 export function applyRefund(m: Model, p: OPack, got: { gift: bigint; income: bigint; cash: bigint }): void {
   p.refunded = true;
+  m.refunds.push({ at: m.now, label: p.label, amount: got.gift + got.income + got.cash });
   m.gift += got.gift;
   m.income += got.income;
   m.cash += got.cash;
@@ -465,15 +520,32 @@ export function recharge(m: Model, amount: bigint): void {
     m.status = 'active';
     m.arrearsSince = null;
     m.suspendedAt = null;
+    m.notices.push({ kind: 'service_resumed', at: m.now, contains: [] }); // R6.3
   }
 }
 
 /** What the clock passes, stop by stop (each 08:00 and the target), as real time would. */
-export function advance(m: Model, r: Rules, target: number): { trialAt: number | null } {
+export function advance(
+  m: Model,
+  r: Rules,
+  target: number,
+  /** R9.3 usage injected by the move: the calls of the stretch ending at `stop`, ingested at `stop` before its jobs. */
+  inject?: (from: number, stop: number) => InEvent[],
+): { trialAt: number | null; injected: Expected[] } {
   let trialAt: number | null = null;
+  const injected: Expected[] = [];
   while (m.now < target) {
     const stop = Math.min(next0800(m.now), target);
+    const from = m.now;
     m.now = stop;
+    if (inject) {
+      const batch = inject(from, stop);
+      for (let i = 0; i < batch.length; i += 1000) {
+        const part = batch.slice(i, i + 1000);
+        injected.push(...ingest(m, r, part));
+        applyAutoTopup(m, r, part);
+      }
+    }
     // R3.4 free trial, dated at its due time; R4.3 coverage of that day.
     const due = m.activatedAt + r.trialDelayMs;
     if (!m.trialGranted && due <= stop) {
@@ -545,29 +617,130 @@ export function advance(m: Model, r: Rules, target: number): { trialAt: number |
         m.charges.push(c);
       }
       m.settledThrough = last;
-      // R6.1
+      // R6.1 the arrears notice says when service stops (R6.2) and when it is released (R6.4).
       if (available(m) < 0n && m.status === 'active') {
         m.status = 'arrears';
         m.arrearsSince = dueAt;
+        m.notices.push({
+          kind: 'arrears',
+          at: dueAt,
+          contains: [cstWall(dueAt + 24 * HOUR), cstWall(dueAt + 24 * HOUR + r.releaseAfterMs)],
+        });
       }
       d = addDay(last, 1);
     }
     // R6.2–R6.4 at this stop.
+    // R10.1 budget alerts after the settlements of the stop.
+    evaluateBudgets(m, true);
     if (m.status === 'arrears' && available(m) >= 0n) {
       m.status = 'active';
       m.arrearsSince = null;
       m.suspendedAt = null;
+      m.notices.push({ kind: 'service_resumed', at: stop, contains: [] }); // R6.3 (money came back by a refund)
     } else {
       if (m.status === 'arrears' && m.arrearsSince !== null && m.arrearsSince + 24 * HOUR <= stop) {
         m.status = 'suspended';
         m.suspendedAt = m.arrearsSince + 24 * HOUR;
+        // R6.2 the suspension notice gives the release time (R6.4).
+        m.notices.push({ kind: 'suspended', at: m.suspendedAt, contains: [cstWall(m.suspendedAt + r.releaseAfterMs)] });
       }
       if (m.status === 'suspended' && m.suspendedAt !== null && m.suspendedAt + r.releaseAfterMs <= stop) {
         m.status = 'released';
+        m.notices.push({ kind: 'released', at: m.suspendedAt + r.releaseAfterMs, contains: [] }); // R6.4
       }
     }
   }
-  return { trialAt };
+  return { trialAt, injected };
+}
+
+/** A time as the notices' text writes it: CST wall time to the second, `2025-03-04 08:00:00`. */
+export function cstWall(ms: number): string {
+  return new Date(ms + CST).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A time as the API writes it: CST wall time to the second, `2025-03-04T08:00:00+08:00`. */
+export function cstText(ms: number): string {
+  return `${new Date(ms + CST).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** R10.2 "the remaining calls of my active packs of this label": not refunded, not used up, not expired. */
+export function remainingCalls(m: Model, label: string): number {
+  let n = 0;
+  for (const p of m.packs)
+    if (p.label === label && !p.refunded && p.used < p.total && p.expiresAt > m.now) n += p.total - p.used;
+  return n;
+}
+
+/**
+ * R10.2 after a usage batch (for the labels it names): the rule acts once per crossing below N: buys tier T × q
+ * as an ordinary order (R2.3, R4.3 coverage) while the month's limit allows and the balance pays, otherwise one
+ * auto_topup_failed notice (decision 0014: the limit is reported the same way). Never while suspended or released.
+ */
+export function applyAutoTopup(
+  m: Model,
+  r: Rules,
+  batch: readonly InEvent[],
+  /** False when the batch was a retry after a crash: the purchase's budget evaluation may not have run. */
+  alert = true,
+): { kind: 'none' } | { kind: 'bought'; moved: string[] } | { kind: 'failed' } {
+  const rule = m.rule;
+  if (!rule?.enabled || !batch.some((e) => e.label === rule.label)) return { kind: 'none' };
+  if (m.status === 'suspended' || m.status === 'released' || m.violation) return { kind: 'none' };
+  if (remainingCalls(m, rule.label) >= rule.belowCalls) {
+    rule.armed = true;
+    return { kind: 'none' };
+  }
+  if (!rule.armed) return { kind: 'none' };
+  rule.armed = false;
+  const month = cstDay(m.now).slice(0, 7);
+  const bought = m.orders.filter((o) => o.auto && o.label === rule.label && cstDay(o.at).slice(0, 7) === month).length;
+  if (bought < rule.monthlyLimit) {
+    const res = placeOrder(m, r, {
+      label: rule.label,
+      size: rule.size,
+      quantity: rule.quantity,
+      serverOrderId: '',
+      serverPackIds: [],
+      auto: true,
+    });
+    if (res.ok) {
+      evaluateBudgets(m, alert);
+      return { kind: 'bought', moved: res.moved };
+    }
+  }
+  m.notices.push({ kind: 'auto_topup_failed', at: m.now, contains: [] });
+  return { kind: 'failed' };
+}
+
+/** R10.1 a budget's spent in a CST month: purchases + settlement lines of the month − refunds, in its scope. */
+export function budgetSpent(m: Model, month: string, label: string | null): bigint {
+  let s = 0n;
+  for (const o of m.orders) if (cstDay(o.at).slice(0, 7) === month && (!label || o.label === label)) s += o.amount;
+  for (const c of m.charges) if (c.day.slice(0, 7) === month && (!label || c.label === label)) s += c.amount;
+  for (const x of m.refunds) if (cstDay(x.at).slice(0, 7) === month && (!label || x.label === label)) s -= x.amount;
+  return s;
+}
+
+/**
+ * R10.1 at an evaluation point (`alert`: after a settlement, a purchase, a refund, an auto top-up, a budget
+ * created or changed) a threshold spent has reached gets its budget_threshold notice, once per budget, month and
+ * threshold. Without `alert` it only records what spent reached (a notice for a line never reached is wrong).
+ */
+export function evaluateBudgets(m: Model, alert: boolean): void {
+  const month = cstDay(m.now).slice(0, 7);
+  for (const b of m.budgets) {
+    if (b.deleted) continue;
+    const spent = budgetSpent(m, month, b.label);
+    for (const t of b.thresholds) {
+      if (spent * 100n < b.amount * BigInt(t)) continue;
+      const k = `${month}:${t}`;
+      b.reached.add(k);
+      if (alert && !b.alerted.has(k)) {
+        b.alerted.add(k);
+        m.notices.push({ kind: 'budget_threshold', at: m.now, contains: [`budget:${b.serverId}:${k}`] });
+      }
+    }
+  }
 }
 
 /** R3.1 status as the customer sees it at the model's now. */

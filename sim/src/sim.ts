@@ -15,13 +15,17 @@ import {
   addDay,
   addEvent,
   advance,
+  applyAutoTopup,
   applyRefund,
   available,
+  budgetSpent,
   checkRefundShare,
   cstDay,
+  cstText,
   DAY,
   dayStart,
   type Expected,
+  evaluateBudgets,
   fmt,
   halfUpCents,
   type InEvent,
@@ -39,6 +43,7 @@ import {
   type Rules,
   recharge,
   refundBlocks,
+  U,
 } from './oracle.ts';
 import { Rng } from './rng.ts';
 
@@ -58,6 +63,15 @@ export interface SimOptions {
   stopAt?: number;
   /** Largest usage batch (default 240; the long run uses 1000, the API's limit). */
   batchMax?: number;
+  /**
+   * Long mode: the aggregate SQL invariants (they scan the tenant's whole history) run on every `sqlEvery`-th
+   * check of a tenant, on the first check of a tenant after any crash, after every clock move that settled,
+   * and at the end; the outside checks and the stored outcome of every event of the step run every step.
+   * Default 1 (every check).
+   */
+  sqlEvery?: number;
+  /** Print where the simulator's time went (per phase) at the end. */
+  profile?: boolean;
   log?: (line: string) => void;
 }
 
@@ -98,6 +112,11 @@ interface Tenant {
   recent: InEvent[];
   /** Months whose bills this tenant has. */
   months: Set<string>;
+  /** Checks since the last full SQL check, and the crash count then (long mode). */
+  sinceSql: number;
+  crashesAtSql: number;
+  /** Notices stored before the model began (a rich tenant's history) have ids up to this one. */
+  noticeBase: string;
 }
 
 const LABELS: [string, number][] = [
@@ -128,6 +147,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
   const sched = new Rng(`${o.seed}:sched`);
   const crashRng = new Rng(`${o.seed}:crash`);
   const violations: Violation[] = [];
+  const sqlEvery = Math.max(1, o.sqlEvery ?? 1);
+  const prof = new Prof();
+  let fullChecks = 0;
+  /** What the run exercised (printed at the end): a check that never ran proves nothing. */
+  const seen = new Map<string, number>();
+  const saw = (k: string, n = 1) => seen.set(k, (seen.get(k) ?? 0) + n);
   let step = 0;
   let events = 0;
   let operations = 0;
@@ -142,6 +167,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       CLOCK_SKEW_SECONDS: '300',
       RELEASE_AFTER_DAYS: '15',
       TRIAL_GRANT_DELAY_MINUTES: '30',
+      // A move killed mid-way is resumed once its lease runs out (R9.3): short, so the retry waits little.
+      DEMO_MOVE_LEASE_SECONDS: '4',
     });
     sql = postgres(db.url, { max: 2, onnotice: () => {} });
     const client = new Client(nodes);
@@ -181,6 +208,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         lastAt: startAt,
         recent: [],
         months: new Set([cstDay(startAt).slice(0, 7)]),
+        sinceSql: 0,
+        crashesAtSql: 0,
+        noticeBase: '0',
       });
     }
 
@@ -218,6 +248,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         lastAt: startAt,
         recent: [],
         months: new Set([cstDay(startAt).slice(0, 7), cstDay(startAt - 20 * DAY).slice(0, 7)]),
+        sinceSql: 0,
+        crashesAtSql: 0,
+        noticeBase: '0',
       };
       await observe(sql, t);
       tenants.push(t);
@@ -261,6 +294,9 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         lastAt: startAt,
         recent: [],
         months: new Set([cstDay(startAt).slice(0, 7)]),
+        sinceSql: 0,
+        crashesAtSql: 0,
+        noticeBase: '0',
       });
     }
 
@@ -350,8 +386,50 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     };
 
     // ---- the checks after every step -------------------------------------------------------------
-    const check = async (t: Tenant, op: string, o2: { packs: boolean; bills: boolean; ids?: string[] }) => {
+    /**
+     * R6.1–R6.4, R10.2 and R10.1 notices against the oracle's: each kind's notices at the oracle's times, with the
+     * times their text must give (R6.1 stop and release, R6.2 release); budget_threshold notices at least those
+     * the oracle's evaluation points raised and only for lines spent reached (a crash may skip or keep one
+     * evaluation: the next settlement's evaluation catches up).
+     */
+    const NOTICE_KINDS = ['arrears', 'suspended', 'service_resumed', 'released', 'auto_topup_failed'];
+    const checkNotices = async (t: Tenant, op: string): Promise<string | null> => {
+      if (!sql) return null;
+      const rows = await sql`
+        select kind, cause, created_at, body_en from notifications
+        where account_id = ${t.accountId} and id > ${t.noticeBase}::bigint
+          and kind in ('arrears', 'suspended', 'service_resumed', 'released', 'auto_topup_failed', 'budget_threshold')
+        order by created_at, id`;
+      for (const kind of NOTICE_KINDS) {
+        const got = rows.filter((r) => r.kind === kind);
+        if (op === 'final') saw(`notice ${kind}`, got.length);
+        const exp = t.m.notices.filter((n) => n.kind === kind).sort((a, b) => a.at - b.at);
+        const gt = got.map((r) => cstText(r.created_at.getTime()));
+        const et = exp.map((n) => cstText(n.at));
+        if (gt.join() !== et.join()) return `${kind} notices at [${gt.join(', ')}], oracle [${et.join(', ')}]`;
+        for (const [i, n] of exp.entries()) {
+          const body: string = got[i]?.body_en ?? '';
+          for (const c of n.contains)
+            if (!body.includes(c)) return `${kind} notice of ${et[i]} does not say ${c}: "${body}"`;
+        }
+      }
+      const causes = new Set(rows.filter((r) => r.kind === 'budget_threshold').map((r) => r.cause as string));
+      if (op === 'final') saw('notice budget_threshold', causes.size);
+      for (const n of t.m.notices)
+        if (n.kind === 'budget_threshold' && !causes.has(n.contains[0] ?? ''))
+          return `R10.1 no budget_threshold notice ${n.contains[0]} (spent reached it at ${cstText(n.at)})`;
+      const reached = new Set(t.m.budgets.flatMap((b) => [...b.reached].map((k) => `budget:${b.serverId}:${k}`)));
+      for (const c of causes) if (!reached.has(c)) return `R10.1 budget_threshold notice ${c}: spent never reached it`;
+      return null;
+    };
+
+    const check = async (
+      t: Tenant,
+      op: string,
+      o2: { packs: boolean; bills: boolean; ids?: string[]; full?: boolean },
+    ) => {
       if (t.diverged) return;
+      prof.mark('op');
       const m = t.m;
       const a = await account(t);
       if (a.status !== 200) return violate(t, op, `GET /account → ${a.status}`);
@@ -413,28 +491,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           );
       }
       if (!sql) return;
-      // SQL: balances = Σ ledger per kind (R2.4).
-      const [acc] =
-        await sql`select cash::text, income::text, gift::text, settled_through from accounts where id = ${t.accountId}`;
-      const ledger =
-        await sql`select balance, sum(amount)::text as s from ledger_entries where account_id = ${t.accountId} group by balance`;
-      for (const k of ['cash', 'income', 'gift'] as const) {
-        const s = ledger.find((x) => x.balance === k)?.s ?? '0';
-        if (money(s) !== money(acc?.[k] ?? '0')) return violate(t, op, `R2.4 ${k} balance ${acc?.[k]} ≠ Σ ledger ${s}`);
-      }
-      // Pack counts = calls recorded on them (R4.7); every event id once (R4.1).
-      const bad = await sql`
-        select p.id::text, p.used, p.total, (select count(*)::int from usage_events e where e.account_id = p.account_id and e.pack_id = p.id and e.outcome = 'pack') as n
-        from packs p where p.account_id = ${t.accountId}`;
-      for (const r of bad) {
-        if (r.used !== r.n || r.used < 0 || r.used > r.total)
-          return violate(t, op, `pack ${r.id} used ${r.used}/${r.total} but ${r.n} calls recorded on it`);
-      }
-      const [cnt] =
-        await sql`select count(*)::int as n, count(distinct event_id)::int as d from usage_events where account_id = ${t.accountId}`;
-      if (cnt?.n !== cnt?.d) return violate(t, op, `R4.1 ${cnt?.n} stored events but ${cnt?.d} distinct ids`);
-      if (cnt?.n !== m.events.size + m.eventsBase)
-        return violate(t, op, `${cnt?.n} stored events, oracle ${m.events.size + m.eventsBase}`);
+      prof.mark('outside');
       if (o2.ids && o2.ids.length > 0) {
         const rows =
           await sql`select event_id, outcome, pack_id::text as pack_id, code from usage_events where account_id = ${t.accountId} and event_id = any(${o2.ids})`;
@@ -454,82 +511,118 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             );
         }
       }
-      // Every postpaid call settled exactly once at the right price (R5.1), per label and resource line.
-      const lines = await sql`
-        select s.period as day, c.label, c.resource_id, sum(c.quantity)::int as q, sum(c.amount)::text as amount, count(*)::int as n
-        from charges c join settlements s on s.id = c.settlement_id
-        where c.account_id = ${t.accountId} and c.transaction_type in ('daily_settlement', 'monthly_settlement')
-        group by 1, 2, 3`;
-      // R5.1 daily: one line per day, label and resource; R5.2 monthly (legacy accounts): per month.
-      const calls = await sql`
-        select ${m.monthly ? sql`left(day, 7)` : sql`day`} as day, label, resource_id, count(*)::int as q from usage_events
-        where account_id = ${t.accountId} and outcome = 'postpaid' and day <= coalesce(${acc?.settled_through ?? null}::text, '0000')
-        group by 1, 2, 3`;
-      const byKey = new Map(lines.map((l) => [`${l.day}|${l.label}|${l.resource_id}`, l]));
-      for (const c of calls) {
-        const l = byKey.get(`${c.day}|${c.label}|${c.resource_id}`);
-        const price = rules.labels.get(c.label)?.price ?? 0n;
-        if (!l || l.q !== c.q || l.n !== 1 || money(l.amount) !== halfUpCents(price * BigInt(c.q)))
+      // Long mode: the aggregate invariants below scan the tenant's whole history; they run every
+      // `sqlEvery`-th check, on the first check after a crash, after settlements and at the end.
+      t.sinceSql++;
+      const full =
+        op === 'final' || o2.full === true || sqlEvery <= 1 || t.sinceSql >= sqlEvery || t.crashesAtSql !== crashes;
+      if (full) {
+        t.sinceSql = 0;
+        t.crashesAtSql = crashes;
+        fullChecks++;
+        // SQL: balances = Σ ledger per kind (R2.4).
+        const [acc] =
+          await sql`select cash::text, income::text, gift::text, settled_through from accounts where id = ${t.accountId}`;
+        const ledger =
+          await sql`select balance, sum(amount)::text as s from ledger_entries where account_id = ${t.accountId} group by balance`;
+        for (const k of ['cash', 'income', 'gift'] as const) {
+          const s = ledger.find((x) => x.balance === k)?.s ?? '0';
+          if (money(s) !== money(acc?.[k] ?? '0'))
+            return violate(t, op, `R2.4 ${k} balance ${acc?.[k]} ≠ Σ ledger ${s}`);
+        }
+        // Pack counts = calls recorded on them (R4.7); every event id once (R4.1).
+        const bad = await sql`
+          select p.id::text, p.used, p.total, (select count(*)::int from usage_events e where e.account_id = p.account_id and e.pack_id = p.id and e.outcome = 'pack') as n
+          from packs p where p.account_id = ${t.accountId}`;
+        for (const r of bad) {
+          if (r.used !== r.n || r.used < 0 || r.used > r.total)
+            return violate(t, op, `pack ${r.id} used ${r.used}/${r.total} but ${r.n} calls recorded on it`);
+        }
+        const [cnt] =
+          await sql`select count(*)::int as n, count(distinct event_id)::int as d from usage_events where account_id = ${t.accountId}`;
+        if (cnt?.n !== cnt?.d) return violate(t, op, `R4.1 ${cnt?.n} stored events but ${cnt?.d} distinct ids`);
+        if (cnt?.n !== m.events.size + m.eventsBase)
+          return violate(t, op, `${cnt?.n} stored events, oracle ${m.events.size + m.eventsBase}`);
+        // Every postpaid call settled exactly once at the right price (R5.1), per label and resource line.
+        const lines = await sql`
+          select s.period as day, c.label, c.resource_id, sum(c.quantity)::int as q, sum(c.amount)::text as amount, count(*)::int as n
+          from charges c join settlements s on s.id = c.settlement_id
+          where c.account_id = ${t.accountId} and c.transaction_type in ('daily_settlement', 'monthly_settlement')
+          group by 1, 2, 3`;
+        // R5.1 daily: one line per day, label and resource; R5.2 monthly (legacy accounts): per month.
+        const calls = await sql`
+          select ${m.monthly ? sql`left(day, 7)` : sql`day`} as day, label, resource_id, count(*)::int as q from usage_events
+          where account_id = ${t.accountId} and outcome = 'postpaid' and day <= coalesce(${acc?.settled_through ?? null}::text, '0000')
+          group by 1, 2, 3`;
+        const byKey = new Map(lines.map((l) => [`${l.day}|${l.label}|${l.resource_id}`, l]));
+        for (const c of calls) {
+          const l = byKey.get(`${c.day}|${c.label}|${c.resource_id}`);
+          const price = rules.labels.get(c.label)?.price ?? 0n;
+          if (!l || l.q !== c.q || l.n !== 1 || money(l.amount) !== halfUpCents(price * BigInt(c.q)))
+            return violate(
+              t,
+              op,
+              `${m.monthly ? 'R5.2 month' : 'R5.1 day'} ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`,
+            );
+          byKey.delete(`${c.day}|${c.label}|${c.resource_id}`);
+        }
+        for (const l of byKey.values())
           return violate(
             t,
             op,
-            `${m.monthly ? 'R5.2 month' : 'R5.1 day'} ${c.day} ${c.label} ${c.resource_id}: ${c.q} postpaid calls, settled as ${l ? `${l.n} line(s), ${l.q} calls, ${l.amount}` : 'nothing'}`,
+            `${m.monthly ? 'R5.2' : 'R5.1'} settlement line ${l.day} ${l.label} without postpaid calls of that period`,
           );
-        byKey.delete(`${c.day}|${c.label}|${c.resource_id}`);
-      }
-      for (const l of byKey.values())
-        return violate(
-          t,
-          op,
-          `${m.monthly ? 'R5.2' : 'R5.1'} settlement line ${l.day} ${l.label} without postpaid calls of that period`,
-        );
-      const oracleCharges = m.chargesBase + m.charges.reduce((s, c) => s + c.amount, 0n);
-      const serverCharges = lines.reduce((s, l) => s + money(l.amount), 0n);
-      if (oracleCharges !== serverCharges)
-        return violate(t, op, `settled ${fmt(serverCharges)}, oracle ${fmt(oracleCharges)}`);
-      // Money paid in = consumed + refunded + outstanding.
-      const [flow] = await sql`
-        select coalesce(sum(amount) filter (where reason = 'recharge'), 0)::text as recharged,
-               coalesce(sum(amount) filter (where reason = 'purchase'), 0)::text as purchased,
-               coalesce(sum(amount) filter (where reason = 'settlement'), 0)::text as settled,
-               coalesce(sum(amount) filter (where reason = 'refund'), 0)::text as refunded,
-               coalesce(sum(amount) filter (where reason not in ('recharge','purchase','settlement','refund')), 0)::text as other
-        from ledger_entries where account_id = ${t.accountId}`;
-      const [chg] = await sql`
-        select coalesce(sum(amount - paid_voucher) filter (where transaction_type = 'purchase'), 0)::text as purchase,
-               coalesce(sum(amount) filter (where transaction_type = 'refund'), 0)::text as refund
-        from charges where account_id = ${t.accountId}`;
-      const inflow = money(flow?.recharged ?? '0');
-      if (inflow !== m.rechargedTotal)
-        return violate(t, op, `recharged ${flow?.recharged}, oracle ${fmt(m.rechargedTotal)}`);
-      const outstanding = available(m);
-      const consumed = money(chg?.purchase ?? '0') + serverCharges;
-      const refunded = -money(chg?.refund ?? '0');
-      if (inflow !== consumed - refunded + outstanding + 0n - money(flow?.other ?? '0'))
-        return violate(
-          t,
-          op,
-          `paid in ${fmt(inflow)} ≠ consumed ${fmt(consumed)} − refunded ${fmt(refunded)} + balance ${fmt(outstanding)}`,
-        );
-      if (-money(flow?.purchased ?? '0') !== money(chg?.purchase ?? '0'))
-        return violate(t, op, `purchase ledger ${flow?.purchased} ≠ purchase charges ${chg?.purchase}`);
-      // R8.3 refund parts never exceed, and when complete equal, what the order took.
-      const ref = await sql`
-        select o.id, o.quantity, o.paid_cash::text as c, o.paid_income::text as i, o.paid_gift::text as g,
-               count(r.id)::int as n, coalesce(sum(r.returned_cash), 0)::text as rc,
-               coalesce(sum(r.returned_income), 0)::text as ri, coalesce(sum(r.returned_gift), 0)::text as rg
-        from orders o left join refunds r on r.order_id = o.id where o.account_id = ${t.accountId} group by o.id`;
-      for (const r of ref) {
-        const pairs: [string, string][] = [
-          [r.c, r.rc],
-          [r.i, r.ri],
-          [r.g, r.rg],
-        ];
-        for (const [paid, back] of pairs) {
-          if (money(back) > money(paid) || (r.n === r.quantity && money(back) !== money(paid)))
-            return violate(t, op, `R8.3 order ${r.id}: ${r.n}/${r.quantity} packs refunded ${back} of ${paid}`);
+        const oracleCharges = m.chargesBase + m.charges.reduce((s, c) => s + c.amount, 0n);
+        const serverCharges = lines.reduce((s, l) => s + money(l.amount), 0n);
+        if (oracleCharges !== serverCharges)
+          return violate(t, op, `settled ${fmt(serverCharges)}, oracle ${fmt(oracleCharges)}`);
+        // Money paid in = consumed + refunded + outstanding.
+        const [flow] = await sql`
+          select coalesce(sum(amount) filter (where reason = 'recharge'), 0)::text as recharged,
+                 coalesce(sum(amount) filter (where reason = 'purchase'), 0)::text as purchased,
+                 coalesce(sum(amount) filter (where reason = 'settlement'), 0)::text as settled,
+                 coalesce(sum(amount) filter (where reason = 'refund'), 0)::text as refunded,
+                 coalesce(sum(amount) filter (where reason not in ('recharge','purchase','settlement','refund')), 0)::text as other
+          from ledger_entries where account_id = ${t.accountId}`;
+        const [chg] = await sql`
+          select coalesce(sum(amount - paid_voucher) filter (where transaction_type = 'purchase'), 0)::text as purchase,
+                 coalesce(sum(amount) filter (where transaction_type = 'refund'), 0)::text as refund
+          from charges where account_id = ${t.accountId}`;
+        const inflow = money(flow?.recharged ?? '0');
+        if (inflow !== m.rechargedTotal)
+          return violate(t, op, `recharged ${flow?.recharged}, oracle ${fmt(m.rechargedTotal)}`);
+        const outstanding = available(m);
+        const consumed = money(chg?.purchase ?? '0') + serverCharges;
+        const refunded = -money(chg?.refund ?? '0');
+        if (inflow !== consumed - refunded + outstanding + 0n - money(flow?.other ?? '0'))
+          return violate(
+            t,
+            op,
+            `paid in ${fmt(inflow)} ≠ consumed ${fmt(consumed)} − refunded ${fmt(refunded)} + balance ${fmt(outstanding)}`,
+          );
+        if (-money(flow?.purchased ?? '0') !== money(chg?.purchase ?? '0'))
+          return violate(t, op, `purchase ledger ${flow?.purchased} ≠ purchase charges ${chg?.purchase}`);
+        // R8.3 refund parts never exceed, and when complete equal, what the order took.
+        const ref = await sql`
+          select o.id, o.quantity, o.paid_cash::text as c, o.paid_income::text as i, o.paid_gift::text as g,
+                 count(r.id)::int as n, coalesce(sum(r.returned_cash), 0)::text as rc,
+                 coalesce(sum(r.returned_income), 0)::text as ri, coalesce(sum(r.returned_gift), 0)::text as rg
+          from orders o left join refunds r on r.order_id = o.id where o.account_id = ${t.accountId} group by o.id`;
+        for (const r of ref) {
+          const pairs: [string, string][] = [
+            [r.c, r.rc],
+            [r.i, r.ri],
+            [r.g, r.rg],
+          ];
+          for (const [paid, back] of pairs) {
+            if (money(back) > money(paid) || (r.n === r.quantity && money(back) !== money(paid)))
+              return violate(t, op, `R8.3 order ${r.id}: ${r.n}/${r.quantity} packs refunded ${back} of ${paid}`);
+          }
         }
+        const nerr = (await checkNotices(t, op)) ?? (await checkR10(t));
+        if (nerr) return violate(t, op, nerr);
       }
+      prof.mark('sql');
       if (o2.bills) {
         const months = op === 'final' ? [...t.months] : [...t.months].sort().slice(-3);
         for (const month of months) {
@@ -537,6 +630,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           if (err) return violate(t, op, `R5.5 ${month}: ${err}`);
         }
       }
+      prof.mark('bills');
     };
 
     // ---- operations ------------------------------------------------------------------------------
@@ -601,6 +695,50 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       return out;
     };
 
+    /** Orders the model placed without knowing their server ids (auto top-ups): learnt from GET /orders. */
+    const learnOrders = async (t: Tenant): Promise<string | null> => {
+      const unknown = t.m.orders.filter((o) => o.serverId === '');
+      if (unknown.length === 0) return null;
+      const r = await client.send({ method: 'GET', path: '/api/v1/orders?limit=50', cookie: t.cookie });
+      if (r.status !== 200) return `GET /orders → ${r.status}`;
+      const known = new Set(t.m.orders.map((o) => o.serverId));
+      const fresh = (r.body.items as any[]).filter((o) => !known.has(o.id)).reverse(); // oldest first
+      if (fresh.length !== unknown.length)
+        return `R10.2 ${fresh.length} new orders on the server, oracle ${unknown.length} automatic ones`;
+      for (const [i, o] of unknown.entries()) {
+        const g = fresh[i];
+        if (g.trigger !== 'auto_topup' || g.label !== o.label || g.quantity !== o.quantity || g.size !== o.size)
+          return `R10.2 order ${g.id} ${g.trigger} ${g.label} ${g.size}×${g.quantity}, oracle auto_topup ${o.label} ${o.size}×${o.quantity}`;
+        if (money(g.amount) !== o.amount) return `R10.2 order ${g.id} amount ${g.amount}, oracle ${fmt(o.amount)}`;
+        o.serverId = g.id;
+        const full = g.packs
+          ? g
+          : (await client.send({ method: 'GET', path: `/api/v1/orders/${g.id}`, cookie: t.cookie })).body;
+        for (const [j, k] of o.packKeys.entries()) {
+          const p = t.m.packs[k];
+          if (p) p.serverId = full?.packs?.[j]?.id ?? null;
+        }
+      }
+      return null;
+    };
+    /** After the model's auto top-up: learn what it bought; the events a purchase moved (R4.3) are checked. */
+    const afterAutoTopup = async (
+      t: Tenant,
+      op: string,
+      top: ReturnType<typeof applyAutoTopup>,
+    ): Promise<string[] | null> => {
+      if (top.kind !== 'none') saw(`auto top-up ${top.kind}`);
+      if (top.kind !== 'bought') return [];
+      t.steps.push(`  (step ${step}: auto top-up bought ${t.m.rule?.label})`);
+      t.months.add(cstDay(t.m.now).slice(0, 7));
+      const err = await learnOrders(t);
+      if (err) {
+        violate(t, op, err);
+        return null;
+      }
+      return top.moved;
+    };
+
     const usageOp = async (t: Tenant, n: number, mode: 'plain' | 'dup' | 'poison') => {
       const batch = makeEvents(t, n);
       if (mode === 'poison' && batch.length > 0) {
@@ -619,6 +757,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       );
       const req = { method: 'POST', path: '/api/v1/usage/events', bearer: t.serviceKey, body: { events: batch } };
       const exp = ingest(t.m, rules, batch);
+      // R10.2 the rule (if any) acts right after the batch: the model follows once the answers are compared.
+      let top: ReturnType<typeof applyAutoTopup> = { kind: 'none' };
       if (mode === 'dup') {
         // The same batch to both processes at once: one answers, the other sees duplicates.
         const [r1, r2] = await Promise.all([
@@ -636,6 +776,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             op,
             `the same batch sent twice at once was processed twice: ${JSON.stringify(second.body.outcomes).slice(0, 200)}`,
           );
+        top = applyAutoTopup(t.m, rules, batch);
       } else {
         const r = await send(t, req);
         if (r.status !== 200)
@@ -646,8 +787,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             return violate(t, op, `an event with a NUL byte → ${JSON.stringify(g)}`);
         }
         if (!compareOutcomes(t, op, exp, r.body.outcomes, r.retried)) return;
+        top = applyAutoTopup(t.m, rules, batch, !r.retried);
       }
-      await check(t, op, { packs: true, bills: false, ids: batch.map((e) => e.id) });
+      const moved = await afterAutoTopup(t, op, top);
+      if (moved === null) return;
+      await check(t, op, { packs: true, bills: top.kind === 'bought', ids: [...batch.map((e) => e.id), ...moved] });
     };
 
     const malformedOp = async (t: Tenant) => {
@@ -679,7 +823,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
 
     const clockOp = async (t: Tenant, x: number, big: boolean) => {
       const m = t.m;
-      let body: Record<string, string>;
+      // R9.3 usage injected by the move (drawn whatever the move, so the stream never depends on it).
+      const wantInject = t.rng.next() < 0.3 && !big && !skip.has('inject');
+      const injLabel = label(t);
+      const perDay = 20 + Math.floor(t.rng.next() * 280);
+      let body: Record<string, unknown>;
       let target: number;
       if (big) {
         const days = x < 0.7 ? 16 : 366; // release after suspension (R6.4) / expiry (R3.2)
@@ -697,22 +845,67 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         body = { advanceBy: `P${d}D` };
         target = m.now + d * DAY;
       }
+      const usage = wantInject ? [{ label: injLabel, resourceId: m.resources[0], callsPerDay: perDay }] : undefined;
+      if (usage) body.usage = usage;
       const op = `clock(${JSON.stringify(body)} → ${iso(target)})`;
       t.steps.push(`step ${step}: ${op}`);
-      // A client retrying a move after a crash asks for the absolute target (never "one more day").
-      const r = await send(
+      // A client retrying a move after a crash asks for the absolute target (never "one more day"), with the
+      // same usage plan (a move resumed from its persisted plan reaches the target first: nothing is doubled).
+      const again = () => ({
+        method: 'POST',
+        path: `/api/v1/demo/tenants/${t.accountId}/clock`,
+        cookie: t.cookie,
+        body: { advanceTo: iso(target), ...(usage ? { usage } : {}) },
+      });
+      let r = await send(
         t,
         { method: 'POST', path: `/api/v1/demo/tenants/${t.accountId}/clock`, cookie: t.cookie, body },
-        () => ({
-          method: 'POST',
-          path: `/api/v1/demo/tenants/${t.accountId}/clock`,
-          cookie: t.cookie,
-          body: { advanceTo: iso(target) },
-        }),
+        again,
       );
+      // R9.3 a move whose process died holds the tenant until its lease runs out (DEMO_MOVE_LEASE_SECONDS):
+      // meanwhile the answer is 409 DEMO_CLOCK_BUSY, "try again"; the next move resumes the orphan first.
+      const busy = (x: Reply) =>
+        x.status === 409 && (x.body?.code === 'DEMO_CLOCK_BUSY' || String(x.body?.type).endsWith('/demo-clock-busy'));
+      for (let i = 0; i < 60 && busy(r); i++) {
+        await new Promise((ok) => setTimeout(ok, 500));
+        r = await client.send(again());
+      }
       if (r.status !== 200) return violate(t, op, `clock → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
       const before = m.settledThrough;
-      const { trialAt } = advance(m, rules, target);
+      const from = m.now;
+      // The injected calls as stored (ids and times are the server's), each ingested at the stop that
+      // injected it; their outcomes are the oracle's (R4–R6 as for any call) and checked in SQL below.
+      const inj = sql
+        ? await sql`select event_id, label, resource_id, result, occurred_at, received_at from usage_events
+            where account_id = ${t.accountId} and event_id like 'demo%' and received_at > ${new Date(from)}
+            order by occurred_at, event_id`
+        : [];
+      const days = (target - from) / DAY;
+      if (!usage && inj.length > 0) return violate(t, op, `${inj.length} calls injected, none asked`);
+      if (usage && (inj.length < Math.floor(days) * perDay || inj.length > (Math.ceil(days) + 1) * perDay))
+        return violate(t, op, `R9.3 ${inj.length} calls injected over ${days.toFixed(2)} days at ${perDay} a day`);
+      events += inj.length;
+      if (usage) saw('injected calls', inj.length);
+      const inject = (_from: number, stop: number): InEvent[] =>
+        inj
+          .filter((e) => e.received_at.getTime() === stop)
+          .map((e) => ({
+            id: e.event_id,
+            label: e.label,
+            resourceId: e.resource_id,
+            result: e.result,
+            occurredAt: iso(e.occurred_at.getTime()),
+          }));
+      const { trialAt } = advance(m, rules, target, usage ? inject : undefined);
+      if (usage && m.events.size + m.eventsBase < inj.length)
+        return violate(t, op, 'R9.3 injected calls stored outside the stops of the move');
+      for (const e of inj)
+        if (!m.events.has(e.event_id))
+          return violate(
+            t,
+            op,
+            `R9.3 injected call ${e.event_id} received ${iso(e.received_at.getTime())}, not at a stop`,
+          );
       if (trialAt !== null && skip.has('late')) t.lastAt = Math.max(t.lastAt, trialAt);
       if (Date.parse(r.body.now) !== target) return violate(t, op, `clock now ${r.body.now}, expected ${iso(target)}`);
       for (let d = cstDay(t.m.activatedAt); d <= cstDay(target); d = addDay(d, 28)) t.months.add(d.slice(0, 7));
@@ -721,7 +914,13 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       const moved = [...m.events.values()]
         .filter((e) => e.outcome === 'pack' && m.packs[e.packKey ?? -1]?.serverId === null)
         .map((e) => e.id);
-      await check(t, op, { packs: true, bills: before !== m.settledThrough, ids: moved });
+      const err = await learnOrders(t);
+      if (err) return violate(t, op, err);
+      await check(t, op, {
+        packs: true,
+        bills: before !== m.settledThrough,
+        ids: [...moved, ...inj.map((e) => e.event_id as string)],
+      });
     };
 
     const rechargeOp = async (t: Tenant, x: number) => {
@@ -786,6 +985,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         return violate(t, op, `order amount ${r.body.amount}, oracle ${fmt(res.amount)}`);
       if (skip.has('late')) t.lastAt = Math.max(t.lastAt, t.m.now);
       t.months.add(cstDay(t.m.now).slice(0, 7));
+      // R10.1 a purchase is an evaluation point (not when the answer is a replay after a crash).
+      evaluateBudgets(t.m, !r.retried);
       await check(t, op, { packs: true, bills: true, ids: res.moved });
     };
 
@@ -822,6 +1023,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         gift: money(r.body.returned.gift),
       };
       applyRefund(t.m, p, got);
+      evaluateBudgets(t.m, !r.retried);
       const order = t.m.orders[p.orderKey ?? -1];
       if (order) {
         const err = checkRefundShare(order, got, order.refunded.length === order.quantity);
@@ -902,6 +1104,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           `no serial order explains refund ${rr.status} ${rr.body?.code ?? ''} with usage ${JSON.stringify(ru.body.outcomes).slice(0, 200)}`,
         );
       t.m = win.m;
+      evaluateBudgets(t.m, rr.status === 201);
       await check(t, op, { packs: true, bills: true, ids: batch.map((e) => e.id) });
     };
 
@@ -918,6 +1121,137 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       if (r.status !== 200) return violate(t, op, `PATCH /account → ${r.status} ${r.body?.code}`);
       t.m.postpaid = want;
       await check(t, op, { packs: false, bills: false });
+    };
+
+    /**
+     * R10.2 set (or replace, or delete) the tenant's one auto top-up rule. One rule per tenant: two labels crossing
+     * in one batch would buy in an order the rule book does not fix. Racy tenants have none (a refund racing a
+     * batch would leave three serial orders to explain).
+     */
+    const topupOp = async (t: Tenant, x: number) => {
+      const m = t.m;
+      const lbl = BUYABLE[Math.floor(x * 1000) % BUYABLE.length] as string;
+      const below = [50, 300, 900, 1500][Math.floor(x * 10_000) % 4] as number;
+      const quantity = 1 + (Math.floor(x * 100_000) % 2);
+      const monthlyLimit = 1 + (Math.floor(x * 1_000_000) % 3);
+      if (t.racy || t.rich) return;
+      if (x > 0.9 && m.rule) {
+        const op = `auto-topup(delete ${m.rule.label})`;
+        t.steps.push(`step ${step}: ${op}`);
+        const r = await client.send({
+          method: 'DELETE',
+          path: `/api/v1/auto-topups/${m.rule.label}`,
+          cookie: t.cookie,
+        });
+        if (!(r.status === 204 || (r.retried && r.status === 404)))
+          return violate(t, op, `DELETE /auto-topups → ${r.status} ${r.body?.code}`);
+        m.rule = null;
+        return check(t, op, { packs: false, bills: false, full: true });
+      }
+      if (m.rule && m.rule.label !== lbl) {
+        const r = await client.send({
+          method: 'DELETE',
+          path: `/api/v1/auto-topups/${m.rule.label}`,
+          cookie: t.cookie,
+        });
+        if (!(r.status === 204 || (r.retried && r.status === 404)))
+          return violate(t, 'auto-topup(replace)', `DELETE /auto-topups → ${r.status} ${r.body?.code}`);
+        m.rule = null;
+      }
+      const body = { enabled: x < 0.85, belowCalls: below, size: 1000, quantity, monthlyLimit };
+      const op = `auto-topup(${lbl} ${JSON.stringify(body)})`;
+      t.steps.push(`step ${step}: ${op}`);
+      const r = await client.send({ method: 'PUT', path: `/api/v1/auto-topups/${lbl}`, cookie: t.cookie, body });
+      if (r.status !== 200) return violate(t, op, `PUT /auto-topups → ${r.status} ${r.body?.code}`);
+      if (r.body.belowCalls !== below || r.body.enabled !== body.enabled || r.body.quantity !== quantity)
+        return violate(t, op, `PUT /auto-topups answered ${JSON.stringify(r.body)}`);
+      // A set rule starts a fresh watch (decision 0014): it acts on the next batch that finds the label below N.
+      m.rule = { label: lbl, ...body, armed: true };
+      await check(t, op, { packs: false, bills: false, full: true });
+    };
+
+    /** R10.1 create, change or delete a monthly budget (whole account or one label); spent is checked after. */
+    const budgetOp = async (t: Tenant, x: number) => {
+      const m = t.m;
+      if (t.rich) return; // its year of history is observed, not modelled per month
+      const live = m.budgets.filter((b) => !b.deleted);
+      const amount = (BigInt(Math.floor(x * 3_000)) + 20n) * U;
+      if (live.length < 3 && (x < 0.6 || live.length === 0)) {
+        const lbl = x < 0.3 ? null : (LABELS[Math.floor(x * 1000) % LABELS.length]?.[0] ?? null);
+        const thresholds = x < 0.45 ? [50, 80, 100] : [25, 60, 100, 150];
+        const body: Record<string, unknown> = { name: `sim ${t.idx}.${m.budgets.length}`, amount: fmt(amount) };
+        if (lbl) body.scope = { label: lbl };
+        if (x >= 0.45) body.thresholds = thresholds;
+        const op = `budget(create ${fmt(amount)} ${lbl ?? 'account'} ${thresholds.join('/')})`;
+        t.steps.push(`step ${step}: ${op}`);
+        const r = await client.send({ method: 'POST', path: '/api/v1/budgets', cookie: t.cookie, body });
+        if (r.status !== 201) return violate(t, op, `POST /budgets → ${r.status} ${r.body?.code}`);
+        m.budgets.push({
+          serverId: r.body.id,
+          amount,
+          label: lbl,
+          thresholds,
+          alerted: new Set(),
+          reached: new Set(),
+          deleted: false,
+        });
+        // A retried creation may have made two budgets: the sim sees it in GET /budgets (count).
+        evaluateBudgets(m, !r.retried);
+        return check(t, op, { packs: false, bills: false, full: true });
+      }
+      const b = live[Math.floor(x * 100) % live.length] as (typeof live)[number];
+      if (x < 0.85) {
+        const op = `budget(amount ${b.serverId} → ${fmt(amount)})`;
+        t.steps.push(`step ${step}: ${op}`);
+        const r = await client.send({
+          method: 'PATCH',
+          path: `/api/v1/budgets/${b.serverId}`,
+          cookie: t.cookie,
+          body: { amount: fmt(amount) },
+        });
+        if (r.status !== 200) return violate(t, op, `PATCH /budgets → ${r.status} ${r.body?.code}`);
+        b.amount = amount;
+        evaluateBudgets(m, !r.retried);
+        return check(t, op, { packs: false, bills: false, full: true });
+      }
+      const op = `budget(delete ${b.serverId})`;
+      t.steps.push(`step ${step}: ${op}`);
+      const r = await client.send({ method: 'DELETE', path: `/api/v1/budgets/${b.serverId}`, cookie: t.cookie });
+      if (!(r.status === 204 || (r.retried && r.status === 404)))
+        return violate(t, op, `DELETE /budgets → ${r.status} ${r.body?.code}`);
+      b.deleted = true;
+      await check(t, op, { packs: false, bills: false, full: true });
+    };
+
+    /** R10.1 each budget's spent this month = the oracle's; R10.2 the rule's boughtThisMonth = the oracle's. */
+    const checkR10 = async (t: Tenant): Promise<string | null> => {
+      const m = t.m;
+      const month = cstDay(m.now).slice(0, 7);
+      const live = m.budgets.filter((b) => !b.deleted);
+      if (live.length > 0) {
+        const r = await client.send({ method: 'GET', path: '/api/v1/budgets', cookie: t.cookie });
+        if (r.status !== 200) return `GET /budgets → ${r.status}`;
+        const items = r.body.items as any[];
+        if (items.length !== live.length) return `R10.1 ${items.length} budgets, oracle ${live.length}`;
+        for (const b of live) {
+          const g = items.find((i) => i.id === b.serverId);
+          if (!g) return `R10.1 budget ${b.serverId} missing`;
+          const want = budgetSpent(m, month, b.label);
+          if (g.month !== month || money(g.spent) !== want)
+            return `R10.1 budget ${b.serverId} (${b.label ?? 'account'}) spent ${g.spent} in ${g.month}, oracle ${fmt(want)} in ${month}`;
+        }
+      }
+      if (m.rule) {
+        const r = await client.send({ method: 'GET', path: '/api/v1/auto-topups', cookie: t.cookie });
+        if (r.status !== 200) return `GET /auto-topups → ${r.status}`;
+        const g = (r.body.items as any[]).find((i) => i.label === m.rule?.label);
+        const bought = m.orders.filter(
+          (o) => o.auto && o.label === m.rule?.label && cstDay(o.at).slice(0, 7) === month,
+        ).length;
+        if (!g || g.boughtThisMonth !== bought)
+          return `R10.2 rule ${m.rule.label} boughtThisMonth ${g?.boughtThisMonth}, oracle ${bought}`;
+      }
+      return null;
     };
 
     /** R9.2 read-only impersonation refuses a recharge; R8.5 staff refusal of a refund. */
@@ -1037,9 +1371,27 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         }
         return w.length;
       };
-      // usage, clock, recharge, order, refund, postpaid, dup batch, race, staff, voucher, malformed, poison, big clock
-      const kind = cut(0.4, 0.13, 0.08, 0.1, 0.08, 0.03, 0.03, 0.03, 0.03, 0.02, 0.02, 0.02, 0.003, 0.02);
-      budget += kind === 0 || kind === 6 || kind === 7 || kind === 11 || kind > 13 ? n : kind === 10 ? 4 : 0;
+      // usage, clock, recharge, order, refund, postpaid, dup batch, race, staff, voucher, malformed, poison, big clock,
+      // certificate, auto top-up rule, budget
+      const kind = cut(
+        0.36,
+        0.13,
+        0.08,
+        0.1,
+        0.08,
+        0.03,
+        0.03,
+        0.03,
+        0.03,
+        0.02,
+        0.02,
+        0.02,
+        0.003,
+        0.02,
+        0.025,
+        0.015,
+      );
+      budget += kind === 0 || kind === 6 || kind === 7 || kind === 11 || kind > 15 ? n : kind === 10 ? 4 : 0;
       if (!t0 || t0.diverged) continue; // another tenant's step in a reproduction, or a tenant stopped at a violation
       const t = t0;
       operations++;
@@ -1091,6 +1443,14 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
           case 13:
             await certOp(t);
             break;
+          case 14:
+            if (skip.has('r10')) await usageOp(t, n, 'plain');
+            else await topupOp(t, x);
+            break;
+          case 15:
+            if (skip.has('r10')) await usageOp(t, n, 'plain');
+            else await budgetOp(t, x);
+            break;
           default:
             await usageOp(t, n, 'plain');
         }
@@ -1102,7 +1462,11 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         );
       }
       if (step % 200 === 0)
-        log(`sim: step ${step}, ${events} events, ${crashes} crashes, ${violations.length} violations`);
+        log(
+          `sim: step ${step}, ${events} events, ${crashes} crashes, ${violations.length} violations, ${Math.round(
+            events / ((Date.now() - started) / 1000),
+          )} events/s`,
+        );
     }
     // Let every restarted process come back before the final checks.
     await Promise.all(nodes.map((n) => n.starting?.catch(() => {})));
@@ -1143,6 +1507,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       if (process.env.SIM_DUMP) appendFileSync(process.env.SIM_DUMP, `${text}${t.steps.join('\n')}\n`);
     }
     const hex = digest.digest('hex').slice(0, 16);
+    if (o.profile) log(`sim: time by phase: ${prof.text()}; ${fullChecks} full SQL checks`);
+    log(`sim: exercised: ${[...seen].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     return {
       seed: o.seed,
       events,
@@ -1161,6 +1527,20 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
     } else {
       await db.drop();
     }
+  }
+}
+
+/** Where the simulator's time goes: each mark adds the time since the previous mark to a phase. */
+class Prof {
+  private last = performance.now();
+  readonly acc = new Map<string, number>();
+  mark(phase: string): void {
+    const n = performance.now();
+    this.acc.set(phase, (this.acc.get(phase) ?? 0) + n - this.last);
+    this.last = n;
+  }
+  text(): string {
+    return [...this.acc].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
   }
 }
 
@@ -1204,7 +1584,7 @@ async function observe(sql: postgres.Sql | null, t: Tenant): Promise<void> {
     });
   const orders =
     await sql`select id, label, size, quantity, amount::text, paid_voucher::text as v, paid_gift::text as g,
-    paid_income::text as i, paid_cash::text as c from orders where account_id = ${t.accountId} order by created_at, id`;
+    paid_income::text as i, paid_cash::text as c, created_at, trigger from orders where account_id = ${t.accountId} order by created_at, id`;
   for (const o of orders) {
     const order: OOrder = {
       key: m.orders.length,
@@ -1216,6 +1596,8 @@ async function observe(sql: postgres.Sql | null, t: Tenant): Promise<void> {
       paid: { voucher: money(o.v), gift: money(o.g), income: money(o.i), cash: money(o.c) },
       packKeys: [],
       refunded: [],
+      at: o.created_at.getTime(),
+      auto: o.trigger === 'auto_topup',
     };
     for (const [i, p] of packs.entries()) {
       if (p.order_id !== o.id) continue;
@@ -1255,6 +1637,8 @@ async function observe(sql: postgres.Sql | null, t: Tenant): Promise<void> {
   const [rc] =
     await sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${t.accountId} and reason = 'recharge'`;
   m.rechargedTotal = money(rc?.s ?? '0');
+  const [nb] = await sql`select coalesce(max(id), 0)::text as id from notifications where account_id = ${t.accountId}`;
+  t.noticeBase = nb?.id ?? '0';
   for (let d = cstDay(m.activatedAt); d <= cstDay(m.now); d = addDay(d, 28)) t.months.add(d.slice(0, 7));
 }
 

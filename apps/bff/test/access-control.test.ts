@@ -141,6 +141,8 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/v1/staff/refund-refusals': { scope: 'staff' },
   'PUT /api/v1/staff/accounts/:id/violation': { scope: 'staff' },
+  // Issue 18: support reads an account's timeline without impersonating it (audited).
+  'GET /api/v1/staff/accounts/:id/timeline': { scope: 'staff' },
   'GET /api/v1/certificates': { scope: 'account' },
   'POST /api/v1/certificates/:id/cancel': {
     scope: 'account',

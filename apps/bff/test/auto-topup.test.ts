@@ -1,6 +1,8 @@
+import { addDays, type ForecastInput, type PackState, parseMoney } from '@idv/billing';
 import { accounts, notifications, orders, packs, usageEvents } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AutoTopupForecastRule, forecastWithAutoTopup } from '../src/use-cases/label-forecast.ts';
 import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
 import { buy, customer, expectLedgerConsistent, newKey, refund } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';
@@ -240,5 +242,103 @@ describe.runIf(onPostgres)('R10.2 racing usage batches on PostgreSQL', () => {
     await Promise.all(batches.map((b) => ingest(t, a.key, b)));
     expect(await ordersOf(a.id)).toHaveLength(0);
     expect(await noticesOf(a.id, 'auto_topup_failed')).toHaveLength(1);
+  });
+});
+
+describe('R10.2 the forecast includes the rule’s purchases', () => {
+  const day = (d: number) => addDays('2026-11-20', d);
+  // 30 days of 100 calls a day: a flat weekday profile, no trend, so 100 calls a day are projected.
+  const input = (packs: PackState[], horizon = day(30)): ForecastInput => ({
+    today: day(0),
+    history: Array.from({ length: 30 }, (_, i) => ({ date: day(i - 30), calls: 100 })),
+    todaySoFar: 0,
+    packs,
+    unitPrice: parseMoney('0.15'),
+    postpaidEnabled: true,
+    horizon,
+  });
+  const pack = (total: number): PackState => ({
+    id: 1n,
+    label: 'basic.selfie',
+    source: 'purchase',
+    status: 'active',
+    total,
+    used: 0,
+    acquiredAt: cst('2026-11-01T10:00:00'),
+    expiresAt: cst('2027-11-01T23:59:59'),
+  });
+  const forecastRule: AutoTopupForecastRule = {
+    belowCalls: 300,
+    size: 1000,
+    quantity: 1,
+    monthlyLimit: 5,
+    boughtThisMonth: 0,
+    armed: true,
+    packPrice: parseMoney('145.00'),
+    balance: parseMoney('1000.00'),
+  };
+  const now = cst('2026-11-20T10:00:00');
+
+  it('R10.2 each projected drop below N buys tier × q that day, so the label does not run out', () => {
+    const without = forecastWithAutoTopup(input([pack(1000)]), 'basic.selfie', null, now);
+    expect(without.forecast.postpaidFrom).toBe(day(10));
+    expect(without.autoTopup).toBeNull();
+    const { forecast, autoTopup } = forecastWithAutoTopup(input([pack(1000)]), 'basic.selfie', forecastRule, now);
+    // 1000 − 8 × 100 = 200 < 300 at the end of day 7: bought; 1200 → below 300 again at the end of day 17, 27.
+    expect(autoTopup?.purchases.map((p) => p.date)).toEqual([day(7), day(17), day(27)]);
+    expect(autoTopup?.purchases[0]).toEqual({ date: day(7), quantity: 1, size: 1000, amount: parseMoney('145.00') });
+    expect(autoTopup?.failedOn).toBeNull();
+    expect(forecast.postpaidFrom).toBeNull();
+    expect(forecast.postpaidCalls).toBe(0);
+    // The pack that exists is still used up first (R4.2: the rule's packs expire later).
+    expect(forecast.packs.find((p) => p.id === 1n)?.runOutDate).toBe(day(9));
+  });
+
+  it('R10.2 the balance and the monthly limit bound the projected purchases; the first crossing it cannot act on is given', () => {
+    const poor = forecastWithAutoTopup(
+      input([pack(1000)]),
+      'basic.selfie',
+      { ...forecastRule, balance: parseMoney('200.00') },
+      now,
+    );
+    expect(poor.autoTopup?.purchases.map((p) => p.date)).toEqual([day(7)]);
+    expect(poor.autoTopup).toMatchObject({ failedOn: day(17), failReason: 'INSUFFICIENT_BALANCE' });
+    // 1200 calls after day 7's purchase, then postpaid from day 20.
+    expect(poor.forecast.postpaidFrom).toBe(day(20));
+    const limited = forecastWithAutoTopup(
+      input([pack(1000)]),
+      'basic.selfie',
+      { ...forecastRule, boughtThisMonth: 4 },
+      now,
+    );
+    // The fifth of November's is day 7 (11-27); December's count starts again (days 17 and 27).
+    expect(limited.autoTopup?.purchases.map((p) => p.date)).toEqual([day(7), day(17), day(27)]);
+    const once = forecastWithAutoTopup(
+      input([pack(1000)], day(9)),
+      'basic.selfie',
+      { ...forecastRule, boughtThisMonth: 5 },
+      now,
+    );
+    expect(once.autoTopup).toMatchObject({ purchases: [], failedOn: day(7), failReason: 'MONTHLY_LIMIT' });
+  });
+
+  it('R10.2 a disarmed rule (this crossing already handled) buys nothing until a purchase lifts the label back', () => {
+    const r = forecastWithAutoTopup(input([pack(250)]), 'basic.selfie', { ...forecastRule, armed: false }, now);
+    expect(r.autoTopup?.purchases).toEqual([]);
+    expect(r.forecast.postpaidFrom).toBe(day(2));
+  });
+
+  it('R10.2 GET /packs/:id/forecast lists the purchases of an armed rule whose label is already below N', async () => {
+    const a = await customer(t, { balances: { cash: '500.00' }, settledThrough: '2026-11-19' });
+    const id = await addPack(t, a.id, { label: 'basic.selfie', total: 50, acquiredAt: cst('2026-11-01T10:00:00') });
+    const before = await json<{ autoTopup?: unknown }>(await a.c.get(`/api/v1/packs/${id}/forecast`));
+    expect(before.autoTopup).toBeUndefined();
+    await a.c.put('/api/v1/auto-topups/basic.selfie', rule);
+    const f = await json<{ today: string; autoTopup: { purchases: unknown[]; failedOn: string | null } }>(
+      await a.c.get(`/api/v1/packs/${id}/forecast`),
+    );
+    // 50 left < 100 and the rule is armed: the next batch buys, today.
+    expect(f.autoTopup.purchases).toEqual([{ date: f.today, quantity: 1, size: 1000, amount: '145.00' }]);
+    expect(f.autoTopup.failedOn).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { accounts, auditLog } from '@idv/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
@@ -72,5 +74,57 @@ describe('support timeline (issue 18)', () => {
     const theirs = await json<Page>(await other.get('/api/v1/timeline?kinds=staff'));
     expect(theirs.items.map((i) => i.what)).not.toContain('impersonation.start');
     await agent.delete('/api/v1/staff/impersonations/current');
+  });
+
+  it('R6.3 a resumption is an event of its own, once per arrears episode, with the episode it ended', async () => {
+    const a = await customer(t, { balances: { cash: '-10.00' }, status: 'arrears', settledThrough: '2026-11-19' });
+    const since = cst('2026-11-20T08:00:00');
+    await t.deps.db.update(accounts).set({ arrearsSince: since }).where(eq(accounts.id, a.id));
+    const recharge = (amount: string) =>
+      a.c.post('/api/v1/account/recharge', { amount }, { 'idempotency-key': `k-${a.id}-${amount}` });
+    expect((await recharge('5.00')).status).toBe(200); // still below 0: no resumption
+    expect((await json<Page>(await a.c.get('/api/v1/timeline?kinds=resumption'))).items).toEqual([]);
+    expect((await recharge('50.00')).status).toBe(200);
+    expect((await recharge('20.00')).status).toBe(200); // already active: nothing more
+    const got = await json<{ items: (Item & { detail: Record<string, unknown> })[] }>(
+      await a.c.get('/api/v1/timeline?kinds=resumption'),
+    );
+    expect(got.items).toHaveLength(1);
+    expect(got.items[0]).toMatchObject({ kind: 'resumption', what: 'service_resumed', amount: null });
+    expect(got.items[0]?.detail).toEqual({ arrearsSince: since.toISOString() });
+    // It is also in the unfiltered timeline, beside the notice it sent.
+    const all = await json<Page>(await a.c.get('/api/v1/timeline?limit=200'));
+    expect(all.items.filter((i) => i.kind === 'resumption')).toHaveLength(1);
+    expect(all.items.some((i) => i.kind === 'notice' && i.what === 'service_resumed')).toBe(true);
+  });
+
+  it('support agents read an account timeline from the staff console without impersonating; the read is audited', async () => {
+    const a = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
+    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
+    const agent = await t.login('agent@example.com');
+    const reason = 'Customer called about an order';
+    const r = await agent.get(
+      `/api/v1/staff/accounts/${a.id}/timeline?kinds=order&reason=${encodeURIComponent(reason)}`,
+    );
+    expect(r.status).toBe(200);
+    const page = await json<Page>(r);
+    expect(page.items.map((i) => `${i.kind}:${i.id}`)).toEqual([`order:${o.id}`]);
+    const [row] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, a.id), eq(auditLog.action, `GET /api/v1/staff/accounts/${a.id}/timeline`)));
+    expect(row).toMatchObject({ actorKind: 'staff', outcome: 'ok', reason, impersonationId: null });
+    // R9.2 the customer sees that support looked, and why.
+    const mine = await json<{ items: (Item & { detail: { reason: string } })[] }>(
+      await a.c.get('/api/v1/timeline?kinds=staff'),
+    );
+    expect(mine.items.map((i) => [i.what, i.detail.reason])).toContainEqual([
+      `GET /api/v1/staff/accounts/${a.id}/timeline`,
+      reason,
+    ]);
+    // Customers may not use it, not even on their own account; an unknown account is 404; bad kinds 400.
+    expect((await a.c.get(`/api/v1/staff/accounts/${a.id}/timeline`)).status).toBe(403);
+    expect((await agent.get('/api/v1/staff/accounts/acct_nope/timeline')).status).toBe(404);
+    expect((await agent.get(`/api/v1/staff/accounts/${a.id}/timeline?kinds=bogus`)).status).toBe(400);
   });
 });

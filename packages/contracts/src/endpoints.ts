@@ -85,7 +85,7 @@ import {
   StaffAccountIdParam,
 } from './refunds.ts';
 import { AuditEntry, ImpersonationStarted, StaffAccount, StaffAccountsQuery, StartImpersonationBody } from './staff.ts';
-import { TimelineItem, TimelineQuery } from './timeline.ts';
+import { StaffTimelineQuery, TimelineItem, TimelineQuery } from './timeline.ts';
 import {
   CreatedServiceKey,
   CreateServiceKeyBody,
@@ -429,6 +429,15 @@ export const endpoints: Endpoint[] = [
     summary: 'What happened to the account, newest first (issue 18): the owner, or an agent impersonating it',
     auth: 'session',
     query: TimelineQuery,
+    response: listOf(TimelineItem),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/accounts/:id/timeline',
+    summary: "Support: an account's timeline without impersonating it (issue 18); the read is audited",
+    auth: 'session',
+    params: StaffAccountIdParam,
+    query: StaffTimelineQuery,
     response: listOf(TimelineItem),
   },
   // R10.1 budgets and R10.2 auto top-up rules.

@@ -181,6 +181,19 @@ export const PackForecast = z.object({
   method: z.string(),
   methodZh: z.string(),
   points: z.array(ForecastPoint),
+  /**
+   * R10.2 the purchases the label's enabled auto top-up rule is projected to make (already in the
+   * projection above), and the first projected crossing it cannot act on (absent without a rule).
+   */
+  autoTopup: z
+    .object({
+      purchases: z.array(
+        z.object({ date: DateString, quantity: z.number().int(), size: z.number().int(), amount: MoneyString }),
+      ),
+      failedOn: DateString.nullable(),
+      failReason: z.enum(['INSUFFICIENT_BALANCE', 'MONTHLY_LIMIT']).nullable(),
+    })
+    .optional(),
 });
 export type PackForecast = z.infer<typeof PackForecast>;
 

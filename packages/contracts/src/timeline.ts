@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { ListQuery, MoneyString, Timestamp } from './common.ts';
 
-/** Issue 18 support timeline: what happened to an account, newest first. */
-export const TimelineKind = z.enum(['order', 'refund', 'settlement', 'notice', 'signin', 'staff', 'action']);
+/**
+ * Issue 18 support timeline: what happened to an account, newest first. `resumption`: service resumed after
+ * arrears or suspension (R6.3), an event of its own besides the service_resumed notice it sends.
+ */
+export const TimelineKind = z.enum([
+  'order',
+  'refund',
+  'settlement',
+  'notice',
+  'signin',
+  'staff',
+  'action',
+  'resumption',
+]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
 export const TimelineQuery = ListQuery.extend({
@@ -34,3 +46,8 @@ export const TimelineItem = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TimelineItem = z.infer<typeof TimelineItem>;
+
+/** Issue 18: the staff console's timeline of an account, read without impersonating (audited, with the reason). */
+export const StaffTimelineQuery = TimelineQuery.extend({
+  reason: z.string().trim().max(200).optional(),
+});

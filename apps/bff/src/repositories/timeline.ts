@@ -1,8 +1,6 @@
+import type { TimelineKind } from '@idv/contracts';
 import { type DbOrTx, rows } from '@idv/db';
 import { type SQL, sql } from 'drizzle-orm';
-
-export const TIMELINE_KINDS = ['order', 'refund', 'settlement', 'notice', 'signin', 'staff', 'action'] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineRow {
   kind: TimelineKind;
@@ -18,7 +16,10 @@ export interface TimelineRow {
  * One newest-first timeline of an account from the tables that already record each thing: orders,
  * refunds, settlements, notifications (arrears, suspension, release, pack and budget notices...),
  * sessions (sign-ins of the account's users), and the audit log (staff access and staff actions as
- * `staff`, the account's own money and settings actions as `action`). Keyset on (at, kind, id).
+ * `staff`, the account's own money and settings actions as `action`). A resumption (R6.3) is its own
+ * event: every one, by a recharge or when money came back otherwise, sends exactly one service_resumed
+ * notice per arrears episode (cause `resumed:<arrears since>`), which records when and which episode
+ * ended. Keyset on (at, kind, id).
  */
 export async function listTimeline(
   db: DbOrTx,
@@ -45,6 +46,10 @@ export async function listTimeline(
     parts.push(sql`select 'notice', created_at, id::text, kind, null,
       jsonb_build_object('titleZh', title_zh, 'titleEn', title_en, 'channels', channels)
       from notifications where account_id = ${accountId}`);
+  if (want.has('resumption'))
+    parts.push(sql`select 'resumption', created_at, id::text, 'service_resumed', null,
+      jsonb_build_object('arrearsSince', nullif(substr(cause, 9), ''))
+      from notifications where account_id = ${accountId} and kind = 'service_resumed'`);
   if (want.has('signin'))
     parts.push(sql`select 'signin', s.created_at, u.id || ':' || to_char(s.created_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS'),
       u.email, null, jsonb_build_object('name', u.name)

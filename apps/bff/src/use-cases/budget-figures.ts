@@ -38,7 +38,8 @@ const inScope = (l: BillingLabel, s: BudgetScope) =>
  * take, priced at the label's unit price as one line (R5.1 half-up to the cent):
  *  - postpaid calls already made this month and not settled yet (after settled_through, through today);
  *  - plus the shared usage forecast (label-forecast.ts: weekday-aware, trend, flowed through the
- *    label's active packs in R4.2 order) from the rest of today through the month's last day.
+ *    label's active packs in R4.2 order) from the rest of today through the month's last day;
+ *  - plus the purchases the label's enabled auto top-up rule is projected to make this month (R10.2).
  * Decision 0014: usage is counted in the month it happens (a daily account's last day settles on the
  * 1st, a monthly account's month on the next 1st); monthly volume tiers (R5.2) are not applied.
  */
@@ -64,8 +65,10 @@ export async function expectedRestOfMonth(
       .sort()
       .at(-1) as string;
     const made = await postpaidCallsBetween(deps.db, account.id, code, unsettledFrom, today);
-    const { forecast } = await forecastAccountLabel(deps, account, label, now, () => lastDay);
+    const { forecast, autoTopup } = await forecastAccountLabel(deps, account, label, now, () => lastDay);
     total += priceLine(label.unitPrice, made + forecast.postpaidCalls);
+    // R10.2 the auto top-up rule's projected purchases of this month are charges of the month too.
+    for (const p of autoTopup?.purchases ?? []) if (p.date <= lastDay) total += p.amount;
   }
   return total;
 }

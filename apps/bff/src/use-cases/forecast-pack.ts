@@ -14,6 +14,8 @@ import { forecastAccountLabel, packFate } from './label-forecast.ts';
  * packs in deduction order (R4.2), because a pack's fate depends on the packs used before it. Also the
  * label's postpaid calls and spend after run-out until the horizon: the latest expiry of the label's
  * packs (at least 30 days, at most 400 days ahead). Time is the account's clock (demo tenants, R9.3).
+ * With an enabled auto top-up rule of the label, the rule's projected purchases are in the projection
+ * (they take the calls where the packs would run out) and listed in `autoTopup` (R10.2).
  */
 export async function forecastPack(deps: Deps, accountId: string, id: bigint): Promise<PackForecast> {
   const account = await getAccountRow(deps.db, accountId);
@@ -26,7 +28,7 @@ export async function forecastPack(deps: Deps, accountId: string, id: bigint): P
   if (!label) throw notFound('label');
 
   // The label's last 30 days (not before activation) and all its active packs, at the account's clock.
-  const { usage, forecast: f } = await forecastAccountLabel(deps, account, label, now);
+  const { usage, forecast: f, autoTopup } = await forecastAccountLabel(deps, account, label, now);
   const { today, first, counts } = usage;
   const horizon = f.horizon;
   const status = row.status as PackForecast['status'];
@@ -73,5 +75,14 @@ export async function forecastPack(deps: Deps, accountId: string, id: bigint): P
     method: f.method.en,
     methodZh: f.method.zh,
     points,
+    ...(autoTopup
+      ? {
+          autoTopup: {
+            purchases: autoTopup.purchases.map((p) => ({ ...p, amount: formatAmount(p.amount) })),
+            failedOn: autoTopup.failedOn,
+            failReason: autoTopup.failReason,
+          },
+        }
+      : {}),
   };
 }

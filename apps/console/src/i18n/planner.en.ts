@@ -5,7 +5,7 @@ export const plannerEn: Record<keyof typeof plannerZhCN, string> = {
   'planner.nav': 'Pack planner',
   'planner.autoTopup.title': 'Auto top-up is on for this label',
   'planner.autoTopup.body':
-    'When fewer than {below} calls are left, {quantity} × {size}-call pack(s) are bought automatically (at most {limit} a month; {bought} this month). The projection shows your packs as they are now: where it runs out, the rule buys instead.',
+    'When fewer than {below} calls are left, {quantity} × {size}-call pack(s) are bought automatically (at most {limit} a month; {bought} this month). The projection includes the packs the rule is expected to buy while your balance and the monthly limit allow.',
   'planner.title': 'Pack planner',
   'planner.subtitle':
     'Tell us how many calls you expect; we work out the cheapest mix of packs and postpaid and compare it with all postpaid and with buying by hand.',

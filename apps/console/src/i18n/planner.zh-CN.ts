@@ -3,7 +3,7 @@ export const plannerZhCN = {
   'planner.nav': '购买规划',
   'planner.autoTopup.title': '该标签已开启自动续购',
   'planner.autoTopup.body':
-    '剩余少于 {below} 次时将自动购买 {quantity} 个 {size} 次资源包（每月最多 {limit} 次，本月已购 {bought} 次）。下方预测按现有资源包计算：预测用尽之处，规则会自动购买。',
+    '剩余少于 {below} 次时将自动购买 {quantity} 个 {size} 次资源包（每月最多 {limit} 次，本月已购 {bought} 次）。下方预测已计入规则在余额和每月上限允许时将自动购买的资源包。',
   'planner.title': '资源包购买规划',
   'planner.subtitle': '输入预计的调用量，我们会算出资源包与后付费的最省钱组合，并与全部后付费、手动购买相比较。',
   'planner.form.title': '预计调用量',

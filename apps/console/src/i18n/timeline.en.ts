@@ -23,4 +23,5 @@ export const timelineEn: Record<keyof typeof timelineZhCN, string> = {
   'timeline.kind.signin': 'Sign-in',
   'timeline.kind.staff': 'Support',
   'timeline.kind.action': 'Account action',
+  'timeline.kind.resumption': 'Service resumed',
 };

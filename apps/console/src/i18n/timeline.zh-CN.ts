@@ -20,4 +20,5 @@ export const timelineZhCN = {
   'timeline.kind.signin': '登录',
   'timeline.kind.staff': '支持人员',
   'timeline.kind.action': '账户操作',
+  'timeline.kind.resumption': '服务恢复',
 } as const;

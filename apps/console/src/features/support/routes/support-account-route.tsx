@@ -15,6 +15,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
 import { staffAccountQueryOptions } from '../api/staff-accounts.ts';
 import { AccountStatus } from '../components/account-status.tsx';
+import { AccountTimeline } from '../components/account-timeline.tsx';
 import { RefundRefusals, ViolationFlag } from '../components/staff-actions.tsx';
 import { SupportOnly } from '../components/staff-only.tsx';
 import { StartImpersonationForm } from '../components/start-impersonation-form.tsx';
@@ -141,6 +142,8 @@ function SupportAccount() {
             </p>
           </Panel>
         )}
+
+        <AccountTimeline accountId={a.id} />
       </div>
     </>
   );

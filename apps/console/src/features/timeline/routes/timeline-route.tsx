@@ -1,42 +1,17 @@
-import type { TimelineItem, TimelineKind } from '@idv/contracts';
+import type { TimelineKind } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  type BadgeTone,
-  Busy,
-  Button,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
-import { formatDateTime } from '../../../lib/datetime.ts';
-import { formatMoney } from '../../../lib/format.ts';
+import { TIMELINE_KINDS, TimelineTable } from '../../../components/timeline-table.tsx';
+import { Busy, Button, EmptyState, PageHeader, Panel, Skeleton } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { timelineQueryOptions } from '../api/timeline.ts';
 
-const KINDS: readonly TimelineKind[] = ['order', 'refund', 'settlement', 'notice', 'signin', 'staff', 'action'];
-const TONE: Record<TimelineKind, BadgeTone> = {
-  order: 'success',
-  refund: 'info',
-  settlement: 'neutral',
-  notice: 'warning',
-  signin: 'muted',
-  staff: 'danger',
-  action: 'neutral',
-};
+const KINDS = TIMELINE_KINDS;
 
 /** Issue 18: one newest-first timeline of the account, filterable by kind (in the URL). */
 export function TimelineRoute() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const cursor = params.get('cursor') ?? undefined;
   const chosen = (params.get('kinds') ?? '')
@@ -48,12 +23,6 @@ export function TimelineRoute() {
     const next = chosen.includes(k) ? chosen.filter((x) => x !== k) : [...chosen, k];
     setParams(next.length > 0 ? { kinds: next.join(',') } : {});
   }
-  const text = (i: TimelineItem) => {
-    const d = i.detail ?? {};
-    if (i.kind === 'notice') return String((locale === 'en' ? d.titleEn : d.titleZh) ?? i.what);
-    if (i.kind === 'order' && d.trigger === 'auto_topup') return `${i.what} · ${t('timeline.autoTopup')}`;
-    return i.what;
-  };
 
   return (
     <>
@@ -80,30 +49,11 @@ export function TimelineRoute() {
           <EmptyState title={t('timeline.empty')}>{t('timeline.emptyBody')}</EmptyState>
         ) : (
           <>
-            <Table caption={t('timeline.caption')} busy={timeline.isPlaceholderData}>
-              <THead>
-                <tr>
-                  <Th>
-                    {t('timeline.at')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                  </Th>
-                  <Th>{t('timeline.kind')}</Th>
-                  <Th>{t('timeline.what')}</Th>
-                  <Th align="right">{t('timeline.amount')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {timeline.data.items.map((i) => (
-                  <Tr key={`${i.kind}:${i.id}`}>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.at)}</Td>
-                    <Td>
-                      <Badge tone={TONE[i.kind]}>{t(`timeline.kind.${i.kind}`)}</Badge>
-                    </Td>
-                    <Td className="break-all">{text(i)}</Td>
-                    <Td align="right">{i.amount ? formatMoney(i.amount) : '—'}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <TimelineTable
+              items={timeline.data.items}
+              caption={t('timeline.caption')}
+              busy={timeline.isPlaceholderData}
+            />
             {cursor || timeline.data.nextCursor ? (
               <nav
                 aria-label={t('timeline.paging')}
