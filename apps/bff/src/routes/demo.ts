@@ -5,8 +5,8 @@ import {
   DemoTierParam,
   PutTierTableBody,
 } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAuth } from '../http/context.ts';
+import { requireAuth } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
 import { createDemoTenant, requirePm } from '../use-cases/create-demo-tenant.ts';
@@ -21,7 +21,7 @@ import {
   resetDemoTenantUseCase,
 } from '../use-cases/manage-demo-tenants.ts';
 
-export const demoRoutes = new Hono<AppEnv>()
+export const demoRoutes = declaredRoutes()
   .get('/demo/tenants', async (c) => c.json(await listDemoTenantsUseCase(c.get('deps'), requireAuth(c))))
   .post('/demo/tenants', async (c) => {
     const auth = requireAuth(c);
