@@ -1,13 +1,12 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { AdvanceClockBody, ClockAdvanced, DemoTimeline } from './types.ts';
+import type { AdvanceClockBody } from './types.ts';
 
 /** POST /api/v1/demo/tenants/:id/clock: runs every job due on the way; never backwards (PM or the tenant's customer). */
 export function advanceClockMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'clock', accountId],
-    mutationFn: (body: AdvanceClockBody) =>
-      api.post<ClockAdvanced>(`/demo/tenants/${encodeURIComponent(accountId)}/clock`, body),
+    mutationFn: (body: AdvanceClockBody) => api.post('/demo/tenants/:accountId/clock', body, { params: { accountId } }),
   });
 }
 
@@ -19,7 +18,6 @@ export function timelineKey(accountId: string) {
 export function timelineQueryOptions(accountId: string) {
   return queryOptions({
     queryKey: timelineKey(accountId),
-    queryFn: ({ signal }) =>
-      api.get<DemoTimeline>(`/demo/tenants/${encodeURIComponent(accountId)}/timeline`, { signal }),
+    queryFn: ({ signal }) => api.get('/demo/tenants/:accountId/timeline', { params: { accountId }, signal }),
   });
 }
