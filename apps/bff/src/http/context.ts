@@ -1,3 +1,4 @@
+import type { AccountAction } from '@idv/contracts';
 import type { Db } from '@idv/db';
 import type { Context } from 'hono';
 import type { Clock } from '../clock.ts';
@@ -57,7 +58,7 @@ export function requireAuth(c: Ctx): Auth {
 
 /** What an account-scoped request may do (R9.1, R9.2). */
 /** `personal` is the reader's own bookkeeping (marking notifications read): every role, but not a read-only agent. */
-export type Action = 'read' | 'personal' | 'buy' | 'refund' | 'recharge' | 'settings' | 'manage_users';
+export type Action = AccountAction;
 
 const customerGrants: Record<string, readonly Action[]> = {
   owner: ['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],

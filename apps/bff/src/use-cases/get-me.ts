@@ -1,5 +1,5 @@
-import type { Me } from '@idv/contracts';
-import type { Auth, Deps } from '../http/context.ts';
+import { AccountAction, type Me } from '@idv/contracts';
+import { type Auth, can, type Deps } from '../http/context.ts';
 import { iso } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 
@@ -24,5 +24,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
         }
       : null,
     clock: { now: iso(now), simulated: Boolean(account?.isDemo && account.simulatedNow) },
+    // R9.1/R9.2 from the one grant table (http/context.ts); the console never keeps its own.
+    permissions: account ? AccountAction.options.filter((a) => can(auth, a)) : [],
   };
 }
