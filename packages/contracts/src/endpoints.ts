@@ -121,6 +121,7 @@ export const endpoints = [
     auth: 'public',
     body: LoginBody,
     response: LoginResponse,
+    status: 200,
   },
   { method: 'post', path: '/api/v1/auth/logout', summary: 'Sign out', auth: 'public', status: 204 },
   { method: 'get', path: '/api/v1/me', summary: 'Who is asking', auth: 'session', response: Me },
@@ -693,6 +694,7 @@ export const endpoints = [
     auth: 'public',
     body: InvitationTokenBody,
     response: InvitationPreview,
+    status: 200,
   },
   {
     method: 'post',
@@ -701,6 +703,7 @@ export const endpoints = [
     auth: 'public',
     body: AcceptInvitationBody,
     response: InvitationAccepted,
+    status: 200,
   },
 ] as const satisfies readonly Endpoint[];
 
