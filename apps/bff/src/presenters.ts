@@ -7,6 +7,7 @@ import {
   parseMoney,
   refundEligibility,
   tierQuote,
+  voucherVerdict,
 } from '@idv/billing';
 import type { Account, CatalogItem, Pack, Resource, ServiceKey } from '@idv/contracts';
 import type { AccountRow } from './repositories/accounts.ts';
@@ -148,7 +149,7 @@ export function presentAccount(
       faceValue: formatAmount(parseMoney(v.faceValue)),
       expiresAt: iso(v.expiresAt),
       productGroups: v.productGroups,
-      usable: v.usedOrderId === null && v.expiresAt.getTime() > now.getTime(),
+      usable: voucherVerdict({ used: v.usedOrderId !== null, ...v }, undefined, now) === 'usable',
       usedOrderId: v.usedOrderId,
     })),
   };

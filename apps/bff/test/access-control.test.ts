@@ -45,6 +45,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/auth/login': { scope: 'public' },
   'POST /api/v1/auth/logout': { scope: 'public' },
   'GET /api/v1/me': { scope: 'account' },
+  'GET /api/v1/openapi.json': { scope: 'public' },
   'GET /api/v1/catalog': { scope: 'account' },
   'GET /api/v1/account': { scope: 'account' },
   'PATCH /api/v1/account': { scope: 'account', allowed: OWNER, own: () => ({ body: { postpaidEnabled: true } }) },

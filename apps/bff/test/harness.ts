@@ -6,6 +6,7 @@ import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
 import type { Deps } from '../src/deps.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { checkResponse } from './response-contract.ts';
 
 /** Real PostgreSQL when DATABASE_URL is set (a fresh database per test file), else in-memory PGlite. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -88,6 +89,19 @@ function client(app: TestApp['app'], cookie: string | null): Client {
   };
 }
 
+/** Every answer the tests get from the app is checked against its declared schema (test/response-contract.ts). */
+function checkedResponses(app: ReturnType<typeof createApp>): ReturnType<typeof createApp> {
+  const request = app.request.bind(app);
+  app.request = async (input, init, ...rest) => {
+    const res = await request(input, init, ...rest);
+    const req = input instanceof Request ? input : null;
+    const url = req ? req.url : String(input);
+    await checkResponse(init?.method ?? req?.method ?? 'GET', url, res);
+    return res;
+  };
+  return app;
+}
+
 export async function createTestApp(
   opts: { seed?: boolean; now?: string; config?: Partial<Config>; poolSize?: number } = {},
 ): Promise<TestApp & { testDb: TestDb }> {
@@ -95,7 +109,7 @@ export async function createTestApp(
   const clock = new ManualClock(opts.now ?? T0);
   const deps: Deps = { db: testDb.db, clock, config: testConfig(opts.config) };
   if (opts.seed ?? true) await seed(testDb.db, { now: clock.now(), hashPassword });
-  const app = createApp(deps);
+  const app = checkedResponses(createApp(deps));
   return {
     deps,
     clock,

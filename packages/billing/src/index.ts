@@ -18,3 +18,4 @@ export * from './settlement.ts';
 export * from './settlement-due.ts';
 export * from './time.ts';
 export * from './validity.ts';
+export * from './vouchers.ts';

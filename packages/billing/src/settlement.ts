@@ -115,13 +115,32 @@ export interface OrderPayment {
  * INSUFFICIENT_BALANCE if the balances cannot cover the rest.
  */
 export function payOrder(amount: Money, balances: Balances, voucherFaceValue: Money | null): OrderPayment {
+  const { shortfall, ...paid } = quoteOrder(amount, balances, voucherFaceValue);
+  if (shortfall > ZERO) {
+    throw new DomainError('INSUFFICIENT_BALANCE', 'the balances cannot cover this amount', {
+      shortfall: formatAmountSafe(shortfall),
+    });
+  }
+  return paid;
+}
+
+/**
+ * R2.2/R2.3 The split `payOrder` would make, never throwing: what the voucher, gift, income transfer
+ * and cash pay, and the `shortfall` the balances cannot cover (then the order is refused with 402).
+ * The console's buy preview shows this before the customer confirms (docs/decisions/0015).
+ */
+export function quoteOrder(
+  amount: Money,
+  balances: Balances,
+  voucherFaceValue: Money | null,
+): OrderPayment & { shortfall: Money } {
   if (voucherFaceValue !== null && voucherFaceValue < ZERO) {
     throw new DomainError('INVALID_VOUCHER', 'voucher face value must be >= 0');
   }
   if (amount < ZERO) throw new DomainError('INVALID_AMOUNT', 'amount must be >= 0', { amount: formatMoney4(amount) });
   const voucher = voucherFaceValue === null ? ZERO : minMoney(voucherFaceValue, amount);
-  const { gift, income, cash } = payFromBalances(amount - voucher, balances, { allowNegativeCash: false });
-  return { voucher, gift, income, cash };
+  const { gift, income, cash, shortfall } = payFromBalances(amount - voucher, balances, { allowNegativeCash: true });
+  return { voucher, gift, income, cash: cash - shortfall, shortfall };
 }
 
 /** R5.1 Accounts activated on or after this instant settle daily; earlier ones monthly (R5.2). */

@@ -21,6 +21,13 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * R9.1/R9.2 What a request may do in the account it acts on. The BFF's grant table is the only place
+ * the roles are mapped to these; the console reads the result from GET /me (`permissions`).
+ */
+export const AccountAction = z.enum(['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users']);
+export type AccountAction = z.infer<typeof AccountAction>;
+
 export const Me = z.object({
   user: User,
   account: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -28,6 +35,8 @@ export const Me = z.object({
     .object({ agentId: z.string(), reason: z.string(), expiresAt: Timestamp, write: z.boolean() })
     .nullable(),
   clock: z.object({ now: Timestamp, simulated: z.boolean() }),
+  /** Issue 16: the actions the caller may take in `account` (empty without one), from the server's role table. */
+  permissions: z.array(AccountAction),
 });
 export type Me = z.infer<typeof Me>;
 

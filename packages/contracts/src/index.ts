@@ -1,4 +1,5 @@
 export * from './account.ts';
+export type * from './api-types.ts';
 export * from './auth.ts';
 export * from './bills.ts';
 export * from './budgets.ts';

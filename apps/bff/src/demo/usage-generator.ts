@@ -1,4 +1,4 @@
-import { addDays, cstDate, formatCst, startOfCstDay, type UsageResult } from '@idv/billing';
+import { addDays, cstDate, formatCst, parseMoney, startOfCstDay, type UsageResult } from '@idv/billing';
 import type { UsageEventInput, UsageInjection } from '@idv/contracts';
 
 const DAY_S = 86_400;
@@ -14,12 +14,6 @@ const BILLABLE: UsageResult[] = [
   'liveness_failed',
 ];
 
-/** "0.25" → 2500 parts of 10,000, exactly (no float). */
-function shareParts(share: string): bigint {
-  const [int = '0', frac = ''] = share.split('.');
-  return BigInt(int) * 10_000n + BigInt(`${frac}0000`.slice(0, 4));
-}
-
 /**
  * Deterministic demo usage (R9.3 usage injector): each CST day, `callsPerDay` calls evenly spaced over
  * the day; call k is non-billable when the running share crosses a whole call (Bresenham), so exactly
@@ -27,7 +21,8 @@ function shareParts(share: string): bigint {
  */
 export function generateUsage(inj: UsageInjection, from: Date, to: Date, idPrefix: string): UsageEventInput[] {
   const out: UsageEventInput[] = [];
-  const parts = shareParts(inj.nonBillableShare);
+  // "0.25" → 2500 parts of 10,000, exactly: billing's decimal parser (4 decimals, no float).
+  const parts = parseMoney(inj.nonBillableShare);
   for (let day = cstDate(from); startOfCstDay(day).getTime() <= to.getTime(); day = addDays(day, 1)) {
     const start = startOfCstDay(day).getTime();
     for (let k = 0; k < inj.callsPerDay; k++) {

@@ -1,3 +1,4 @@
+import type { AccountAction } from '@idv/contracts';
 import type { accounts } from '@idv/db';
 import type { Context } from 'hono';
 import type { Auth, Deps } from '../deps.ts';
@@ -34,7 +35,7 @@ export function requireAuth(c: Ctx): Auth {
 
 /** What an account-scoped request may do (R9.1, R9.2). */
 /** `personal` is the reader's own bookkeeping (marking notifications read): every role, but not a read-only agent. */
-export type Action = 'read' | 'personal' | 'buy' | 'refund' | 'recharge' | 'settings' | 'manage_users';
+export type Action = AccountAction;
 
 const customerGrants: Record<string, readonly Action[]> = {
   owner: ['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],

@@ -20,7 +20,7 @@ export function idempotencyKey(c: Ctx): string | null {
 }
 
 /** Sends a use case's outcome; a replayed answer is marked, as payment APIs usually do. */
-export function sendOutcome(c: Ctx, o: { status: number; body: unknown; replayed: boolean }): Response {
+export function sendOutcome<T extends object>(c: Ctx, o: { status: number; body: T; replayed: boolean }) {
   if (o.replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(o.body as object, o.status as 200);
+  return c.json(o.body, o.status as 200);
 }

@@ -1,6 +1,6 @@
 import { PatchAccountBody, RechargeBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
 import { jsonBody } from '../http/validate.ts';
 import { approveEidMerchant } from '../use-cases/approve-eid-merchant.ts';
@@ -8,7 +8,7 @@ import { getAccount } from '../use-cases/get-account.ts';
 import { rechargeAccount } from '../use-cases/recharge-account.ts';
 import { updateAccountSettings } from '../use-cases/update-account-settings.ts';
 
-export const accountRoutes = new Hono<AppEnv>()
+export const accountRoutes = declaredRoutes()
   .get('/account', async (c) => {
     const { accountId, account } = requireAccount(c);
     return c.json(await getAccount(c.get('deps'), accountId, undefined, account));

@@ -1,11 +1,11 @@
 import { AutoTopupLabelParam, PutAutoTopupBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { deleteAutoTopup, listAutoTopups, putAutoTopup } from '../use-cases/manage-auto-topups.ts';
 
 /** R10.2 Rules spend money: owner and finance ('buy') edit them, every role reads them. */
-export const autoTopupRoutes = new Hono<AppEnv>()
+export const autoTopupRoutes = declaredRoutes()
   .get('/auto-topups', async (c) => {
     const { accountId } = requireAccount(c);
     return c.json(await listAutoTopups(c.get('deps'), accountId));

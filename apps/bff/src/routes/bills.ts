@@ -1,6 +1,6 @@
 import { BillColumnsBody, BillListQuery, BillOverviewQuery } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount, requireAuth } from '../http/context.ts';
+import { requireAccount, requireAuth } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
 import { getBillColumns } from '../use-cases/get-bill-columns.ts';
@@ -10,7 +10,7 @@ import { listBillResources } from '../use-cases/list-bill-resources.ts';
 import { setBillColumns } from '../use-cases/set-bill-columns.ts';
 
 /** R5.5 bills and the per-user column chooser. */
-export const billRoutes = new Hono<AppEnv>()
+export const billRoutes = declaredRoutes()
   .get('/bills/overview', async (c) => {
     const { accountId } = requireAccount(c, 'read');
     return c.json(await getBillOverview(c.get('deps'), accountId, query(c, BillOverviewQuery)));

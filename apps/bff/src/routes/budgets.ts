@@ -1,11 +1,11 @@
 import { BudgetIdParam, BudgetsQuery, CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params, query } from '../http/validate.ts';
 import { createBudget, listBudgets, patchBudget, removeBudget } from '../use-cases/manage-budgets.ts';
 
 /** R10.1 Owner and finance ('buy': the money roles) edit budgets; every role reads them. */
-export const budgetRoutes = new Hono<AppEnv>()
+export const budgetRoutes = declaredRoutes()
   .get('/budgets', async (c) => {
     const { accountId } = requireAccount(c);
     const { month } = query(c, BudgetsQuery);

@@ -1,13 +1,13 @@
 import { CertificateIdParam, CertificatesQuery } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { params, query } from '../http/validate.ts';
 import { cancelCertificate } from '../use-cases/cancel-certificate.ts';
 import { listCertificatesUseCase } from '../use-cases/list-certificates.ts';
 import { refundCertificate } from '../use-cases/refund-certificate.ts';
 
 /** R8.6 SSL certificate orders: list, Cancel Application, Refund. */
-export const certificateRoutes = new Hono<AppEnv>()
+export const certificateRoutes = declaredRoutes()
   .get('/certificates', async (c) => {
     const { accountId } = requireAccount(c);
     return c.json(await listCertificatesUseCase(c.get('deps'), accountId, query(c, CertificatesQuery)));

@@ -6,10 +6,10 @@ import {
   DemoTimelineQuery,
   PutTierTableBody,
 } from '@idv/contracts';
-import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { withCode } from '../demo/event-codes.ts';
-import { type AppEnv, type Ctx, requireAuth } from '../http/context.ts';
+import { type Ctx, requireAuth } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { isSecure, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
 import { jsonBody, params, query } from '../http/validate.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
@@ -39,7 +39,7 @@ const PM_COOKIE = 'sid_pm';
 const PM_COOKIE_PATH = '/api/v1/demo';
 const pmToken = (c: Ctx) => getCookie(c, PM_COOKIE);
 
-export const demoRoutes = new Hono<AppEnv>()
+export const demoRoutes = declaredRoutes()
   .get('/demo/tenants', async (c) => c.json(await listDemoTenantsUseCase(c.get('deps'), requireAuth(c))))
   .post('/demo/tenants', async (c) => {
     const auth = requireAuth(c);

@@ -1,12 +1,12 @@
 import { StaffAccountsQuery, StartImpersonationBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAuth, requireStaff } from '../http/context.ts';
+import { requireAuth, requireStaff } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { searchAccountsUseCase } from '../use-cases/search-accounts.ts';
 import { startImpersonationUseCase } from '../use-cases/start-impersonation.ts';
 import { stopImpersonationUseCase } from '../use-cases/stop-impersonation.ts';
 
-export const impersonationRoutes = new Hono<AppEnv>()
+export const impersonationRoutes = declaredRoutes()
   .get('/staff/accounts', async (c) => {
     requireStaff(c, 'support');
     return c.json(await searchAccountsUseCase(c.get('deps'), query(c, StaffAccountsQuery)));

@@ -1,13 +1,13 @@
 import { AcceptInvitationBody, InvitationBody, InvitationIdParam, InvitationTokenBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { setSessionCookie } from '../http/session.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { acceptInvitation, previewInvitation } from '../use-cases/accept-invitation.ts';
 import { inviteMember, listInvitationsUseCase, revokeInvitation } from '../use-cases/manage-invitations.ts';
 
 /** R9.1 invitations by email: the owner's side under /members, the invitee's (public, by token) under /invitations. */
-export const invitationRoutes = new Hono<AppEnv>()
+export const invitationRoutes = declaredRoutes()
   .get('/members/invitations', async (c) => {
     const { accountId } = requireAccount(c, 'manage_users');
     return c.json(await listInvitationsUseCase(c.get('deps'), accountId));

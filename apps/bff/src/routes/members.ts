@@ -1,10 +1,10 @@
 import { ChangeMemberBody, MemberIdParam } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { changeMemberRole, listMembersUseCase, removeMember } from '../use-cases/manage-members.ts';
 
-export const memberRoutes = new Hono<AppEnv>()
+export const memberRoutes = declaredRoutes()
   .get('/account/users', async (c) => {
     const { accountId } = requireAccount(c, 'read');
     return c.json(await listMembersUseCase(c.get('deps'), accountId));

@@ -1,6 +1,6 @@
 import { ListQuery, NotificationIdParam, NotificationsQuery, PutNotificationSettingsBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, type Ctx, requireAccount, requireStaff } from '../http/context.ts';
+import { type Ctx, requireAccount, requireStaff } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params, query } from '../http/validate.ts';
 import { listNotificationsUseCase } from '../use-cases/list-notifications.ts';
 import { listOutboxUseCase } from '../use-cases/list-outbox.ts';
@@ -12,7 +12,7 @@ function lang(c: Ctx, explicit: 'zh-CN' | 'en' | undefined): 'zh-CN' | 'en' {
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'zh-CN';
 }
 
-export const notificationRoutes = new Hono<AppEnv>()
+export const notificationRoutes = declaredRoutes()
   .get('/notifications', async (c) => {
     const { accountId } = requireAccount(c, 'read');
     const q = query(c, NotificationsQuery);

@@ -1,12 +1,12 @@
 import { OrderIdParam, OrdersQuery, PlaceOrderBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
 import { jsonBody, params, query } from '../http/validate.ts';
 import { getOrderUseCase, listOrdersUseCase } from '../use-cases/list-orders.ts';
 import { placeOrder } from '../use-cases/place-order.ts';
 
-export const orderRoutes = new Hono<AppEnv>()
+export const orderRoutes = declaredRoutes()
   .post('/orders', async (c) => {
     const { auth, accountId } = requireAccount(c, 'buy');
     const key = idempotencyKey(c);

@@ -1,12 +1,12 @@
 import { PackIdParam, PackProjectionsQuery, PacksQuery, UsageQuery } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { params, query } from '../http/validate.ts';
 import { getPackUsage, getPackUseCase } from '../use-cases/get-pack.ts';
 import { listPacksUseCase } from '../use-cases/list-packs.ts';
 import { projectPacks } from '../use-cases/project-packs.ts';
 
-export const packRoutes = new Hono<AppEnv>()
+export const packRoutes = declaredRoutes()
   .get('/packs', async (c) => {
     const { accountId, account } = requireAccount(c);
     return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery), account));

@@ -1,12 +1,12 @@
 import { RefundsQuery, RequestRefundBody } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { listRefundsUseCase } from '../use-cases/list-refunds.ts';
 import { requestRefund } from '../use-cases/request-refund.ts';
 
-export const refundRoutes = new Hono<AppEnv>()
+export const refundRoutes = declaredRoutes()
   .post('/refunds', async (c) => {
     const { auth, accountId } = requireAccount(c, 'refund');
     const key = idempotencyKey(c);

@@ -1,11 +1,11 @@
 import { CreateResourceBody, ListQuery } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { createResource } from '../use-cases/create-resource.ts';
 import { listResourcesUseCase } from '../use-cases/list-resources.ts';
 
-export const resourceRoutes = new Hono<AppEnv>()
+export const resourceRoutes = declaredRoutes()
   .get('/resources', async (c) => {
     const { accountId } = requireAccount(c);
     return c.json(await listResourcesUseCase(c.get('deps'), accountId, query(c, ListQuery)));

@@ -1,13 +1,13 @@
 import { CreateServiceKeyBody, ServiceKeyIdParam } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { createServiceKey } from '../use-cases/create-service-key.ts';
 import { listServiceKeysUseCase } from '../use-cases/list-service-keys.ts';
 import { revokeServiceKeyUseCase } from '../use-cases/revoke-service-key.ts';
 
 /** Usage service keys: an owner's setting (R9.1 action 'settings'). */
-export const serviceKeyRoutes = new Hono<AppEnv>()
+export const serviceKeyRoutes = declaredRoutes()
   .get('/service-keys', async (c) => {
     const { accountId } = requireAccount(c, 'settings');
     return c.json(await listServiceKeysUseCase(c.get('deps'), accountId));

@@ -1,12 +1,12 @@
 import { AccountViolationBody, RefundRefusalBody, StaffAccountIdParam } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireStaff } from '../http/context.ts';
+import { requireStaff } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, params } from '../http/validate.ts';
 import { refuseRefund } from '../use-cases/refuse-refund.ts';
 import { setAccountViolation } from '../use-cases/set-account-violation.ts';
 
 /** R8.2, R8.5 staff actions on refunds; support_write only, every one audited. */
-export const staffRefundRoutes = new Hono<AppEnv>()
+export const staffRefundRoutes = declaredRoutes()
   .post('/staff/refund-refusals', async (c) => {
     const auth = requireStaff(c, 'support_write');
     const body = await jsonBody(c, RefundRefusalBody);

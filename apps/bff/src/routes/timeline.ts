@@ -1,11 +1,11 @@
 import { StaffAccountIdParam, StaffTimelineQuery, TimelineQuery } from '@idv/contracts';
-import { Hono } from 'hono';
 import { forbidden } from '../errors.ts';
-import { type AppEnv, requireAccount, requireStaff } from '../http/context.ts';
+import { requireAccount, requireStaff } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { params, query } from '../http/validate.ts';
 import { listTimelineUseCase, staffAccountTimeline } from '../use-cases/list-timeline.ts';
 
-export const timelineRoutes = new Hono<AppEnv>()
+export const timelineRoutes = declaredRoutes()
   /** Issue 18: the account's owner, or a support agent impersonating it (read-only is enough). */
   .get('/timeline', async (c) => {
     const { auth, accountId } = requireAccount(c);

@@ -1,6 +1,6 @@
 import { DailyLabelUsageQuery, IngestEnvelope } from '@idv/contracts';
-import { Hono } from 'hono';
-import { type AppEnv, requireAccount } from '../http/context.ts';
+import { requireAccount } from '../http/context.ts';
+import { declaredRoutes } from '../http/declared-routes.ts';
 import { requireServiceAccount } from '../http/service-auth.ts';
 import { mergeOutcomes, triageEvents } from '../http/usage-batch.ts';
 import { jsonBody, query } from '../http/validate.ts';
@@ -8,7 +8,7 @@ import { metrics } from '../observability/metrics.ts';
 import { getDailyUsage } from '../use-cases/get-daily-usage.ts';
 import { ingestUsage } from '../use-cases/ingest-usage.ts';
 
-export const usageRoutes = new Hono<AppEnv>()
+export const usageRoutes = declaredRoutes()
   // R4.1 service key only (401 otherwise); a malformed batch is refused whole (400, nothing stored).
   // Issue 14: an event whose text cannot be stored is rejected alone (INVALID_EVENT); the rest goes on.
   .post('/usage/events', async (c) => {

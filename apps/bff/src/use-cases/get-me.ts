@@ -1,5 +1,6 @@
-import type { Me } from '@idv/contracts';
+import { AccountAction, type Me } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
+import { can } from '../http/context.ts';
 import { iso } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 
@@ -30,5 +31,7 @@ export async function getMe(deps: Deps, auth: Auth, preloaded?: AccountRow | nul
         }
       : null,
     clock: { now: iso(now), simulated: Boolean(account?.isDemo && account.simulatedNow) },
+    // R9.1/R9.2 from the one grant table (http/context.ts); the console never keeps its own.
+    permissions: account ? AccountAction.options.filter((a) => can(auth, a)) : [],
   };
 }

@@ -9,8 +9,9 @@ import {
   mulCount,
   type PackTier,
   parseMoney,
-  payOrder,
   purchasedPackExpiry,
+  quoteOrder,
+  voucherVerdict,
 } from '@idv/billing';
 import type { Order, PlaceOrderBody } from '@idv/contracts';
 import type { Tx } from '@idv/db';
@@ -124,16 +125,19 @@ export async function placeOrderInTransaction(
     const v = await lockVoucher(tx, accountId, body.voucherId);
     // Another account's voucher (or none) is 404, like every object of another account.
     if (v === null) throw notFound('voucher');
-    const why =
-      v.usedOrderId !== null
-        ? 'This voucher has already been used.'
-        : v.expiresAt.getTime() <= now.getTime()
-          ? 'This voucher has expired.'
-          : v.productGroups !== null && !v.productGroups.includes(label.product)
-            ? `This voucher does not apply to ${label.product} products.`
-            : null;
+    const verdict = voucherVerdict(
+      { used: v.usedOrderId !== null, expiresAt: v.expiresAt, productGroups: v.productGroups },
+      label.product,
+      now,
+    );
+    const why = {
+      usable: null,
+      used: 'This voucher has already been used.',
+      expired: 'This voucher has expired.',
+      scope: `This voucher does not apply to ${label.product} products.`,
+    }[verdict];
     if (why !== null) {
-      throw new DomainError('VOUCHER_NOT_USABLE', why ?? 'This voucher cannot be used.', {
+      throw new DomainError('VOUCHER_NOT_USABLE', why, {
         voucherId: body.voucherId,
       });
     }
@@ -141,26 +145,19 @@ export async function placeOrderInTransaction(
   }
 
   const balances = balancesOf(account);
-  let paid: ReturnType<typeof payOrder>;
-  try {
-    paid = payOrder(amount, balances, voucherFace);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'INSUFFICIENT_BALANCE') {
-      const voucher = voucherFace === null ? 0n : voucherFace < amount ? voucherFace : amount;
-      const pos = (m: bigint) => (m > 0n ? m : 0n);
-      const available = pos(balances.gift) + pos(balances.income) + pos(balances.cash);
-      throw new DomainError(
-        'INSUFFICIENT_BALANCE',
-        'Your balances cannot cover this order. Recharge or choose fewer packs.',
-        {
-          amount: formatAmount(amount),
-          voucher: formatAmount(voucher),
-          available: formatAmount(available),
-          shortfall: formatAmount(amount - voucher - available),
-        },
-      );
-    }
-    throw e;
+  // R2.2/R2.3 the split, from the same function the console's buy preview shows (docs/decisions/0015).
+  const paid = quoteOrder(amount, balances, voucherFace);
+  if (paid.shortfall > 0n) {
+    throw new DomainError(
+      'INSUFFICIENT_BALANCE',
+      'Your balances cannot cover this order. Recharge or choose fewer packs.',
+      {
+        amount: formatAmount(amount),
+        voucher: formatAmount(paid.voucher),
+        available: formatAmount(paid.gift + paid.income + paid.cash),
+        shortfall: formatAmount(paid.shortfall),
+      },
+    );
   }
 
   const orderId = newId('ord');

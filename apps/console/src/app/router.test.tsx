@@ -18,6 +18,7 @@ const customer: Me = {
   impersonation: null,
   // The bills show the server clock's CST month (not this computer's) when the URL names none.
   clock: { now: '2026-03-15T10:00:00+08:00', simulated: false },
+  permissions: ['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],
 };
 
 const json = (status: number, body: unknown) =>
@@ -128,6 +129,7 @@ describe('route loaders start the page data with /me (issue 10)', () => {
       ...customer,
       user: { ...customer.user, kind: 'staff', roles: ['support'] },
       account: null,
+      permissions: [],
     };
     const calls = stubApi(staff);
     const { router } = start('/packs');

@@ -44,7 +44,9 @@ async function answer(status: number, code: string, call: () => Promise<unknown>
 describe('issue 17: a session that ends on any write goes to sign in and back', () => {
   it('a 401 on a write (placing an order) goes to /login with next= the page and its form, and forgets the user', async () => {
     const { router, queryClient } = setup('/buy?label=identity.basic&size=1000&quantity=3');
-    await answer(401, 'UNAUTHENTICATED', () => api.post('/orders', { label: 'identity.basic' }));
+    await answer(401, 'UNAUTHENTICATED', () =>
+      api.post('/orders', { label: 'identity.basic', size: 1000, quantity: 3 }),
+    );
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     const params = new URLSearchParams(router.state.location.search);
     expect(params.get('next')).toBe('/buy?label=identity.basic&size=1000&quantity=3');
@@ -63,7 +65,7 @@ describe('issue 17: a session that ends on any write goes to sign in and back', 
   it('a 401 from /me is the route guard’s (a first visit), and other statuses change nothing', async () => {
     const { router, queryClient } = setup('/buy?quantity=2');
     await answer(401, 'UNAUTHENTICATED', () => api.get('/me'));
-    await answer(403, 'FORBIDDEN', () => api.post('/orders', {}));
+    await answer(403, 'FORBIDDEN', () => api.post('/orders', { label: 'identity.basic', size: 1000, quantity: 2 }));
     expect(router.state.location.pathname).toBe('/buy');
     expect(queryClient.getQueryData(['me'])).toBeDefined();
   });

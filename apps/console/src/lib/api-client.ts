@@ -1,4 +1,4 @@
-import type { Problem } from '@idv/contracts';
+import type { ApiBody, ApiPath, ApiResponse, HttpMethod, PathParamNames, Problem } from '@idv/contracts';
 import { reportUnauthorized } from './session-expiry.ts';
 
 /** Base path of the BFF's API (api.md). Same origin: the dev server proxies it, production serves it. */
@@ -120,17 +120,50 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
   return payload as T;
 }
 
+/** `:name` segments of a declared path, filled from `params` (each value URI-encoded). */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`api-client: no value for :${name} in ${path}`);
+    return encodeURIComponent(value);
+  });
+}
+
+type NoParams = { params?: undefined };
+/** Options of a call to `P`: `params` is required exactly when the declared path has `:parameters`. */
+type CallOptions<P extends string> = Omit<RequestOptions, 'body'> &
+  ([PathParamNames<P>] extends [never] ? NoParams : { params: Record<PathParamNames<P>, string> });
+type OptionsArg<P extends string> = [PathParamNames<P>] extends [never]
+  ? [opts?: CallOptions<P>]
+  : [opts: CallOptions<P>];
+/** Body then options; the body may be left out when the endpoint takes none and the path has no parameters. */
+type BodyArgs<M extends HttpMethod, P extends string> = [ApiBody<M, P>] extends [undefined]
+  ? [PathParamNames<P>] extends [never]
+    ? [body?: undefined, opts?: CallOptions<P>]
+    : [body: undefined, opts: CallOptions<P>]
+  : [body: ApiBody<M, P>, ...OptionsArg<P>];
+
+function call<M extends HttpMethod, P extends string>(
+  method: M,
+  path: P,
+  body: unknown,
+  opts: (Omit<RequestOptions, 'body'> & { params?: Record<string, string> }) | undefined,
+): Promise<ApiResponse<M, P>> {
+  const { params, ...rest } = opts ?? {};
+  return request<ApiResponse<M, P>>(method.toUpperCase() as Method, fillPath(path, params), { ...rest, body });
+}
+
 /**
- * The console's only way to reach the BFF. Feature `api/*.ts` files call it with the contract type
- * of the endpoint they wrap, e.g. `api.get<Me>('/me', { signal })`.
+ * The console's only way to reach the BFF. Paths are the ones declared in `@idv/contracts`' endpoints
+ * (relative to /api/v1, `:name` for parameters given in `params`); the request body and the answer's type
+ * come from the declaration, so a field renamed in a response schema breaks the console's typecheck
+ * (src/lib/api-client.types-test.ts). Type-only imports: no zod in the bundle.
  */
 export const api = {
-  get: <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...opts, body }),
-  put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PUT', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PATCH', path, { ...opts, body }),
-  delete: <T = void>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, opts),
+  get: <P extends ApiPath<'get'>>(path: P, ...[opts]: OptionsArg<P>) => call('get', path, undefined, opts),
+  post: <P extends ApiPath<'post'>>(path: P, ...[body, opts]: BodyArgs<'post', P>) => call('post', path, body, opts),
+  put: <P extends ApiPath<'put'>>(path: P, ...[body, opts]: BodyArgs<'put', P>) => call('put', path, body, opts),
+  patch: <P extends ApiPath<'patch'>>(path: P, ...[body, opts]: BodyArgs<'patch', P>) =>
+    call('patch', path, body, opts),
+  delete: <P extends ApiPath<'delete'>>(path: P, ...[opts]: OptionsArg<P>) => call('delete', path, undefined, opts),
 };

@@ -1,4 +1,3 @@
-import type { Me } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from './api-client.ts';
 export function meQueryOptions() {
   return queryOptions({
     queryKey: ['me'] as const,
-    queryFn: ({ signal }) => api.get<Me>('/me', { signal }),
+    queryFn: ({ signal }) => api.get('/me', { signal }),
     staleTime: 5 * 60_000,
   });
 }

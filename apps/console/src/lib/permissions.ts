@@ -1,17 +1,12 @@
-import type { Me } from '@idv/contracts';
+import type { AccountAction, Me } from '@idv/contracts';
 
-/** What the signed-in user may do in the account (R9.1, R9.2); the server checks again anyway. */
-export type Action = 'buy' | 'refund' | 'recharge' | 'settings';
-
-const grants: Record<string, readonly Action[]> = {
-  owner: ['buy', 'refund', 'recharge', 'settings'],
-  finance: ['buy', 'refund', 'recharge'],
-  viewer: [],
-};
+/**
+ * What the signed-in user may do in the account (R9.1, R9.2): the server's answer in GET /me
+ * (`permissions`), so the role table exists only in the BFF (docs/decisions/0015). The server checks
+ * every request again anyway.
+ */
+export type Action = AccountAction;
 
 export function can(me: Me | undefined, action: Action): boolean {
-  if (!me?.account) return false;
-  if (me.impersonation) return me.impersonation.write;
-  if (me.user.kind !== 'customer') return false;
-  return me.user.roles.some((r) => grants[r]?.includes(action));
+  return me?.permissions.includes(action) ?? false;
 }

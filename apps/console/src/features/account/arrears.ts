@@ -2,17 +2,7 @@
  * R6 arrears helpers: the debt to clear (exact decimal strings, BigInt cents) and the countdown to
  * suspension. Times are instants (ms); the countdown never looks at the browser's time zone.
  */
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d{1,4}))?$/;
-
-/** `"-12.3456"` → `-123456n` (ten-thousandths, so sub-cent debts stay exact). */
-function toUnits(amount: string): bigint {
-  const m = DECIMAL.exec(amount.trim());
-  if (!m) throw new Error(`not a decimal amount: ${amount}`);
-  const [, sign, int = '0', frac = ''] = m;
-  const units = BigInt(int) * 10000n + BigInt(frac.padEnd(4, '0'));
-  return sign === '-' ? -units : units;
-}
+import { CENT, formatAmount, parseMoney } from '@idv/billing';
 
 /**
  * R6.3 service resumes once the available balance is 0 or more, so the recharge that resumes it is
@@ -20,12 +10,9 @@ function toUnits(amount: string): bigint {
  * nothing is owed.
  */
 export function debtToClear(available: string): string | null {
-  const units = toUnits(available);
+  const units = parseMoney(available);
   if (units >= 0n) return null;
-  const debt = -units;
-  const cents = (debt + 99n) / 100n;
-  const int = cents / 100n;
-  return `${int}.${(cents % 100n).toString().padStart(2, '0')}`;
+  return formatAmount(((-units + CENT - 1n) / CENT) * CENT);
 }
 
 export interface Countdown {
@@ -59,9 +46,14 @@ export function countdown(deadlineIso: string, nowMs: number): Countdown | null 
  * debt from debtToClear): `null` when the recharge clears it, or when `amount` is not a valid amount.
  */
 export function stillMissing(debt: string, amount: string): string | null {
-  if (!DECIMAL.test(amount.trim()) || amount.trim().startsWith('-')) return null;
-  const rest = toUnits(debt) - toUnits(amount);
+  let paid: bigint;
+  try {
+    paid = parseMoney(amount.trim());
+  } catch {
+    return null;
+  }
+  if (paid < 0n) return null;
+  const rest = parseMoney(debt) - paid;
   if (rest <= 0n) return null;
-  const cents = (rest + 99n) / 100n;
-  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+  return formatAmount(((rest + CENT - 1n) / CENT) * CENT);
 }

@@ -1,18 +1,12 @@
-/** Cents of a decimal string ("123.4" → 12340n); amounts on the wire have at most 4 decimals. */
+import { CENT, formatAmount, parseMoney, roundHalfUpToCent } from '@idv/billing';
+
+/** Cents of a decimal string ("123.4" → 12340n), half-up to the cent: billing's money module. */
 export function toCents(s: string): bigint {
-  const neg = s.startsWith('-');
-  const [i = '0', f = ''] = (neg ? s.slice(1) : s).split('.');
-  const frac4 = `${f}0000`.slice(0, 4);
-  // Half-up to the cent from 4 decimals.
-  const tenThousandths = BigInt(i) * 10_000n + BigInt(frac4);
-  const c = (tenThousandths + 50n) / 100n;
-  return neg ? -c : c;
+  return roundHalfUpToCent(parseMoney(s)) / CENT;
 }
 
 export function fromCents(c: bigint): string {
-  const neg = c < 0n;
-  const a = neg ? -c : c;
-  return `${neg ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+  return formatAmount(c * CENT);
 }
 
 export interface BurnPoint {

@@ -1,4 +1,5 @@
-import { type Balances, fromCents, type PaymentPreview, toCents } from './payment-preview.ts';
+import { formatAmount, parseMoney } from '@idv/billing';
+import type { Balances, PaymentPreview } from './payment-preview.ts';
 
 /** One source of the payment on the confirm step: what is taken, and the balance before and after. */
 export interface ConfirmLine {
@@ -23,20 +24,20 @@ export interface ConfirmSummary {
  * needs to check: what is paid after the voucher and each balance before and after.
  */
 export function confirmSummary(preview: PaymentPreview, balances: Balances): ConfirmSummary {
-  const gift = toCents(preview.gift);
-  const income = toCents(preview.income);
-  const cash = toCents(preview.cash);
+  const gift = parseMoney(preview.gift);
+  const income = parseMoney(preview.income);
+  const cash = parseMoney(preview.cash);
   const line = (kind: 'gift' | 'income' | 'cash', taken: bigint): ConfirmLine => {
-    const before = toCents(balances[kind]);
-    return { kind, taken: fromCents(taken), before: fromCents(before), after: fromCents(before - taken) };
+    const before = parseMoney(balances[kind]);
+    return { kind, taken: formatAmount(taken), before: formatAmount(before), after: formatAmount(before - taken) };
   };
   const lines: ConfirmLine[] = [
-    ...(toCents(preview.voucher) > 0n
+    ...(parseMoney(preview.voucher) > 0n
       ? [{ kind: 'voucher' as const, taken: preview.voucher, before: null, after: null }]
       : []),
     line('gift', gift),
     line('income', income),
     line('cash', cash),
   ];
-  return { amount: preview.amount, payable: fromCents(gift + income + cash), lines };
+  return { amount: preview.amount, payable: formatAmount(gift + income + cash), lines };
 }

@@ -1,21 +1,13 @@
+import { formatAmount, parseMoney } from '@idv/billing';
 import { describe, expect, it } from 'vitest';
-import { fromCents, multiplyMoney, previewPayment, toCents } from './payment-preview.ts';
+import { multiplyMoney, previewPayment } from './payment-preview.ts';
 
-describe('decimal strings ↔ cents', () => {
-  it('parses and formats without floats', () => {
-    expect(toCents('11000.00')).toBe(1100000n);
-    expect(toCents('0.1')).toBe(10n);
-    expect(toCents('5')).toBe(500n);
-    expect(toCents('-12.34')).toBe(-1234n);
-    expect(toCents('3.5000')).toBe(350n);
-    expect(fromCents(1100000n)).toBe('11000.00');
-    expect(fromCents(-5n)).toBe('-0.05');
-    expect(fromCents(0n)).toBe('0.00');
-  });
+// Parsing and formatting are billing's money module (packages/billing/src/money.test.ts).
+describe('decimal strings, exactly', () => {
   it('refuses garbage and sub-cent amounts', () => {
-    expect(() => toCents('1e3')).toThrow();
-    expect(() => toCents('0.0035')).toThrow();
-    expect(() => toCents('')).toThrow();
+    expect(() => multiplyMoney('1e3', 1)).toThrow();
+    expect(() => multiplyMoney('0.0035', 1)).toThrow();
+    expect(() => multiplyMoney('', 1)).toThrow();
   });
   it('0.1 + 0.2 style sums are exact', () => {
     expect(multiplyMoney('0.10', 3)).toBe('0.30');
@@ -84,8 +76,8 @@ describe('R2.3 payment preview', () => {
       ['1234.56', 3, '5000.00'],
     ] as const) {
       const p = previewPayment({ tierPrice: price, quantity: q, balances, voucherFaceValue: face });
-      const sum = [p.voucher, p.gift, p.income, p.cash, p.shortfall].reduce((a, s) => a + toCents(s), 0n);
-      expect(fromCents(sum)).toBe(p.amount);
+      const sum = [p.voucher, p.gift, p.income, p.cash, p.shortfall].reduce((a, s) => a + parseMoney(s), 0n);
+      expect(formatAmount(sum)).toBe(p.amount);
     }
   });
 

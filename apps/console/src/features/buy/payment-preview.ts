@@ -1,36 +1,10 @@
-/**
- * R2.2 / R2.3 The payment split of an order, previewed in the browser before the customer confirms.
- * Money stays exact: decimal strings are parsed to integer cents (BigInt), never to JS numbers.
- * The server decides for real; this mirrors its rule so the customer sees the same split first.
- */
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d{1,4}))?$/;
+import { formatAmount, maxMoney, mulCount, parseMoney, quoteOrder } from '@idv/billing';
 
 /**
- * `"11000.00"` → `1100000n` cents. Amounts carry at most 2 decimals for orders and balances; a
- * value with sub-cent digits (prices have up to 4, R1.2) is accepted only when those digits are 0.
+ * R2.2 / R2.3 The payment split of an order, previewed in the browser before the customer confirms:
+ * billing's `quoteOrder`, the function the server pays the order with (docs/decisions/0015), on the
+ * wire's decimal strings. Money stays exact (billing's money module), never JS numbers.
  */
-export function toCents(amount: string): bigint {
-  const m = DECIMAL.exec(amount.trim());
-  if (!m) throw new Error(`not a decimal amount: ${amount}`);
-  const [, sign, int = '0', frac = ''] = m;
-  const padded = frac.padEnd(4, '0');
-  if (padded.slice(2) !== '00') throw new Error(`amount has sub-cent digits: ${amount}`);
-  const cents = BigInt(int) * 100n + BigInt(padded.slice(0, 2));
-  return sign === '-' ? -cents : cents;
-}
-
-/** `1100000n` → `"11000.00"`. */
-export function fromCents(cents: bigint): string {
-  const neg = cents < 0n;
-  const abs = neg ? -cents : cents;
-  const int = abs / 100n;
-  const frac = (abs % 100n).toString().padStart(2, '0');
-  return `${neg ? '-' : ''}${int}.${frac}`;
-}
-
-const min = (a: bigint, b: bigint) => (a < b ? a : b);
-const max = (a: bigint, b: bigint) => (a > b ? a : b);
 
 export interface Balances {
   cash: string;
@@ -65,31 +39,27 @@ export function previewPayment(input: {
   voucherFaceValue?: string | null;
 }): PaymentPreview {
   if (!Number.isInteger(input.quantity) || input.quantity < 1) throw new Error('quantity must be a positive integer');
-  const amount = toCents(input.tierPrice) * BigInt(input.quantity);
-  const face = input.voucherFaceValue ? toCents(input.voucherFaceValue) : 0n;
-  const voucher = min(max(face, 0n), amount);
-  let rest = amount - voucher;
-  const take = (balance: string) => {
-    const t = min(rest, max(toCents(balance), 0n));
-    rest -= t;
-    return t;
-  };
-  const gift = take(input.balances.gift);
-  const income = take(input.balances.income);
-  const cash = take(input.balances.cash);
+  const amount = mulCount(parseMoney(input.tierPrice), input.quantity);
+  const face = input.voucherFaceValue ? parseMoney(input.voucherFaceValue) : null;
+  const b = input.balances;
+  const q = quoteOrder(
+    amount,
+    { gift: parseMoney(b.gift), income: parseMoney(b.income), cash: parseMoney(b.cash) },
+    face,
+  );
   return {
-    amount: fromCents(amount),
-    voucher: fromCents(voucher),
-    gift: fromCents(gift),
-    income: fromCents(income),
-    cash: fromCents(cash),
-    shortfall: fromCents(rest),
-    covered: rest === 0n,
-    voucherUnused: fromCents(max(face - voucher, 0n)),
+    amount: formatAmount(amount),
+    voucher: formatAmount(q.voucher),
+    gift: formatAmount(q.gift),
+    income: formatAmount(q.income),
+    cash: formatAmount(q.cash),
+    shortfall: formatAmount(q.shortfall),
+    covered: q.shortfall === 0n,
+    voucherUnused: formatAmount(face === null ? 0n : maxMoney(face - q.voucher, 0n)),
   };
 }
 
 /** Subtotal for display: `price × quantity` as an exact string. */
 export function multiplyMoney(price: string, quantity: number): string {
-  return fromCents(toCents(price) * BigInt(quantity));
+  return formatAmount(mulCount(parseMoney(price), quantity));
 }

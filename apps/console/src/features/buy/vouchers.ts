@@ -1,12 +1,15 @@
+import { type VoucherVerdict as Verdict, voucherVerdict as verdictOf } from '@idv/billing';
 import type { Voucher } from '@idv/contracts';
 
-export type VoucherVerdict = 'usable' | 'used' | 'expired' | 'scope' | 'unusable';
+/** Billing's verdict, or `unusable` when the server says so for a reason of its own. */
+export type VoucherVerdict = Verdict | 'unusable';
 
-/** R2.2 Whether a voucher can pay for an order of `product` now, and if not, why. */
+/** R2.2 Whether a voucher can pay for an order of `product` now: billing's rule (docs/decisions/0015) on the wire's voucher. */
 export function voucherVerdict(v: Voucher, product: string | undefined, nowMs: number): VoucherVerdict {
-  if (v.usedOrderId) return 'used';
-  if (Date.parse(v.expiresAt) <= nowMs) return 'expired';
-  if (product && v.productGroups && v.productGroups.length > 0 && !v.productGroups.includes(product)) return 'scope';
-  if (!v.usable) return 'unusable';
-  return 'usable';
+  const verdict = verdictOf(
+    { used: Boolean(v.usedOrderId), expiresAt: new Date(v.expiresAt), productGroups: v.productGroups },
+    product,
+    new Date(nowMs),
+  );
+  return verdict === 'usable' && !v.usable ? 'unusable' : verdict;
 }

@@ -1,4 +1,3 @@
-import type { RechargeResult } from '@idv/contracts';
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -10,6 +9,6 @@ export function rechargeMutationOptions() {
   return mutationOptions({
     mutationKey: ['account', 'recharge'],
     mutationFn: ({ amount, idempotencyKey }: { amount: string; idempotencyKey: string }) =>
-      api.post<RechargeResult>('/account/recharge', { amount }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+      api.post('/account/recharge', { amount }, { headers: { 'Idempotency-Key': idempotencyKey } }),
   });
 }

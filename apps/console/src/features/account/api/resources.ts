@@ -1,4 +1,3 @@
-import type { List, Resource } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function resourcesQueryOptions() {
   return queryOptions({
     queryKey: ['resources'] as const,
-    queryFn: ({ signal }) => api.get<List<Resource>>('/resources', { query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) => api.get('/resources', { query: { limit: 200 }, signal }),
   });
 }
 
@@ -14,6 +13,6 @@ export function resourcesQueryOptions() {
 export function createResourceMutationOptions() {
   return mutationOptions({
     mutationKey: ['resources', 'create'],
-    mutationFn: (body: { alias: string; project: string; region: string }) => api.post<Resource>('/resources', body),
+    mutationFn: (body: { alias: string; project: string; region: string }) => api.post('/resources', body),
   });
 }

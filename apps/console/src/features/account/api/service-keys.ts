@@ -1,4 +1,3 @@
-import type { CreatedServiceKey, List, ServiceKey } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function serviceKeysQueryOptions() {
   return queryOptions({
     queryKey: ['service-keys'] as const,
-    queryFn: ({ signal }) => api.get<List<ServiceKey>>('/service-keys', { signal }),
+    queryFn: ({ signal }) => api.get('/service-keys', { signal }),
   });
 }
 
@@ -14,7 +13,7 @@ export function serviceKeysQueryOptions() {
 export function createServiceKeyMutationOptions() {
   return mutationOptions({
     mutationKey: ['service-keys', 'create'],
-    mutationFn: (body: { name: string }) => api.post<CreatedServiceKey>('/service-keys', body),
+    mutationFn: (body: { name: string }) => api.post('/service-keys', body),
   });
 }
 
@@ -22,6 +21,6 @@ export function createServiceKeyMutationOptions() {
 export function revokeServiceKeyMutationOptions() {
   return mutationOptions({
     mutationKey: ['service-keys', 'revoke'],
-    mutationFn: (id: string) => api.delete(`/service-keys/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/service-keys/:id', { params: { id } }),
   });
 }

@@ -1,4 +1,3 @@
-import type { Account } from '@idv/contracts';
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function updateAccountMutationOptions() {
   return mutationOptions({
     mutationKey: ['account', 'update'],
-    mutationFn: (body: { postpaidEnabled: boolean }) => api.patch<Account>('/account', body),
+    mutationFn: (body: { postpaidEnabled: boolean }) => api.patch('/account', body),
   });
 }

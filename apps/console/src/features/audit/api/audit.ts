@@ -1,4 +1,3 @@
-import type { AuditEntry, List } from '@idv/contracts';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,8 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function auditInfiniteOptions() {
   return infiniteQueryOptions({
     queryKey: ['audit', 'list'] as const,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<List<AuditEntry>>('/audit', { query: { cursor: pageParam, limit: 100 }, signal }),
+    queryFn: ({ pageParam, signal }) => api.get('/audit', { query: { cursor: pageParam, limit: 100 }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

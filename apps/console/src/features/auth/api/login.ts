@@ -1,4 +1,4 @@
-import type { LoginBody, User } from '@idv/contracts';
+import type { LoginBody } from '@idv/contracts';
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +6,6 @@ import { api } from '../../../lib/api-client.ts';
 export function loginMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'login'],
-    mutationFn: (body: LoginBody) => api.post<{ user: User }>('/auth/login', body),
+    mutationFn: (body: LoginBody) => api.post('/auth/login', body),
   });
 }

@@ -5,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function logoutMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'logout'],
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: () => api.post('/auth/logout'),
   });
 }

@@ -1,4 +1,4 @@
-import type { BillColumnId, BillColumns } from '@idv/contracts';
+import type { BillColumnId } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -8,7 +8,7 @@ export const billColumnsQueryKey = ['preferences', 'bill-columns'] as const;
 export function billColumnsQueryOptions() {
   return queryOptions({
     queryKey: billColumnsQueryKey,
-    queryFn: ({ signal }) => api.get<BillColumns>('/preferences/bill-columns', { signal }),
+    queryFn: ({ signal }) => api.get('/preferences/bill-columns', { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -16,6 +16,6 @@ export function billColumnsQueryOptions() {
 /** PUT /api/v1/preferences/bill-columns `{ columns }`: stored per user on the server. */
 export function saveBillColumnsMutationOptions() {
   return mutationOptions({
-    mutationFn: (columns: BillColumnId[]) => api.put<BillColumns>('/preferences/bill-columns', { columns }),
+    mutationFn: (columns: BillColumnId[]) => api.put('/preferences/bill-columns', { columns }),
   });
 }

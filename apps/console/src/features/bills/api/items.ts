@@ -1,4 +1,3 @@
-import type { BillItemsResponse } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, buildUrl } from '../../../lib/api-client.ts';
 import { type BillSearch, billQuery } from '../search-params.ts';
@@ -8,7 +7,7 @@ export function billItemsQueryOptions(s: BillSearch, month: string) {
   const query = { ...billQuery(s, month), cursor: s.cursor, limit: s.limit };
   return queryOptions({
     queryKey: ['bills', 'items', query] as const,
-    queryFn: ({ signal }) => api.get<BillItemsResponse>('/bills/items', { query, signal }),
+    queryFn: ({ signal }) => api.get('/bills/items', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,3 @@
-import type { Order } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function orderQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['orders', 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Order>(`/orders/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/orders/:id', { params: { id }, signal }),
   });
 }

@@ -1,4 +1,3 @@
-import type { BillOverview } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function billOverviewQueryOptions(month: string) {
   return queryOptions({
     queryKey: ['bills', 'overview', month] as const,
-    queryFn: ({ signal }) => api.get<BillOverview>('/bills/overview', { query: { month }, signal }),
+    queryFn: ({ signal }) => api.get('/bills/overview', { query: { month }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,3 @@
-import type { List, Resource } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function accountResourcesQueryOptions() {
   return queryOptions({
     queryKey: ['resources', 'list'] as const,
-    queryFn: ({ signal }) => api.get<List<Resource>>('/resources', { signal }),
+    queryFn: ({ signal }) => api.get('/resources', { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,4 +1,3 @@
-import type { BillResourcesResponse } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { type BillSearch, billQuery } from '../search-params.ts';
@@ -8,7 +7,7 @@ export function billResourcesQueryOptions(s: BillSearch, month: string) {
   const query = { ...billQuery(s, month), cursor: s.cursor, limit: s.limit };
   return queryOptions({
     queryKey: ['bills', 'resources', query] as const,
-    queryFn: ({ signal }) => api.get<BillResourcesResponse>('/bills/resources', { query, signal }),
+    queryFn: ({ signal }) => api.get('/bills/resources', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

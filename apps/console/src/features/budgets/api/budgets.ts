@@ -1,4 +1,4 @@
-import type { Budget, CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
+import type { CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +6,7 @@ import { api } from '../../../lib/api-client.ts';
 export function budgetsQueryOptions() {
   return queryOptions({
     queryKey: ['budgets'] as const,
-    queryFn: ({ signal }) => api.get<{ items: Budget[]; nextCursor: string | null }>('/budgets', { signal }),
+    queryFn: ({ signal }) => api.get('/budgets', { signal }),
   });
 }
 
@@ -14,7 +14,7 @@ export function budgetsQueryOptions() {
 export function createBudgetMutationOptions() {
   return mutationOptions({
     mutationKey: ['budgets', 'create'],
-    mutationFn: (body: CreateBudgetBody) => api.post<Budget>('/budgets', body),
+    mutationFn: (body: CreateBudgetBody) => api.post('/budgets', body),
   });
 }
 
@@ -23,7 +23,7 @@ export function patchBudgetMutationOptions() {
   return mutationOptions({
     mutationKey: ['budgets', 'patch'],
     mutationFn: ({ id, body }: { id: string; body: PatchBudgetBody }) =>
-      api.patch<Budget>(`/budgets/${encodeURIComponent(id)}`, body),
+      api.patch('/budgets/:id', body, { params: { id } }),
   });
 }
 
@@ -31,6 +31,6 @@ export function patchBudgetMutationOptions() {
 export function deleteBudgetMutationOptions() {
   return mutationOptions({
     mutationKey: ['budgets', 'delete'],
-    mutationFn: (id: string) => api.delete(`/budgets/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/budgets/:id', { params: { id } }),
   });
 }

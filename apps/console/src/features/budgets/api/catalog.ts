@@ -1,4 +1,3 @@
-import type { CatalogItem } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function catalogQueryOptions() {
   return queryOptions({
     queryKey: ['catalog'] as const,
-    queryFn: ({ signal }) => api.get<{ items: CatalogItem[] }>('/catalog', { signal }),
+    queryFn: ({ signal }) => api.get('/catalog', { signal }),
     staleTime: 60 * 60_000,
   });
 }

@@ -1,4 +1,3 @@
-import type { Account } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function accountQueryOptions() {
   return queryOptions({
     queryKey: ['account'] as const,
-    queryFn: ({ signal }) => api.get<Account>('/account', { signal }),
+    queryFn: ({ signal }) => api.get('/account', { signal }),
   });
 }

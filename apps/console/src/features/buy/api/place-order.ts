@@ -1,4 +1,4 @@
-import type { Order, PlaceOrderBody } from '@idv/contracts';
+import type { PlaceOrderBody } from '@idv/contracts';
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -10,6 +10,6 @@ export function placeOrderMutationOptions() {
   return mutationOptions({
     mutationKey: ['orders', 'place'],
     mutationFn: ({ body, idempotencyKey }: { body: PlaceOrderBody; idempotencyKey: string }) =>
-      api.post<Order>('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+      api.post('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
   });
 }

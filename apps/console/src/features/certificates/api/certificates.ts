@@ -1,4 +1,3 @@
-import type { CertificateOrder, CertificateRefund, List } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function certificatesQueryOptions() {
   return queryOptions({
     queryKey: ['certificates'] as const,
-    queryFn: ({ signal }) => api.get<List<CertificateOrder>>('/certificates', { query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) => api.get('/certificates', { query: { limit: 200 }, signal }),
   });
 }
 
@@ -14,7 +13,7 @@ export function certificatesQueryOptions() {
 export function cancelCertificateMutationOptions() {
   return mutationOptions({
     mutationKey: ['certificates', 'cancel'],
-    mutationFn: (id: string) => api.post<CertificateOrder>(`/certificates/${encodeURIComponent(id)}/cancel`),
+    mutationFn: (id: string) => api.post('/certificates/:id/cancel', undefined, { params: { id } }),
   });
 }
 
@@ -26,7 +25,8 @@ export function refundCertificateMutationOptions() {
   return mutationOptions({
     mutationKey: ['certificates', 'refund'],
     mutationFn: ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
-      api.post<CertificateRefund>(`/certificates/${encodeURIComponent(id)}/refund`, undefined, {
+      api.post('/certificates/:id/refund', undefined, {
+        params: { id },
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
   });

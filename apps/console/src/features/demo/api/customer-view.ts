@@ -1,6 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api, isApiError } from '../../../lib/api-client.ts';
-import type { DemoCustomerViewState } from './types.ts';
 
 export const customerViewKey = ['demo', 'customer-view'] as const;
 
@@ -10,7 +9,7 @@ export function customerViewQueryOptions() {
     queryKey: customerViewKey,
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<DemoCustomerViewState>('/demo/customer-view', { signal });
+        return await api.get('/demo/customer-view', { signal });
       } catch (e) {
         if (isApiError(e, 'NOT_FOUND')) return null;
         throw e;
@@ -24,6 +23,6 @@ export function customerViewQueryOptions() {
 export function exitCustomerViewMutationOptions() {
   return mutationOptions({
     mutationKey: ['demo', 'customer-view', 'exit'],
-    mutationFn: () => api.delete<{ accountId: string }>('/demo/customer-view'),
+    mutationFn: () => api.delete('/demo/customer-view'),
   });
 }

@@ -1,7 +1,5 @@
-import type { List } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { DemoCustomerView, DemoPasswordReset, DemoTenant, DemoTenantCreated, DemoTenantDetail } from './types.ts';
 
 export const demoTenantsKey = ['demo', 'tenants'] as const;
 
@@ -9,7 +7,7 @@ export const demoTenantsKey = ['demo', 'tenants'] as const;
 export function demoTenantsQueryOptions() {
   return queryOptions({
     queryKey: demoTenantsKey,
-    queryFn: ({ signal }) => api.get<List<DemoTenant>>('/demo/tenants', { signal }),
+    queryFn: ({ signal }) => api.get('/demo/tenants', { signal }),
   });
 }
 
@@ -23,7 +21,7 @@ export interface CreateTenantInput {
 export function createTenantMutationOptions() {
   return mutationOptions({
     mutationKey: ['demo', 'create'],
-    mutationFn: (body: CreateTenantInput) => api.post<DemoTenantCreated>('/demo/tenants', body),
+    mutationFn: (body: CreateTenantInput) => api.post('/demo/tenants', body),
   });
 }
 
@@ -31,7 +29,7 @@ export function createTenantMutationOptions() {
 export function resetTenantMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'reset', accountId],
-    mutationFn: () => api.post<DemoTenantCreated>(`/demo/tenants/${encodeURIComponent(accountId)}/reset`),
+    mutationFn: () => api.post('/demo/tenants/:accountId/reset', undefined, { params: { accountId } }),
   });
 }
 
@@ -39,7 +37,7 @@ export function resetTenantMutationOptions(accountId: string) {
 export function deleteTenantMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'delete', accountId],
-    mutationFn: () => api.delete(`/demo/tenants/${encodeURIComponent(accountId)}`),
+    mutationFn: () => api.delete('/demo/tenants/:accountId', { params: { accountId } }),
   });
 }
 
@@ -51,7 +49,7 @@ export function demoTenantKey(accountId: string) {
 export function demoTenantQueryOptions(accountId: string) {
   return queryOptions({
     queryKey: demoTenantKey(accountId),
-    queryFn: ({ signal }) => api.get<DemoTenantDetail>(`/demo/tenants/${encodeURIComponent(accountId)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/demo/tenants/:accountId', { params: { accountId }, signal }),
   });
 }
 
@@ -59,7 +57,7 @@ export function demoTenantQueryOptions(accountId: string) {
 export function resetPasswordMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'password', accountId],
-    mutationFn: () => api.post<DemoPasswordReset>(`/demo/tenants/${encodeURIComponent(accountId)}/password`),
+    mutationFn: () => api.post('/demo/tenants/:accountId/password', undefined, { params: { accountId } }),
   });
 }
 
@@ -67,6 +65,6 @@ export function resetPasswordMutationOptions(accountId: string) {
 export function openCustomerViewMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['demo', 'customer-view', accountId],
-    mutationFn: () => api.post<DemoCustomerView>(`/demo/tenants/${encodeURIComponent(accountId)}/customer-view`),
+    mutationFn: () => api.post('/demo/tenants/:accountId/customer-view', undefined, { params: { accountId } }),
   });
 }

@@ -1,4 +1,3 @@
-import type { Explanation } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -8,6 +7,6 @@ export type ExplainSubject = { packId: string } | { date: string; label?: string
 export function explainQueryOptions(subject: ExplainSubject) {
   return queryOptions({
     queryKey: ['explain', subject] as const,
-    queryFn: ({ signal }) => api.get<Explanation>('/explain', { query: { ...subject }, signal }),
+    queryFn: ({ signal }) => api.get('/explain', { query: { ...subject }, signal }),
   });
 }

@@ -1,4 +1,3 @@
-import type { InvitationPreview, User } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function invitationPreviewQueryOptions(token: string) {
   return queryOptions({
     queryKey: ['invitation-preview', token] as const,
-    queryFn: () => api.post<InvitationPreview>('/invitations/preview', { token }),
+    queryFn: () => api.post('/invitations/preview', { token }),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
@@ -17,7 +16,6 @@ export function invitationPreviewQueryOptions(token: string) {
 export function acceptInvitationMutationOptions() {
   return mutationOptions({
     mutationKey: ['invitations', 'accept'],
-    mutationFn: (body: { token: string; name: string; password: string }) =>
-      api.post<{ user: User }>('/invitations/accept', body),
+    mutationFn: (body: { token: string; name: string; password: string }) => api.post('/invitations/accept', body),
   });
 }

@@ -1,4 +1,4 @@
-import type { Invitation, List, Member } from '@idv/contracts';
+import type { Invitation } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +6,7 @@ import { api } from '../../../lib/api-client.ts';
 export function membersQueryOptions() {
   return queryOptions({
     queryKey: ['members'] as const,
-    queryFn: ({ signal }) => api.get<List<Member>>('/account/users', { signal }),
+    queryFn: ({ signal }) => api.get('/account/users', { signal }),
   });
 }
 
@@ -14,7 +14,7 @@ export function membersQueryOptions() {
 export function invitationsQueryOptions() {
   return queryOptions({
     queryKey: ['members', 'invitations'] as const,
-    queryFn: ({ signal }) => api.get<List<Invitation>>('/members/invitations', { signal }),
+    queryFn: ({ signal }) => api.get('/members/invitations', { signal }),
   });
 }
 
@@ -22,8 +22,7 @@ export function invitationsQueryOptions() {
 export function inviteMutationOptions() {
   return mutationOptions({
     mutationKey: ['members', 'invite'],
-    mutationFn: (body: { email: string; role: Invitation['role'] }) =>
-      api.post<Invitation>('/members/invitations', body),
+    mutationFn: (body: { email: string; role: Invitation['role'] }) => api.post('/members/invitations', body),
   });
 }
 
@@ -31,6 +30,6 @@ export function inviteMutationOptions() {
 export function revokeInvitationMutationOptions() {
   return mutationOptions({
     mutationKey: ['members', 'revoke-invitation'],
-    mutationFn: (id: string) => api.delete(`/members/invitations/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/members/invitations/:id', { params: { id } }),
   });
 }

@@ -25,6 +25,7 @@ import {
 } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
+import { can } from '../../../lib/permissions.ts';
 import { meQueryOptions } from '../api/me.ts';
 import {
   invitationsQueryOptions,
@@ -39,7 +40,7 @@ const roleKey = (r: string) => `members.role.${r}` as MessageKey;
 
 /** R9.1: only the account's owner (not a support agent) manages members; the server checks again. */
 function isOwner(me: Me | undefined): boolean {
-  return Boolean(me?.account && !me.impersonation && me.user.kind === 'customer' && me.user.roles.includes('owner'));
+  return can(me, 'manage_users');
 }
 
 function MembersPanel({ me }: { me: Me | undefined }) {

@@ -17,7 +17,7 @@ export function notificationsInfiniteOptions(opts: { unreadOnly: boolean; lang: 
   return infiniteQueryOptions({
     queryKey: [...notificationsKey, 'list', opts] as const,
     queryFn: ({ pageParam, signal }) =>
-      api.get<NotificationPage>('/notifications', {
+      api.get('/notifications', {
         query: { cursor: pageParam, limit: PAGE_SIZE, unread: opts.unreadOnly ? 'true' : undefined, lang: opts.lang },
         signal,
       }),
@@ -30,8 +30,7 @@ export function notificationsInfiniteOptions(opts: { unreadOnly: boolean; lang: 
 export function unreadCountQueryOptions() {
   return queryOptions({
     queryKey: [...notificationsKey, 'unread-count'] as const,
-    queryFn: ({ signal }) =>
-      api.get<NotificationPage>('/notifications', { query: { limit: 1, unread: 'true' }, signal }),
+    queryFn: ({ signal }) => api.get('/notifications', { query: { limit: 1, unread: 'true' }, signal }),
     select: (page) => page.unreadCount,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,

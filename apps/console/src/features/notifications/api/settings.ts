@@ -8,13 +8,13 @@ export const notificationSettingsKey = ['notification-settings'] as const;
 export function notificationSettingsQueryOptions() {
   return queryOptions({
     queryKey: notificationSettingsKey,
-    queryFn: ({ signal }) => api.get<NotificationSettings>('/notification-settings', { signal }),
+    queryFn: ({ signal }) => api.get('/notification-settings', { signal }),
   });
 }
 
 /** PUT /api/v1/notification-settings (owners only; 403 otherwise). */
 export function saveNotificationSettingsMutationOptions() {
   return mutationOptions({
-    mutationFn: (body: NotificationSettings) => api.put<NotificationSettings>('/notification-settings', body),
+    mutationFn: (body: NotificationSettings) => api.put('/notification-settings', body),
   });
 }

@@ -19,6 +19,7 @@ import {
   Tr,
 } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
+import { can } from '../../../lib/permissions.ts';
 import { meQueryOptions } from '../api/me.ts';
 import {
   notificationSettingsKey,
@@ -60,11 +61,7 @@ export function NotificationSettingsRoute() {
     if (settings.data) setDraft(settings.data);
   }, [settings.data]);
 
-  const canEdit = me
-    ? me.impersonation
-      ? me.impersonation.write
-      : me.user.kind === 'customer' && me.user.roles.includes('owner')
-    : false;
+  const canEdit = can(me, 'settings');
   const dirty = Boolean(draft && settings.data && !sameSettings(draft, settings.data));
 
   function setChannel(kind: NotificationKind, channel: Channel, value: boolean) {

@@ -1,4 +1,4 @@
-import type { AutoTopupRule, PutAutoTopupBody } from '@idv/contracts';
+import type { PutAutoTopupBody } from '@idv/contracts';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +6,7 @@ import { api } from '../../../lib/api-client.ts';
 export function autoTopupsQueryOptions() {
   return queryOptions({
     queryKey: ['auto-topups'] as const,
-    queryFn: ({ signal }) => api.get<{ items: AutoTopupRule[] }>('/auto-topups', { signal }),
+    queryFn: ({ signal }) => api.get('/auto-topups', { signal }),
   });
 }
 
@@ -15,7 +15,7 @@ export function putAutoTopupMutationOptions() {
   return mutationOptions({
     mutationKey: ['auto-topups', 'put'],
     mutationFn: ({ label, body }: { label: string; body: PutAutoTopupBody }) =>
-      api.put<AutoTopupRule>(`/auto-topups/${encodeURIComponent(label)}`, body),
+      api.put('/auto-topups/:label', body, { params: { label } }),
   });
 }
 
@@ -23,6 +23,6 @@ export function putAutoTopupMutationOptions() {
 export function deleteAutoTopupMutationOptions() {
   return mutationOptions({
     mutationKey: ['auto-topups', 'delete'],
-    mutationFn: (label: string) => api.delete(`/auto-topups/${encodeURIComponent(label)}`),
+    mutationFn: (label: string) => api.delete('/auto-topups/:label', { params: { label } }),
   });
 }

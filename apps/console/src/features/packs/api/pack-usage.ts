@@ -10,9 +10,6 @@ export function packUsageQueryOptions(id: string, range: { from?: string; to?: s
   return queryOptions({
     queryKey: ['packs', 'usage', id, range] as const,
     queryFn: ({ signal }) =>
-      api.get<DailyUsage>(`/packs/${encodeURIComponent(id)}/usage`, {
-        query: { from: range.from, to: range.to },
-        signal,
-      }),
+      api.get('/packs/:id/usage', { params: { id }, query: { from: range.from, to: range.to }, signal }),
   });
 }

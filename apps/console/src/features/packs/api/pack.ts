@@ -1,4 +1,3 @@
-import type { Pack } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function packQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['packs', 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Pack>(`/packs/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/packs/:id', { params: { id }, signal }),
     refetchInterval: 15_000,
   });
 }

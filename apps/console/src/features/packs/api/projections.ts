@@ -1,4 +1,4 @@
-import type { PackProjectionItem, PackProjections } from '@idv/contracts';
+import type { PackProjectionItem } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -23,9 +23,7 @@ export function packProjectionsQueryOptions(ids: readonly string[]) {
         batches.push(wanted.slice(i, i + PROJECTION_IDS_PER_REQUEST));
       }
       const answers = await Promise.all(
-        batches.map((batch) =>
-          api.get<PackProjections>('/packs/projections', { query: { ids: batch.join(',') }, signal }),
-        ),
+        batches.map((batch) => api.get('/packs/projections', { query: { ids: batch.join(',') }, signal })),
       );
       return Object.fromEntries(answers.flatMap((a) => a.items.map((item) => [item.packId, item])));
     },

@@ -1,4 +1,3 @@
-import type { Refund } from '@idv/contracts';
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -10,6 +9,6 @@ export function requestRefundMutationOptions() {
   return mutationOptions({
     mutationKey: ['refunds', 'request'],
     mutationFn: ({ packId, idempotencyKey }: { packId: string; idempotencyKey: string }) =>
-      api.post<Refund>('/refunds', { packId }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+      api.post('/refunds', { packId }, { headers: { 'Idempotency-Key': idempotencyKey } }),
   });
 }

@@ -1,4 +1,3 @@
-import type { AutoTopupRule } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function autoTopupsQueryOptions() {
   return queryOptions({
     queryKey: ['auto-topups'] as const,
-    queryFn: ({ signal }) => api.get<{ items: AutoTopupRule[] }>('/auto-topups', { signal }),
+    queryFn: ({ signal }) => api.get('/auto-topups', { signal }),
   });
 }

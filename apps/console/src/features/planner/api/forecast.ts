@@ -1,4 +1,3 @@
-import type { PackForecast } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,6 +5,6 @@ import { api } from '../../../lib/api-client.ts';
 export function forecastQueryOptions(packId: string) {
   return queryOptions({
     queryKey: ['packs', 'forecast', packId] as const,
-    queryFn: ({ signal }) => api.get<PackForecast>(`/packs/${encodeURIComponent(packId)}/forecast`, { signal }),
+    queryFn: ({ signal }) => api.get('/packs/:id/forecast', { params: { id: packId }, signal }),
   });
 }

@@ -1,4 +1,3 @@
-import type { List, Pack } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -7,6 +6,6 @@ export function activePacksQueryOptions(label: string) {
   return queryOptions({
     queryKey: ['packs', 'list', { label, status: 'active', sort: 'expiresAt', limit: 200 }] as const,
     queryFn: ({ signal }) =>
-      api.get<List<Pack>>('/packs', { query: { label, status: 'active', sort: 'expiresAt', limit: 200 }, signal }),
+      api.get('/packs', { query: { label, status: 'active', sort: 'expiresAt', limit: 200 }, signal }),
   });
 }

@@ -1,4 +1,3 @@
-import type { PlannerResponse } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -19,7 +18,7 @@ export function planQueryOptions(q: {
   return queryOptions({
     queryKey: ['planner', q.label, calls ?? null, months ?? null, q.source ?? null, horizonMonths ?? null] as const,
     queryFn: ({ signal }) =>
-      api.get<PlannerResponse>('/planner', {
+      api.get('/planner', {
         query: { label: q.label, calls, months, source: q.source, horizonMonths },
         signal,
       }),

@@ -1,3 +1,4 @@
+import { parseMoney } from '@idv/billing';
 import type { CatalogItem, PlannerHistory, PlannerResponse } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -148,17 +149,11 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
   );
 }
 
-/** A decimal money string as an exact integer of 1/10000 (for ordering only; R1.2 no floats). */
-function units(amount: string): bigint {
-  const [int = '0', frac = ''] = amount.split('.');
-  return BigInt(int) * 10_000n + BigInt(frac.padEnd(4, '0').slice(0, 4));
-}
-
 /** The plan's lines to buy now (the first validity window), the largest amount first: the main tier leads. */
 function mainLine(r: PlannerResponse) {
   const lines = r.windows[0]?.best.packs ?? [];
   return [...lines].sort((a, b) => {
-    const d = units(b.amount) - units(a.amount);
+    const d = parseMoney(b.amount) - parseMoney(a.amount);
     return d > 0n ? 1 : d < 0n ? -1 : b.size - a.size;
   });
 }

@@ -1,4 +1,3 @@
-import type { List, Refund } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -6,7 +5,7 @@ import { api } from '../../../lib/api-client.ts';
 export function refundsQueryOptions(cursor?: string) {
   return queryOptions({
     queryKey: ['refunds', 'list', { cursor: cursor ?? null }] as const,
-    queryFn: ({ signal }) => api.get<List<Refund>>('/refunds', { query: { cursor, limit: 50 }, signal }),
+    queryFn: ({ signal }) => api.get('/refunds', { query: { cursor, limit: 50 }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,5 @@
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { ImpersonationStarted } from './types.ts';
 
 export interface StartImpersonationInput {
   accountId: string;
@@ -13,7 +12,7 @@ export interface StartImpersonationInput {
 export function startImpersonationMutationOptions() {
   return mutationOptions({
     mutationKey: ['staff', 'impersonation', 'start'],
-    mutationFn: (body: StartImpersonationInput) => api.post<ImpersonationStarted>('/staff/impersonations', body),
+    mutationFn: (body: StartImpersonationInput) => api.post('/staff/impersonations', body),
   });
 }
 

@@ -1,4 +1,3 @@
-import type { Me } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -8,7 +7,7 @@ export const meQueryKey = ['me'] as const;
 export function meQueryOptions() {
   return queryOptions({
     queryKey: meQueryKey,
-    queryFn: ({ signal }) => api.get<Me>('/me', { signal }),
+    queryFn: ({ signal }) => api.get('/me', { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,4 +1,3 @@
-import type { List, Pack } from '@idv/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -7,6 +6,6 @@ export function impersonatedPacksQueryOptions() {
   const query = { source: 'purchase', limit: 200 };
   return queryOptions({
     queryKey: ['packs', 'list', query] as const,
-    queryFn: ({ signal }) => api.get<List<Pack>>('/packs', { query, signal }),
+    queryFn: ({ signal }) => api.get('/packs', { query, signal }),
   });
 }

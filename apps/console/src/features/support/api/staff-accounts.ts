@@ -1,4 +1,3 @@
-import type { List, StaffAccount } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -7,7 +6,7 @@ export function staffAccountsQueryOptions(q: string, cursor?: string) {
   const query = { q: q || undefined, cursor, limit: 50 };
   return queryOptions({
     queryKey: ['staff', 'accounts', query] as const,
-    queryFn: ({ signal }) => api.get<List<StaffAccount>>('/staff/accounts', { query, signal }),
+    queryFn: ({ signal }) => api.get('/staff/accounts', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -20,7 +19,7 @@ export function staffAccountQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['staff', 'account', id] as const,
     queryFn: async ({ signal }) => {
-      const list = await api.get<List<StaffAccount>>('/staff/accounts', { query: { q: id, limit: 200 }, signal });
+      const list = await api.get('/staff/accounts', { query: { q: id, limit: 200 }, signal });
       return list.items.find((a) => a.id === id) ?? null;
     },
   });

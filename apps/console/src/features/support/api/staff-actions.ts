@@ -1,12 +1,11 @@
 import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { AccountViolation, RefundRefusal } from './types.ts';
 
 /** POST /api/v1/staff/refund-refusals (support_write): refuse a pack's refund; the customer sees the reason (R8.5). */
 export function refuseRefundMutationOptions() {
   return mutationOptions({
     mutationKey: ['staff', 'refund-refusal'],
-    mutationFn: (body: { packId: string; reason: string }) => api.post<RefundRefusal>('/staff/refund-refusals', body),
+    mutationFn: (body: { packId: string; reason: string }) => api.post('/staff/refund-refusals', body),
   });
 }
 
@@ -15,6 +14,6 @@ export function setViolationMutationOptions(accountId: string) {
   return mutationOptions({
     mutationKey: ['staff', 'violation', accountId],
     mutationFn: (body: { violation: boolean; reason: string }) =>
-      api.put<AccountViolation>(`/staff/accounts/${encodeURIComponent(accountId)}/violation`, body),
+      api.put('/staff/accounts/:id/violation', body, { params: { id: accountId } }),
   });
 }

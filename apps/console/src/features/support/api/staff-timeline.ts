@@ -1,4 +1,3 @@
-import type { List, TimelineItem } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -10,7 +9,8 @@ export function staffTimelineQueryOptions(accountId: string, reason: string, cur
   return queryOptions({
     queryKey: ['staff', 'timeline', accountId, { reason, cursor: cursor ?? null }] as const,
     queryFn: ({ signal }) =>
-      api.get<List<TimelineItem>>(`/staff/accounts/${encodeURIComponent(accountId)}/timeline`, {
+      api.get('/staff/accounts/:id/timeline', {
+        params: { id: accountId },
         query: { reason: reason || undefined, cursor, limit: 50 },
         signal,
       }),

@@ -1,4 +1,3 @@
-import type { List, TimelineItem } from '@idv/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -7,7 +6,7 @@ export function timelineQueryOptions(kinds: readonly string[], cursor?: string) 
   return queryOptions({
     queryKey: ['timeline', { kinds: [...kinds].sort(), cursor: cursor ?? null }] as const,
     queryFn: ({ signal }) =>
-      api.get<List<TimelineItem>>('/timeline', {
+      api.get('/timeline', {
         query: { kinds: kinds.length > 0 ? kinds.join(',') : undefined, cursor, limit: 50 },
         signal,
       }),
