@@ -270,7 +270,7 @@ describe('R5.3 idempotent settlement and catch-up', () => {
       (n) => n.kind === 'arrears',
     );
     expect(notes.map((n) => [n.kind, n.cause])).toEqual([['arrears', `arrears:${DUE.toISOString()}`]]);
-    expect(notes[0]?.bodyEn).toMatch(/-180\.00/);
+    expect(notes[0]?.bodyEn).toMatch(/-¥180\.00/);
     expect(notes[0]?.bodyEn).toContain('2026-11-22 08:00:00');
     await expectLedgerConsistent(t, a.id);
   });
