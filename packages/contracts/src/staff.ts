@@ -40,5 +40,23 @@ export const AuditEntry = z.object({
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   outcome: z.string(),
+  /**
+   * Added (R9.2): the support session this entry belongs to, so the customer reads who, why (reason and
+   * ticket), in which mode (read-only or write), from when to when and how it ended. null outside one.
+   */
+  session: z
+    .object({
+      id: z.string(),
+      agent: z.object({ id: z.string(), name: z.string().nullable() }),
+      reason: z.string(),
+      ticket: z.string().nullable(),
+      write: z.boolean(),
+      startedAt: Timestamp,
+      expiresAt: Timestamp,
+      endedAt: Timestamp.nullable(),
+      /** stopped by the agent (or signed out), expired at its time limit, or still active. */
+      ended: z.enum(['stopped', 'expired', 'active']),
+    })
+    .nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
