@@ -85,13 +85,16 @@ describe('R5.5 CSV: COPY (PostgreSQL) and keyset batches (PGlite) give the same 
       expect(res.status).toBe(200);
       const got = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
       const resourceIds = await resolveResourceIds(t.deps.db, ACCT, f);
-      const want = await batched({
-        month: f.month ?? '',
-        product: f.product,
-        billingMode: f.billingMode as ResolvedBillFilter['billingMode'],
-        transactionType: f.transactionType as ResolvedBillFilter['transactionType'],
-        resourceIds,
-      }, lang);
+      const want = await batched(
+        {
+          month: f.month ?? '',
+          product: f.product,
+          billingMode: f.billingMode as ResolvedBillFilter['billingMode'],
+          transactionType: f.transactionType as ResolvedBillFilter['transactionType'],
+          resourceIds,
+        },
+        lang,
+      );
       expect(got.split('\r\n').length).toBeGreaterThan(1);
       expect(got).toBe(want);
     }

@@ -542,7 +542,7 @@ describe('R5.5 CSV download', () => {
     return out;
   }
 
-  it('R5.5 streams UTF-8 with BOM, a header row in the reader\'s language and exactly the rows of the itemized bill, in order, with localized names and words and the usage date of settlement lines', async () => {
+  it("R5.5 streams UTF-8 with BOM, a header row in the reader's language and exactly the rows of the itemized bill, in order, with localized names and words and the usage date of settlement lines", async () => {
     const catalog = await json<{ items: { code: string; nameZh: string; nameEn: string }[] }>(
       await demo.get('/api/v1/catalog'),
     );

@@ -85,7 +85,11 @@ const PRODUCTS: Record<CsvLang, Record<string, string>> = {
 
 const EXTRA_LABELS: Record<CsvLang, Record<string, string>> = {
   'zh-CN': { 'ssl.dv': 'DV 域名型证书', 'ssl.ov': 'OV 企业型证书', 'ssl.ev': 'EV 增强型证书' },
-  en: { 'ssl.dv': 'DV (domain validated)', 'ssl.ov': 'OV (organization validated)', 'ssl.ev': 'EV (extended validation)' },
+  en: {
+    'ssl.dv': 'DV (domain validated)',
+    'ssl.ov': 'OV (organization validated)',
+    'ssl.ev': 'EV (extended validation)',
+  },
 };
 
 const MODES: Record<CsvLang, Record<string, string>> = {

@@ -22,4 +22,8 @@ export const accessEn: Record<keyof typeof accessZhCN, string> = {
   'refund.list.certificate': 'Certificate order for {domain}',
   'refund.list.points': 'plus {count} benefit point(s) returned',
   'money.readOnlySession': 'This support session is read-only: you cannot do this.',
+  'support.start.reasonHintWeighted':
+    'At least a sentence ({min} characters or more; a Chinese character counts as 2, so about {minCjk} Chinese characters); the customer can see it. Now: {count}.',
+  'support.start.reasonTooShortWeighted':
+    'Give a reason of at least a sentence ({min} characters or more; a Chinese character counts as 2).',
 };

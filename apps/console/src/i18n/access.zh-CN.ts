@@ -16,4 +16,8 @@ export const accessZhCN = {
   'refund.list.certificate': '{domain} 的证书订单',
   'refund.list.points': '另退回 {count} 个权益点',
   'money.readOnlySession': '当前代访问会话为只读，不能执行此操作。',
+  'support.start.reasonHintWeighted':
+    '至少一句话（不少于 {min} 个字符，汉字按 2 个计，约 {minCjk} 个汉字），客户可以看到。当前 {count}。',
+  'support.start.reasonTooShortWeighted':
+    '请用至少一句话说明原因（不少于 {min} 个字符，汉字按 2 个计，约 {minCjk} 个汉字）。',
 } as const;
