@@ -36,6 +36,8 @@ test.describe('SSL certificate refund (R8.6)', () => {
       points: await details.getByTestId('cert-returned-points').textContent(),
     };
     await expectNoA11yViolations(page);
+    // R8.6 the refund-policy consent step comes before confirming.
+    await details.getByLabel('我已阅读并同意上述退费政策').check();
     await details.getByRole('button', { name: '下一步' }).click();
     const confirm = page.getByRole('alertdialog', { name: '再次确认：退费后无法撤销' });
     await confirm.getByRole('button', { name: '确认退费' }).click();

@@ -5,7 +5,7 @@ import {
   formatAmount,
   parseMoney,
 } from '@idv/billing';
-import type { CertificateOrder } from '@idv/contracts';
+import type { CertificateOrder, Refund } from '@idv/contracts';
 import { iso, isoOrNull } from './presenters.ts';
 import type { CertificateRow } from './repositories/certificates.ts';
 
@@ -29,5 +29,22 @@ export function presentCertificate(c: CertificateRow): CertificateOrder {
     actions: { cancel: certificateCancellable(status), refund: block === null, refundBlockedBy: block },
     refundPreview:
       block === null ? { cash: amt(c.paidCash), gift: amt(c.paidGift), benefitPoints: c.benefitPoints } : null,
+  };
+}
+
+/** R8.6 A refunded certificate order as a refund record (GET /refunds, kind 'certificate'). */
+export function presentCertificateRefundRecord(c: CertificateRow & { refundedAt: Date }): Refund {
+  const cash = parseMoney(c.paidCash);
+  const gift = parseMoney(c.paidGift);
+  return {
+    id: c.id,
+    packId: '',
+    orderId: c.id,
+    label: c.product,
+    amount: formatAmount(cash + gift),
+    returned: { cash: formatAmount(cash), income: '0.00', gift: formatAmount(gift) },
+    createdAt: iso(c.refundedAt),
+    kind: 'certificate',
+    certificate: { id: c.id, domain: c.domain, product: c.product, benefitPoints: c.benefitPoints },
   };
 }

@@ -43,5 +43,7 @@ export function presentRefund(r: RefundListRow): Refund {
     amount: amt(r.amount),
     returned: { cash: amt(r.returnedCash), income: amt(r.returnedIncome), gift: amt(r.returnedGift) },
     createdAt: iso(r.createdAt),
+    kind: 'pack',
+    certificate: null,
   };
 }

@@ -2,6 +2,7 @@ import { charges, resources, rows } from '@idv/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billCsvLines, CSV_COLUMNS, type ResolvedBillFilter, resolveResourceIds } from '../src/repositories/bills.ts';
+import { type CsvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
 import { crlfOutsideQuotes } from '../src/use-cases/export-bill-items-csv.ts';
 import { type Client, createTestApp, onPostgres, type TestApp } from './harness.ts';
 
@@ -59,14 +60,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** The batched path's bytes (the PGlite implementation, used as the reference). */
-async function batched(f: ResolvedBillFilter): Promise<string> {
-  let out = `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
-  for await (const lines of billCsvLines(t.deps.db, ACCT, f, 7)) out += `${lines.join('\r\n')}\r\n`;
+async function batched(f: ResolvedBillFilter, lang: CsvLang): Promise<string> {
+  const words = csvWords(lang);
+  let out = `\uFEFF${CSV_COLUMNS.map((c) => words.headers[c]).join(',')}\r\n`;
+  for await (const lines of billCsvLines(t.deps.db, ACCT, f, 7, words)) out += `${lines.join('\r\n')}\r\n`;
   return out;
 }
 
 describe('R5.5 CSV: COPY (PostgreSQL) and keyset batches (PGlite) give the same bytes', () => {
-  it('R5.5 same bytes for the whole month and for every kind of filter', async () => {
+  it('R5.5 same bytes for the whole month and for every kind of filter, in Chinese and in English', async () => {
     const filters: Record<string, string>[] = [
       { month: '2026-06' },
       { month: '2026-06', product: 'face"x' },
@@ -78,18 +80,21 @@ describe('R5.5 CSV: COPY (PostgreSQL) and keyset batches (PGlite) give the same 
       { month: '2026-10' },
       { month: '2026-10', product: 'risk' },
     ];
-    for (const f of filters) {
-      const res = await demo.get(`/api/v1/bills/items.csv?${new URLSearchParams(f).toString()}`);
+    for (const [f, lang] of filters.flatMap((f) => (['zh-CN', 'en'] as const).map((l) => [f, l] as const))) {
+      const res = await demo.get(`/api/v1/bills/items.csv?${new URLSearchParams({ ...f, lang }).toString()}`);
       expect(res.status).toBe(200);
       const got = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
       const resourceIds = await resolveResourceIds(t.deps.db, ACCT, f);
-      const want = await batched({
-        month: f.month ?? '',
-        product: f.product,
-        billingMode: f.billingMode as ResolvedBillFilter['billingMode'],
-        transactionType: f.transactionType as ResolvedBillFilter['transactionType'],
-        resourceIds,
-      });
+      const want = await batched(
+        {
+          month: f.month ?? '',
+          product: f.product,
+          billingMode: f.billingMode as ResolvedBillFilter['billingMode'],
+          transactionType: f.transactionType as ResolvedBillFilter['transactionType'],
+          resourceIds,
+        },
+        lang,
+      );
       expect(got.split('\r\n').length).toBeGreaterThan(1);
       expect(got).toBe(want);
     }

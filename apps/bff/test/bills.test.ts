@@ -1,8 +1,10 @@
 import { cstMonth, formatMoney4, parseMoney } from '@idv/billing';
-import { accounts, charges, resources, rows, users } from '@idv/db';
+import { accounts, charges, resources, rows, settlements, users } from '@idv/db';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../src/repositories/bills.ts';
+import { csvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 
@@ -23,6 +25,7 @@ type Item = {
   amount: string;
   paid: { cash: string; income: string; gift: string; voucher: string };
   orderId: string | null;
+  settlementId?: string | null;
 };
 type ResourceRow = {
   resourceId: string | null;
@@ -539,13 +542,24 @@ describe('R5.5 CSV download', () => {
     return out;
   }
 
-  it('R5.5 streams UTF-8 with BOM, a header row and exactly the rows of the itemized bill, in order', async () => {
-    for (const f of [
-      { month: '2026-10' },
-      { month: '2026-10', product: 'risk' },
-      { month: '2026-11', billingMode: 'prepaid' },
-    ]) {
-      const res = await demo.get(`/api/v1/bills/items.csv?${qs(f)}`);
+  it("R5.5 streams UTF-8 with BOM, a header row in the reader's language and exactly the rows of the itemized bill, in order, with localized names and words and the usage date of settlement lines", async () => {
+    const catalog = await json<{ items: { code: string; nameZh: string; nameEn: string }[] }>(
+      await demo.get('/api/v1/catalog'),
+    );
+    const periods = new Map(
+      (await t.deps.db.select({ id: settlements.id, period: settlements.period }).from(settlements)).map((r) => [
+        r.id,
+        r.period,
+      ]),
+    );
+    let settlementLines = 0;
+    for (const [f, lang] of [
+      [{ month: '2026-10' }, 'zh-CN'],
+      [{ month: '2026-10' }, 'en'],
+      [{ month: '2026-10', product: 'risk' }, 'zh-CN'],
+      [{ month: '2026-11', billingMode: 'prepaid' }, 'en'],
+    ] as const) {
+      const res = await demo.get(`/api/v1/bills/items.csv?${qs({ ...f, lang })}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -554,29 +568,43 @@ describe('R5.5 CSV download', () => {
       const lines = text.split('\r\n');
       expect(lines.at(-1)).toBe('');
       const [header, ...data] = lines.slice(0, -1);
-      expect(header).toBe(
-        'id,occurredAt,month,resourceId,alias,project,region,product,label,billingMode,transactionType,unitPrice,quantity,amount,paidCash,paidIncome,paidGift,paidVoucher,orderId',
-      );
+      const words = csvWords(lang);
+      expect(header).toBe(CSV_COLUMNS.map((c) => words.headers[c]).join(','));
+      expect(header).toContain(lang === 'en' ? 'Usage date' : '用量日期');
       const items = await allItems(demo, f);
       expect(data).toHaveLength(items.summary.count);
       expect(data).toHaveLength(items.items.length);
-      const cols = (header ?? '').split(',');
       data.forEach((line, n) => {
-        const rec = Object.fromEntries(parseCsvLine(line).map((v, k) => [cols[k], v]));
+        const rec = Object.fromEntries(parseCsvLine(line).map((v, k) => [CSV_COLUMNS[k], v]));
         const it = items.items[n];
         if (!it) throw new Error('missing item');
+        const cat = catalog.items.find((c) => c.code === it.label);
+        // The settlement's period; R5.1 without one: a daily settlement on D+1 (CST) bills day D.
+        const cstDayBefore = new Date(Date.parse(it.occurredAt) + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+        const usageDate =
+          (it.settlementId ? periods.get(it.settlementId) : undefined) ??
+          (it.transactionType === 'daily_settlement'
+            ? cstDayBefore
+            : it.transactionType === 'monthly_settlement'
+              ? it.month
+              : '');
+        if (it.transactionType === 'daily_settlement') {
+          settlementLines++;
+          expect(usageDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
         expect(rec).toEqual({
           id: it.id,
           occurredAt: it.occurredAt,
+          usageDate,
           month: it.month,
           resourceId: it.resourceId ?? '',
           alias: it.alias ?? '',
           project: it.project ?? '',
           region: it.region ?? '',
-          product: it.product,
-          label: it.label,
-          billingMode: it.billingMode,
-          transactionType: it.transactionType,
+          product: words.products[it.product] ?? it.product,
+          label: (lang === 'en' ? cat?.nameEn : cat?.nameZh) ?? words.extraLabels[it.label] ?? it.label,
+          billingMode: words.billingModes[it.billingMode],
+          transactionType: words.transactionTypes[it.transactionType],
           unitPrice: it.unitPrice,
           quantity: String(it.quantity),
           amount: it.amount,
@@ -586,8 +614,23 @@ describe('R5.5 CSV download', () => {
           paidVoucher: it.paid.voucher,
           orderId: it.orderId ?? '',
         });
+        // R5.5 no code-only values in the Chinese file: the words are Chinese.
+        if (lang === 'zh-CN') {
+          expect(rec.billingMode).toMatch(/[\u4e00-\u9fff]/);
+          expect(rec.transactionType).toMatch(/[\u4e00-\u9fff]/);
+        }
       });
     }
+    expect(settlementLines).toBeGreaterThan(0);
+  });
+
+  it('R5.5 the CSV language is lang=zh-CN|en, else the first English or Chinese Accept-Language, else Chinese', () => {
+    expect(csvLang('en', 'zh-CN')).toBe('en');
+    expect(csvLang('zh-CN', 'en-US')).toBe('zh-CN');
+    expect(csvLang(undefined, 'en-US,en;q=0.9')).toBe('en');
+    expect(csvLang(undefined, 'fr-FR, zh-CN;q=0.8')).toBe('zh-CN');
+    expect(csvLang(undefined, undefined)).toBe('zh-CN');
+    expect(csvLang('de', 'de-DE')).toBe('zh-CN');
   });
 
   it('R5.5 names a settled month bill-<month>.csv and marks a month still open as provisional', async () => {

@@ -14,6 +14,9 @@ type Cert = {
   refundPreview: { cash: string; gift: string; benefitPoints: number } | null;
 };
 
+/** R8.6 the refund-policy consent the console sends once the customer ticks it. */
+const ACCEPT = { policyAccepted: true };
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -47,6 +50,31 @@ describe('SSL certificate orders (R8.6)', () => {
     expect((await json<{ items: Cert[] }>(await other.get('/api/v1/certificates'))).items).toEqual([]);
   });
 
+  it('R8.6 the refund-policy consent step: without policyAccepted true the refund is refused (400) and nothing moves', async () => {
+    const demo = await t.login('demo@example.com');
+    const [before] = await t.deps.db
+      .select()
+      .from(certificateOrders)
+      .where(eq(certificateOrders.id, 'cert_demo_failed'));
+    for (const body of [undefined, {}, { policyAccepted: false }]) {
+      const res = await demo.post('/api/v1/certificates/cert_demo_failed/refund', body);
+      expect(res.status).toBe(400);
+      const problem = await json<{ code: string; errors: { path: string }[] }>(res);
+      expect(problem.code).toBe('INVALID_REQUEST');
+      expect(problem.errors.map((e) => e.path)).toEqual(['policyAccepted']);
+    }
+    const [after] = await t.deps.db
+      .select()
+      .from(certificateOrders)
+      .where(eq(certificateOrders.id, 'cert_demo_failed'));
+    expect(after).toEqual(before);
+    const refundLines = await t.deps.db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.orderId, 'cert_demo_failed'), eq(charges.transactionType, 'refund')));
+    expect(refundLines).toEqual([]);
+  });
+
   it('R8.6 a pending order must be cancelled first (409 CERTIFICATE_PENDING_CANCEL_FIRST); after Cancel Application, Refund returns cash and gift as paid and the points to their package; voucher kept', async () => {
     const demo = await t.login('demo@example.com');
     const early = await demo.post('/api/v1/certificates/cert_demo_pending/refund');
@@ -62,7 +90,7 @@ describe('SSL certificate orders (R8.6)', () => {
     expect(c.actions).toEqual({ cancel: false, refund: true, refundBlockedBy: null });
     expect(c.refundPreview).toEqual({ cash: '800.00', gift: '300.00', benefitPoints: 1 });
 
-    const res = await demo.post('/api/v1/certificates/cert_demo_pending/refund');
+    const res = await demo.post('/api/v1/certificates/cert_demo_pending/refund', ACCEPT);
     expect(res.status).toBe(201);
     const r = await json<{ certificate: Cert; returned: unknown; notReturned: unknown }>(res);
     expect(r.returned).toEqual({ cash: '800.00', gift: '300.00', benefitPoints: 1 });
@@ -87,7 +115,7 @@ describe('SSL certificate orders (R8.6)', () => {
     expect(entries).toHaveLength(2);
 
     // R8.4/R8.6 a completed refund is final.
-    const again = await demo.post('/api/v1/certificates/cert_demo_pending/refund');
+    const again = await demo.post('/api/v1/certificates/cert_demo_pending/refund', ACCEPT);
     expect(again.status).toBe(409);
     expect((await json(again)).code).toBe('ALREADY_REFUNDED');
     await expectLedgerConsistent(t, 'acct_demo');
@@ -113,7 +141,7 @@ describe('SSL certificate orders (R8.6)', () => {
     'R8.6 %s (never issued) is refunded: cash and gift as paid; voucher and discount not returned',
     async (id, returned, notReturned) => {
       const demo = await t.login('demo@example.com');
-      const res = await demo.post(`/api/v1/certificates/${id}/refund`);
+      const res = await demo.post(`/api/v1/certificates/${id}/refund`, ACCEPT);
       expect(res.status).toBe(201);
       expect(await json(res)).toMatchObject({ returned, notReturned, certificate: { status: 'refunded' } });
       await expectLedgerConsistent(t, 'acct_demo');
@@ -129,11 +157,71 @@ describe('SSL certificate orders (R8.6)', () => {
   ])('R8.6 %s: %s is refused with 409 %s and changes nothing', async (id, action, code) => {
     const demo = await t.login('demo@example.com');
     const [before] = await t.deps.db.select().from(certificateOrders).where(eq(certificateOrders.id, id));
-    const res = await demo.post(`/api/v1/certificates/${id}/${action}`);
+    const res = await demo.post(`/api/v1/certificates/${id}/${action}`, action === 'refund' ? ACCEPT : undefined);
     expect(res.status).toBe(409);
     expect((await json(res)).code).toBe(code);
     const [after] = await t.deps.db.select().from(certificateOrders).where(eq(certificateOrders.id, id));
     expect(after).toEqual(before);
+  });
+
+  it('R8.6 a certificate refund sends a refund_completed notice that names the certificate order, not a resource pack', async () => {
+    const demo = await t.login('demo@example.com');
+    type Note = { kind: string; title: string; body: string };
+    const zh = await json<{ items: Note[] }>(await demo.get('/api/v1/notifications?limit=200'));
+    const notice = zh.items.find((n) => n.kind === 'refund_completed' && n.body.includes('pay.demo-tech.example'));
+    expect(notice?.title).toBe('SSL 证书订单退费已完成');
+    expect(notice?.body).toContain('¥900.00');
+    expect(notice?.body).toContain('证书订单已作废');
+    expect(notice?.body).not.toContain('资源包');
+    const en = await json<{ items: Note[] }>(await demo.get('/api/v1/notifications?limit=200&lang=en'));
+    const noticeEn = en.items.find((n) => n.kind === 'refund_completed' && n.body.includes('pay.demo-tech.example'));
+    expect(noticeEn?.title).toBe('Certificate refund completed');
+    expect(noticeEn?.body).toContain('The certificate order is void.');
+    expect(noticeEn?.body).not.toMatch(/\bpack\b/i);
+  });
+
+  it('R8.6 certificate refunds appear in GET /refunds beside pack refunds, with kind certificate and what went back', async () => {
+    const demo = await t.login('demo@example.com');
+    type Rec = {
+      id: string;
+      kind: string;
+      packId: string;
+      orderId: string;
+      amount: string;
+      returned: { cash: string; income: string; gift: string };
+      certificate: { id: string; domain: string; benefitPoints: number } | null;
+    };
+    const all: Rec[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Rec[]; nextCursor: string | null } = await json(
+        await demo.get(`/api/v1/refunds?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const certs = all.filter((r) => r.kind === 'certificate');
+    expect(certs.map((r) => r.id).sort()).toEqual(
+      [
+        'cert_demo_cancelled',
+        'cert_demo_failed',
+        'cert_demo_pending',
+        'cert_demo_refunded',
+        'cert_demo_suspended',
+      ].sort(),
+    );
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    expect(certs.find((r) => r.id === 'cert_demo_failed')).toMatchObject({
+      packId: '',
+      orderId: 'cert_demo_failed',
+      amount: '900.00',
+      returned: { cash: '700.00', income: '0.00', gift: '200.00' },
+      certificate: { id: 'cert_demo_failed', domain: 'pay.demo-tech.example', benefitPoints: 2 },
+    });
+    for (const r of all.filter((x) => x.kind === 'pack')) expect(r.certificate).toBeNull();
+    const other = await t.login('other@example.com');
+    const theirs = await json<{ items: Rec[] }>(await other.get('/api/v1/refunds'));
+    expect(theirs.items.filter((r) => r.kind === 'certificate')).toEqual([]);
   });
 
   it("another account's certificate order is 404; a viewer may not cancel or refund (403)", async () => {

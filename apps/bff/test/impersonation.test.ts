@@ -82,11 +82,78 @@ describe('R9.2 support impersonation', () => {
     expect(res.status).toBe(403);
     const me = await json<{ account: unknown; impersonation: unknown }>(await agent.get('/api/v1/me'));
     expect(me.impersonation).toBeNull();
+    // R9.2 the customer's access log says the session expired, at its limit, in write mode.
+    const demo = await t.login('demo@example.com');
+    const log = await json<{
+      items: { session: { write: boolean; ended: string; endedAt: string; expiresAt: string } | null }[];
+    }>(await demo.get('/api/v1/audit?limit=5'));
+    const s = log.items.find((e) => e.session?.write)?.session;
+    expect(s?.ended).toBe('expired');
+    expect(s?.endedAt).toBe(s?.expiresAt);
   });
 
   it("does not leak into another account's audit log", async () => {
     const other = await t.login('other@example.com');
     const log = await json<{ items: unknown[] }>(await other.get('/api/v1/audit'));
     expect(log.items).toEqual([]);
+  });
+  it('R9.2 the reason rule fits Chinese: a natural 13-character Chinese reason is accepted, 7 characters are not (a Chinese character counts 2, minimum 15)', async () => {
+    const agent = await t.login('agent@example.com');
+    const short = await agent.post('/api/v1/staff/impersonations', {
+      accountId: 'acct_demo',
+      reason: '核对资源包余量',
+    });
+    expect(short.status).toBe(400);
+    expect((await json<{ errors: { path: string }[] }>(short)).errors.map((e) => e.path)).toContain('reason');
+    const latinShort = await agent.post('/api/v1/staff/impersonations', {
+      accountId: 'acct_demo',
+      reason: '14 characters!',
+    });
+    expect(latinShort.status).toBe(400);
+    const ok = await agent.post('/api/v1/staff/impersonations', {
+      accountId: 'acct_demo',
+      reason: '客户来电询问账单为何翻倍了',
+    });
+    expect(ok.status).toBe(201);
+    expect((await agent.delete('/api/v1/staff/impersonations/current')).status).toBe(204);
+  });
+
+  it('R9.2 a read-only session is told the SESSION is read-only (not its role); the access log shows the session, its mode, ticket, how it ended and the refused write', async () => {
+    const agent = await t.login('agent@example.com');
+    const start = await agent.post('/api/v1/staff/impersonations', {
+      accountId: 'acct_demo',
+      reason: 'Customer asks why the bill doubled this month.',
+      ticket: 'T-1701',
+    });
+    expect(start.status).toBe(201);
+    const refused = await agent.post('/api/v1/account/recharge', { amount: '10.00' });
+    expect(refused.status).toBe(403);
+    const problem = await json<{ code: string; detail: string }>(refused);
+    expect(problem.code).toBe('READ_ONLY_IMPERSONATION');
+    expect(problem.detail).toMatch(/support session is read-only/);
+    expect(problem.detail).not.toMatch(/role/i);
+
+    const demo = await t.login('demo@example.com');
+    type Entry = {
+      action: string;
+      outcome: string;
+      impersonationId: string | null;
+      session: { reason: string; ticket: string | null; write: boolean; ended: string; endedAt: string | null } | null;
+    };
+    const active = (await json<{ items: Entry[] }>(await demo.get('/api/v1/audit?limit=200'))).items.filter(
+      (e) => e.session?.ticket === 'T-1701',
+    );
+    expect(active.length).toBeGreaterThanOrEqual(2);
+    expect(active[0]?.session).toMatchObject({ write: false, ended: 'active', endedAt: null });
+    expect(active.find((e) => e.action === 'POST /api/v1/account/recharge')?.outcome).toBe('refused');
+
+    expect((await agent.delete('/api/v1/staff/impersonations/current')).status).toBe(204);
+    const stopped = (await json<{ items: Entry[] }>(await demo.get('/api/v1/audit?limit=200'))).items.filter(
+      (e) => e.session?.ticket === 'T-1701',
+    );
+    expect(stopped.every((e) => e.session?.ended === 'stopped' && e.session.endedAt !== null)).toBe(true);
+    // Entries outside a session carry no session.
+    const all = (await json<{ items: Entry[] }>(await demo.get('/api/v1/audit?limit=200'))).items;
+    expect(all.filter((e) => !e.impersonationId).every((e) => e.session === null)).toBe(true);
   });
 });

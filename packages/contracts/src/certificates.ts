@@ -39,6 +39,14 @@ export type CertificateOrder = z.infer<typeof CertificateOrder>;
 export const CertificatesQuery = ListQuery;
 export const CertificateIdParam = z.object({ id: z.string().min(1).max(100) });
 
+/**
+ * R8.6 The refund-policy consent step of the SSL refund process: the customer accepts the refund
+ * policy (what is returned, what is not, that a completed refund is final and the certificate order is
+ * void) before confirming. Without `policyAccepted: true` the refund is refused with 400.
+ */
+export const CertificateRefundBody = z.object({ policyAccepted: z.boolean().optional() }).strict();
+export type CertificateRefundBody = z.infer<typeof CertificateRefundBody>;
+
 /** R8.6 The answer to a certificate refund: what went back where, and what did not. */
 export const CertificateRefund = z.object({
   certificate: CertificateOrder,

@@ -31,7 +31,13 @@ import {
   PutAutoTopupBody,
 } from './budgets.ts';
 import { Catalog } from './catalog.ts';
-import { CertificateIdParam, CertificateOrder, CertificateRefund, CertificatesQuery } from './certificates.ts';
+import {
+  CertificateIdParam,
+  CertificateOrder,
+  CertificateRefund,
+  CertificateRefundBody,
+  CertificatesQuery,
+} from './certificates.ts';
 import { ListQuery, listOf, Problem } from './common.ts';
 import {
   AdvanceClockBody,
@@ -526,7 +532,7 @@ export const endpoints = [
   {
     method: 'get',
     path: '/api/v1/refunds',
-    summary: 'Completed refunds, newest first',
+    summary: 'Completed refunds (packs and SSL certificate orders, `kind`), newest first',
     auth: 'session',
     query: RefundsQuery,
     response: listOf(Refund),
@@ -569,9 +575,10 @@ export const endpoints = [
   {
     method: 'post',
     path: '/api/v1/certificates/:id/refund',
-    summary: 'Refund a paid, never-issued certificate order (R8.6)',
+    summary: 'Refund a paid, never-issued certificate order (R8.6); the refund policy must be accepted',
     auth: 'session',
     params: CertificateIdParam,
+    body: CertificateRefundBody,
     response: CertificateRefund,
     status: 201,
   },

@@ -14,6 +14,7 @@ export * from './orders.ts';
 export * from './packs.ts';
 export * from './planner.ts';
 export * from './projections.ts';
+export * from './reason.ts';
 export * from './refunds.ts';
 export * from './staff.ts';
 export * from './text.ts';

@@ -10,12 +10,19 @@ export const RefundReturned = z.object({ cash: MoneyString, income: MoneyString,
 
 export const Refund = z.object({
   id: z.string(),
+  /** The refunded pack; '' for a certificate refund (kind 'certificate'), which has no pack. */
   packId: z.string(),
   orderId: z.string(),
   label: z.string(),
   amount: MoneyString,
   returned: RefundReturned,
   createdAt: Timestamp,
+  /** Added (R8.6): what was refunded, a resource pack or an SSL certificate order. */
+  kind: z.enum(['pack', 'certificate']),
+  /** Added (R8.6): the refunded certificate order, for kind 'certificate'; null for a pack. */
+  certificate: z
+    .object({ id: z.string(), domain: z.string(), product: z.string(), benefitPoints: z.number().int() })
+    .nullable(),
 });
 export type Refund = z.infer<typeof Refund>;
 

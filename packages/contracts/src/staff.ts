@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListQuery, Timestamp } from './common.ts';
+import { REASON_MIN_WEIGHT, reasonWeight } from './reason.ts';
 
 export const StaffAccountsQuery = ListQuery.extend({ q: z.string().trim().max(100).optional() });
 export const StaffAccount = z.object({
@@ -14,11 +15,20 @@ export const StaffAccount = z.object({
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
-/** R9.2: a reason of at least a sentence is required; write only if the agent holds the permission. */
+/**
+ * R9.2: a reason of at least a sentence is required (weight ≥ 15, a Chinese character counting 2: see
+ * reason.ts); write only if the agent holds the permission.
+ */
 export const StartImpersonationBody = z
   .object({
     accountId: z.string().min(1).max(100),
-    reason: z.string().trim().min(15, 'give a reason of at least a sentence (15 characters or more)').max(500),
+    reason: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((r) => reasonWeight(r) >= REASON_MIN_WEIGHT, {
+        message: 'give a reason of at least a sentence (15 characters or more; a Chinese character counts as 2)',
+      }),
     ticket: z.string().trim().max(50).optional(),
     write: z.boolean().optional(),
   })
@@ -40,5 +50,23 @@ export const AuditEntry = z.object({
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   outcome: z.string(),
+  /**
+   * Added (R9.2): the support session this entry belongs to, so the customer reads who, why (reason and
+   * ticket), in which mode (read-only or write), from when to when and how it ended. null outside one.
+   */
+  session: z
+    .object({
+      id: z.string(),
+      agent: z.object({ id: z.string(), name: z.string().nullable() }),
+      reason: z.string(),
+      ticket: z.string().nullable(),
+      write: z.boolean(),
+      startedAt: Timestamp,
+      expiresAt: Timestamp,
+      endedAt: Timestamp.nullable(),
+      /** stopped by the agent (or signed out), expired at its time limit, or still active. */
+      ended: z.enum(['stopped', 'expired', 'active']),
+    })
+    .nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -64,8 +64,14 @@ export function requireAccount(
   if (!auth.accountId) throw forbidden('This needs a customer account; staff must impersonate one first.');
   if (!can(auth, action)) {
     if (auth.impersonation && !auth.impersonation.write) {
-      throw new AppError('READ_ONLY_IMPERSONATION', 403, 'This impersonation is read-only.');
+      // The SESSION is read-only (R9.2), not the agent's role: say so, and how to get a write session.
+      throw new AppError(
+        'READ_ONLY_IMPERSONATION',
+        403,
+        'This support session is read-only: it can look but not change anything. Stop it and start a write session (needs the write permission) to act.',
+      );
     }
+    if (auth.impersonation) throw forbidden('A support session cannot do this, even with write access.');
     throw forbidden('Your role in this account does not allow this.');
   }
   const account = c.get('account');

@@ -149,8 +149,25 @@ const templates: Record<NotificationKind, Template> = {
   },
 };
 
+/**
+ * Variants of a kind's text, chosen by `vars.variant` (the kind, and so the customer's notification
+ * settings, stay the same). R8.6: a certificate refund is a `refund_completed` notice about a
+ * certificate order, not a resource pack.
+ */
+const variants: Record<string, Template> = {
+  'refund_completed:certificate': {
+    titleZh: 'SSL 证书订单退费已完成',
+    titleEn: 'Certificate refund completed',
+    bodyZh:
+      '{domain} 的 SSL 证书订单（{certificateId}）已退费 {amount}：现金 {cash}，赠送 {gift}，权益点 {benefitPoints} 个退回权益包。该证书订单已作废。',
+    bodyEn:
+      'The SSL certificate order for {domain} ({certificateId}) was refunded {amount}: cash {cash}, gift {gift}, {benefitPoints} benefit point(s) back to their package. The certificate order is void.',
+  },
+};
+
 export function render(kind: NotificationKind, vars: Vars): Texts {
-  const { unlabelled, ...labelled } = templates[kind];
+  const variant = typeof vars.variant === 'string' ? variants[`${kind}:${vars.variant}`] : undefined;
+  const { unlabelled, ...labelled } = variant ?? templates[kind];
   const t = unlabelled && vars.labelZh === undefined ? { ...labelled, ...unlabelled } : labelled;
   return {
     titleZh: fill(t.titleZh, vars),

@@ -1,4 +1,5 @@
-import { auditLog, type DbOrTx } from '@idv/db';
+import { auditLog, type DbOrTx, impersonations, users } from '@idv/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Auth } from '../deps.ts';
 
 /** Append-only audit (R9.2): every staff action and every money-moving action. */
@@ -27,4 +28,14 @@ export async function audit(
     outcome: e.outcome,
     detail: e.detail ?? null,
   });
+}
+
+/** R9.2 The support sessions (impersonations) of an account named by the audit entries of one page. */
+export async function impersonationsOf(db: DbOrTx, accountId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ imp: impersonations, agentName: users.name })
+    .from(impersonations)
+    .leftJoin(users, eq(users.id, impersonations.agentId))
+    .where(and(eq(impersonations.accountId, accountId), inArray(impersonations.id, [...ids])));
 }

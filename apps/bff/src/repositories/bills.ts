@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import {
   accounts,
   billAggregates,
+  billingLabels,
   billMonthAggregates,
   charges,
   type DbOrTx,
@@ -217,6 +218,7 @@ const safeText = (c: SQL | PgColumn) =>
 export const CSV_COLUMNS = [
   'id',
   'occurredAt',
+  'usageDate',
   'month',
   'resourceId',
   'alias',
@@ -242,18 +244,21 @@ export const CSV_COLUMNS = [
  * the same format as the JSON (2 decimals, or up to 4 for prices); text is always quoted, and text
  * the customer typed is prefixed with ' when a spreadsheet would run it as a formula.
  */
-const csvLine = sql<string>`concat_ws(',',
+function csvLine(w: CsvWords) {
+  const v = csvValues(w);
+  return sql<string>`concat_ws(',',
   ${charges.id}::text,
   replace(left((${charges.occurredAt} at time zone 'UTC' + interval '8 hours')::text, 19), ' ', 'T') || '+08:00',
+  coalesce(${v.usageDate}, ''),
   ${charges.month},
   ${safeText(sql`${charges.resourceId}`)},
   ${safeText(resources.alias)},
   ${safeText(sql`${resources.project}`)},
   ${safeText(sql`${resources.region}`)},
-  ${quoted(charges.product)},
-  ${quoted(charges.label)},
-  ${charges.billingMode},
-  ${charges.transactionType},
+  ${quoted(v.product)},
+  ${quoted(v.label)},
+  ${v.billingMode},
+  ${v.transactionType},
   ${money(charges.unitPrice)},
   ${charges.quantity}::text,
   ${money(charges.amount)},
@@ -263,6 +268,52 @@ const csvLine = sql<string>`concat_ws(',',
   ${money(charges.paidVoucher)},
   ${quoted(charges.orderId)}
 )`;
+}
+
+/** R5.5 The words of the CSV in the reader's language (built by the use case; plain data here). */
+export interface CsvWords {
+  lang: 'zh-CN' | 'en';
+  headers: Record<(typeof CSV_COLUMNS)[number], string>;
+  products: Record<string, string>;
+  extraLabels: Record<string, string>;
+  billingModes: Record<string, string>;
+  transactionTypes: Record<string, string>;
+}
+
+/** `case c when 'code' then 'word' … else c end`: a code without a word stays the code. */
+function translate(c: SQL | PgColumn, words: Record<string, string>): SQL {
+  const whens = Object.entries(words).map(([k, v]) => sql`when ${k} then ${v}`);
+  return whens.length === 0 ? sql`${c}` : sql`(case ${c} ${sql.join(whens, sql` `)} else ${c} end)`;
+}
+
+/**
+ * R5.5 The localized values, the same SQL for both export paths: product, label (the catalog's name,
+ * else the extra words, else the code), billing mode and transaction type words, and the usage date
+ * of a settlement line (its settlement's period: the CST day for daily, the month for monthly; a line
+ * without a settlement row falls back to R5.1/R5.2: a daily settlement on D+1 bills day D, a monthly
+ * one bills the row's month; null for purchases and refunds, which are not usage).
+ */
+function csvValues(w: CsvWords) {
+  return {
+    usageDate: sql<string | null>`coalesce(${settlements.period}, case ${charges.transactionType}
+      when 'daily_settlement' then to_char((${charges.occurredAt} at time zone 'UTC' + interval '8 hours' - interval '1 day')::date, 'YYYY-MM-DD')
+      when 'monthly_settlement' then ${charges.month} end)`,
+    product: translate(charges.product, w.products),
+    label: sql`coalesce(${w.lang === 'en' ? billingLabels.nameEn : billingLabels.nameZh}, ${translate(charges.label, w.extraLabels)})`,
+    billingMode: translate(charges.billingMode, w.billingModes),
+    transactionType: translate(charges.transactionType, w.transactionTypes),
+  };
+}
+
+/** The joins csvValues reads: the row's resource, its label in the catalog and its settlement. */
+function csvSource(db: DbOrTx, select: Record<string, unknown>) {
+  return db
+    .select(select as never)
+    .from(charges)
+    .leftJoin(resources, and(eq(resources.id, charges.resourceId), eq(resources.accountId, charges.accountId)))
+    .leftJoin(billingLabels, eq(billingLabels.code, charges.label))
+    .leftJoin(settlements, and(eq(settlements.id, charges.settlementId), eq(settlements.accountId, charges.accountId)));
+}
 
 /**
  * The itemized bill as CSV lines, in the order of the screen, fetched in keyset batches so that
@@ -274,13 +325,16 @@ export async function* billCsvLines(
   accountId: string,
   f: ResolvedBillFilter,
   batchSize: number,
+  words: CsvWords,
 ): AsyncGenerator<string[]> {
   let after: ItemCursor | undefined;
+  const line = csvLine(words);
   for (;;) {
-    const batch = await db
-      .select({ id: charges.id, cursorAt: occurredAtUs, line: csvLine })
-      .from(charges)
-      .leftJoin(resources, and(eq(resources.id, charges.resourceId), eq(resources.accountId, charges.accountId)))
+    const batch: { id: bigint; cursorAt: string; line: string }[] = await csvSource(db, {
+      id: charges.id,
+      cursorAt: occurredAtUs,
+      line,
+    })
       .where(and(...dimWhere(charges, accountId, f), eq(charges.month, f.month), ...afterCursor(after)))
       .orderBy(desc(charges.occurredAt), desc(charges.id))
       .limit(batchSize);
@@ -345,24 +399,27 @@ export async function openBillCsvCopy(
   db: DbOrTx,
   accountId: string,
   f: ResolvedBillFilter,
+  words: CsvWords,
 ): Promise<BillCsvCopy | null> {
   const client = copyClient(db);
   if (!client) return null;
+  const v = csvValues(words);
   const cols = {
     id: sql`${charges.id}`.as('id'),
     occurredAt:
       sql`replace(left((${charges.occurredAt} at time zone 'UTC' + interval '8 hours')::text, 19), ' ', 'T') || '+08:00'`.as(
         'occurredAt',
       ),
+    usageDate: sql`${v.usageDate}`.as('usageDate'),
     month: sql`${charges.month}`.as('month'),
     resourceId: sql`${copyText(sql`${charges.resourceId}`)}`.as('resourceId'),
     alias: sql`${copyText(resources.alias)}`.as('alias'),
     project: sql`${copyText(sql`${resources.project}`)}`.as('project'),
     region: sql`${copyText(sql`${resources.region}`)}`.as('region'),
-    product: sql`${charges.product}`.as('product'),
-    label: sql`${charges.label}`.as('label'),
-    billingMode: sql`${charges.billingMode}`.as('billingMode'),
-    transactionType: sql`${charges.transactionType}`.as('transactionType'),
+    product: sql`${v.product}`.as('product'),
+    label: sql`${v.label}`.as('label'),
+    billingMode: sql`${v.billingMode}`.as('billingMode'),
+    transactionType: sql`${v.transactionType}`.as('transactionType'),
     unitPrice: copyMoney(charges.unitPrice).as('unitPrice'),
     quantity: sql`${charges.quantity}`.as('quantity'),
     amount: copyMoney(charges.amount).as('amount'),
@@ -372,10 +429,7 @@ export async function openBillCsvCopy(
     paidVoucher: copyMoney(charges.paidVoucher).as('paidVoucher'),
     orderId: sql`${charges.orderId}`.as('orderId'),
   } satisfies Record<(typeof CSV_COLUMNS)[number], unknown>;
-  const q = db
-    .select(cols)
-    .from(charges)
-    .leftJoin(resources, and(eq(resources.id, charges.resourceId), eq(resources.accountId, charges.accountId)))
+  const q = csvSource(db, cols)
     .where(and(...dimWhere(charges, accountId, f), eq(charges.month, f.month)))
     .orderBy(desc(charges.occurredAt), desc(charges.id))
     .toSQL();

@@ -1,5 +1,5 @@
 import { benefitPackages, certificateOrders, type DbOrTx } from '@idv/db';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 
 export type CertificateRow = typeof certificateOrders.$inferSelect;
 
@@ -64,4 +64,35 @@ export async function returnBenefitPoints(
     .where(and(eq(benefitPackages.id, packageId), eq(benefitPackages.accountId, accountId)))
     .returning({ id: benefitPackages.id });
   return r.length === 1;
+}
+
+/**
+ * R8.6 Refunded certificate orders as refund records, newest refund first, keyset on (refundedAt, id).
+ * A certificate refund returns exactly what cash and gift paid, so the order row is the record.
+ */
+export async function listCertificateRefunds(
+  db: DbOrTx,
+  accountId: string,
+  after: { createdAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<(CertificateRow & { refundedAt: Date })[]> {
+  const where = [
+    eq(certificateOrders.accountId, accountId),
+    eq(certificateOrders.status, 'refunded'),
+    isNotNull(certificateOrders.refundedAt),
+  ];
+  if (after) {
+    const c = or(
+      lt(certificateOrders.refundedAt, after.createdAt),
+      and(eq(certificateOrders.refundedAt, after.createdAt), lt(certificateOrders.id, after.id)),
+    );
+    if (c) where.push(c);
+  }
+  const rows = await db
+    .select()
+    .from(certificateOrders)
+    .where(and(...where))
+    .orderBy(desc(certificateOrders.refundedAt), desc(certificateOrders.id))
+    .limit(limit);
+  return rows.flatMap((r) => (r.refundedAt ? [{ ...r, refundedAt: r.refundedAt }] : []));
 }

@@ -2,6 +2,7 @@ import { BillColumnsBody, BillListQuery, BillOverviewQuery } from '@idv/contract
 import { requireAccount, requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { jsonBody, query } from '../http/validate.ts';
+import { csvLang } from '../use-cases/bill-csv-words.ts';
 import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
 import { getBillColumns } from '../use-cases/get-bill-columns.ts';
 import { getBillOverview } from '../use-cases/get-bill-overview.ts';
@@ -25,7 +26,9 @@ export const billRoutes = declaredRoutes()
   })
   .get('/bills/items.csv', async (c) => {
     const { accountId } = requireAccount(c, 'read');
-    const csv = await exportBillItemsCsv(c.get('deps'), accountId, query(c, BillOverviewQuery));
+    // R5.5 the reader's language: lang=zh-CN|en, else Accept-Language (api.md).
+    const lang = csvLang(c.req.query('lang'), c.req.header('accept-language'));
+    const csv = await exportBillItemsCsv(c.get('deps'), accountId, query(c, BillOverviewQuery), lang);
     return new Response(csv.body, {
       status: 200,
       headers: {

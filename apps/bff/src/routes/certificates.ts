@@ -1,7 +1,7 @@
-import { CertificateIdParam, CertificatesQuery } from '@idv/contracts';
+import { CertificateIdParam, CertificateRefundBody, CertificatesQuery } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { params, query } from '../http/validate.ts';
+import { jsonBody, params, query } from '../http/validate.ts';
 import { cancelCertificate } from '../use-cases/cancel-certificate.ts';
 import { listCertificatesUseCase } from '../use-cases/list-certificates.ts';
 import { refundCertificate } from '../use-cases/refund-certificate.ts';
@@ -20,5 +20,13 @@ export const certificateRoutes = declaredRoutes()
   .post('/certificates/:id/refund', async (c) => {
     const { auth, accountId } = requireAccount(c, 'refund');
     const { id } = params(c, CertificateIdParam);
-    return c.json(await refundCertificate(c.get('deps'), { auth, accountId, id, requestId: c.get('requestId') }), 201);
+    // R8.6 consent travels in the body; a request without one is answered after the 404/409 checks.
+    // (Hono caches the body text, so jsonBody can read it again.)
+    const body = (await c.req.text()).trim() === '' ? {} : await jsonBody(c, CertificateRefundBody);
+    const policyAccepted = body.policyAccepted === true;
+    const deps = c.get('deps');
+    return c.json(
+      await refundCertificate(deps, { auth, accountId, id, policyAccepted, requestId: c.get('requestId') }),
+      201,
+    );
   });

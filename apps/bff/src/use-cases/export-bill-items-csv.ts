@@ -1,6 +1,7 @@
 import type { BillFilters } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
 import { type BillCsvCopy, billCsvLines, CSV_COLUMNS, isMonthSettled, openBillCsvCopy } from '../repositories/bills.ts';
+import { type CsvLang, csvWords } from './bill-csv-words.ts';
 import { lastDayOfMonth, matchesNothing, resolveBillFilter } from './bills-shared.ts';
 
 /** Rows per database round trip: bounds the BFF's memory whatever the month's size. */
@@ -23,22 +24,31 @@ const EOL = '\r\n';
  * reserved connection, on PGlite in keyset batches (decision 0004).
  * Decision 0004: any month can be downloaded; a month not yet settled is marked "provisional" in
  * the file name (and X-Bill-Settled: false), because its rows can still change.
+ * R5.5 in the reader's language (`lang`): header row, product and label names, billing mode and
+ * transaction type words, and a usage-date column (the settled day or month of a settlement line).
  */
-export async function exportBillItemsCsv(deps: Deps, accountId: string, q: BillFilters): Promise<BillCsv> {
+export async function exportBillItemsCsv(
+  deps: Deps,
+  accountId: string,
+  q: BillFilters,
+  lang: CsvLang = 'zh-CN',
+): Promise<BillCsv> {
+  const words = csvWords(lang);
+  const header = BOM + CSV_COLUMNS.map((c) => words.headers[c]).join(',') + EOL;
   const f = await resolveBillFilter(deps.db, accountId, q);
   const settled = await isMonthSettled(deps.db, accountId, lastDayOfMonth(q.month), q.month);
   const filename = settled ? `bill-${q.month}.csv` : `bill-${q.month}-provisional.csv`;
   // PostgreSQL: COPY streams the rows (100k+ rows/s); PGlite: keyset batches of formatted lines.
-  const copy = matchesNothing(f) ? null : await openBillCsvCopy(deps.db, accountId, f);
-  if (copy) return { filename, settled, body: copyBody(copy) };
+  const copy = matchesNothing(f) ? null : await openBillCsvCopy(deps.db, accountId, f, words);
+  if (copy) return { filename, settled, body: copyBody(copy, header) };
   const encoder = new TextEncoder();
-  const lines = matchesNothing(f) ? null : billCsvLines(deps.db, accountId, f, CSV_BATCH_ROWS);
+  const lines = matchesNothing(f) ? null : billCsvLines(deps.db, accountId, f, CSV_BATCH_ROWS, words);
   let headerSent = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(BOM + CSV_COLUMNS.join(',') + EOL));
+        controller.enqueue(encoder.encode(header));
         return;
       }
       const next = lines ? await lines.next() : { done: true as const, value: undefined };
@@ -54,8 +64,6 @@ export async function exportBillItemsCsv(deps: Deps, accountId: string, q: BillF
   });
   return { filename, settled, body };
 }
-
-const HEADER = new TextEncoder().encode(BOM + CSV_COLUMNS.join(',') + EOL);
 
 /**
  * COPY's CSV ends lines with LF; the download ends them with CRLF. A quote opens or closes a quoted
@@ -79,7 +87,7 @@ export function crlfOutsideQuotes(state: { inQuote: boolean }): (chunk: Uint8Arr
 }
 
 /** Reads the driver's COPY stream on demand: the next chunk is read only when the client wants it. */
-function copyBody(copy: BillCsvCopy): ReadableStream<Uint8Array> {
+function copyBody(copy: BillCsvCopy, header: string): ReadableStream<Uint8Array> {
   const { stream } = copy;
   const toCrlf = crlfOutsideQuotes({ inQuote: false });
   const next = (): Promise<Buffer | null> =>
@@ -113,7 +121,7 @@ function copyBody(copy: BillCsvCopy): ReadableStream<Uint8Array> {
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(HEADER);
+        controller.enqueue(new TextEncoder().encode(header));
         return;
       }
       const chunk = await next();

@@ -11,11 +11,12 @@ import {
 import type { CertificateRefund } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
 import type { Auth, Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import { lockCertificateOrder, returnBenefitPoints, setCertificateStatus } from '../repositories/certificates.ts';
 import { lockAccount, postLedger } from '../repositories/ledger.ts';
+import { notify } from '../repositories/notifications.ts';
 import { insertCharge } from '../repositories/orders.ts';
 
 const MESSAGES: Record<string, string> = {
@@ -29,11 +30,13 @@ const MESSAGES: Record<string, string> = {
  * R8.6 Refunds a paid, never-issued certificate order in one transaction (account lock first, then
  * the order FOR UPDATE): cash and gift go back exactly as paid (hence in the proportion they paid),
  * the benefit points to their package; voucher and discount are not returned. Status → 'refunded',
- * which is final: a second request is 409 ALREADY_REFUNDED.
+ * which is final: a second request is 409 ALREADY_REFUNDED. The refund-policy consent step comes after
+ * the ownership (404) and state (409) checks so those answers stay what they were; without consent
+ * nothing moves (400). A `refund_completed` notice (certificate variant) is sent in the same transaction.
  */
 export async function refundCertificate(
   deps: Deps,
-  input: { auth: Auth; accountId: string; id: string; requestId?: string | undefined },
+  input: { auth: Auth; accountId: string; id: string; policyAccepted: boolean; requestId?: string | undefined },
 ): Promise<CertificateRefund> {
   return deps.db.transaction(async (tx) => {
     const account = await lockAccount(tx, input.accountId);
@@ -44,6 +47,12 @@ export async function refundCertificate(
     const block = certificateRefundBlock(cert.status as CertificateStatus, cert.everIssued);
     if (block !== null) {
       throw new DomainError(block, MESSAGES[block] ?? block, { status: cert.status });
+    }
+    // R8.6 the refund-policy consent step of the SSL refund process.
+    if (!input.policyAccepted) {
+      throw new AppError('INVALID_REQUEST', 400, 'Accept the refund policy before confirming the refund.', {
+        errors: [{ path: 'policyAccepted', message: 'the refund policy must be accepted' }],
+      });
     }
     const split = certificateRefundSplit({
       cash: parseMoney(cert.paidCash),
@@ -86,6 +95,21 @@ export async function refundCertificate(
       paidVoucher: '0',
       orderId: cert.id,
     });
+    await notify(tx, {
+      accountId: input.accountId,
+      kind: 'refund_completed',
+      cause: `certificate-refund:${cert.id}`,
+      vars: {
+        variant: 'certificate',
+        certificateId: cert.id,
+        domain: cert.domain,
+        amount: formatAmount(total),
+        cash: formatAmount(cash),
+        gift: formatAmount(gift),
+        benefitPoints,
+      },
+      at: now,
+    });
     await audit(tx, {
       auth: input.auth,
       accountId: input.accountId,
@@ -93,7 +117,13 @@ export async function refundCertificate(
       outcome: 'ok',
       at: now,
       requestId: input.requestId,
-      detail: { certificateId: cert.id, cash: formatAmount(cash), gift: formatAmount(gift), benefitPoints },
+      detail: {
+        certificateId: cert.id,
+        cash: formatAmount(cash),
+        gift: formatAmount(gift),
+        benefitPoints,
+        policyAccepted: true,
+      },
     });
     return {
       certificate: presentCertificate(updated),

@@ -1,3 +1,4 @@
+import { accessEn } from './access.en.ts';
 import { billsEn } from './bills.en.ts';
 import { budgetsEn } from './budgets.en.ts';
 import { customerEn } from './customer.en.ts';
@@ -15,6 +16,7 @@ import type { Messages } from './zh-CN.ts';
 
 /** English messages: same keys as zh-CN.ts (the `Messages` type makes a missing key a type error). */
 export const en: Messages = {
+  ...accessEn,
   ...budgetsEn,
   ...errorsEn,
   ...notificationTextsEn,

@@ -26,6 +26,9 @@ export const notificationTextsEn: Record<keyof typeof notificationTextsZhCN, str
   'notif.text.pack_expired.body': 'The "{label}" pack expired at {expiresAt} with {remaining} calls unused.',
   'notif.text.daily_report.title': 'Usage report for {date}',
   'notif.text.daily_report.body': '{summary}',
+  'notif.text.refund_completed.certificate.title': 'Certificate refund completed',
+  'notif.text.refund_completed.certificate.body':
+    'The SSL certificate order for {domain} ({certificateId}) was refunded {amount}: cash {cash}, gift {gift}, {benefitPoints} benefit point(s) back to their package. The certificate order is void.',
   'notif.text.refund_completed.title': 'Refund completed',
   'notif.text.refund_completed.body':
     'The "{label}" pack was refunded {amount}: cash {cash}, income transfer {income}, gift {gift}.',

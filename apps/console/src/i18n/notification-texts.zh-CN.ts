@@ -28,6 +28,9 @@ export const notificationTextsZhCN = {
   'notif.text.pack_expired.body': '「{label}」资源包已于 {expiresAt} 到期，未使用 {remaining} 次。',
   'notif.text.daily_report.title': '{date} 用量日报',
   'notif.text.daily_report.body': '{summary}',
+  'notif.text.refund_completed.certificate.title': 'SSL 证书订单退费已完成',
+  'notif.text.refund_completed.certificate.body':
+    '{domain} 的 SSL 证书订单（{certificateId}）已退费 {amount}：现金 {cash}，赠送 {gift}，权益点 {benefitPoints} 个退回权益包。该证书订单已作废。',
   'notif.text.refund_completed.title': '退款已完成',
   'notif.text.refund_completed.body': '「{label}」资源包已退款 {amount}：现金 {cash}，收益转入 {income}，赠送 {gift}。',
   'notif.text.refund_completed.unlabelled': '资源包已退款 {amount}：现金 {cash}，收益转入 {income}，赠送 {gift}。',

@@ -1,3 +1,4 @@
+import { accessZhCN } from './access.zh-CN.ts';
 import { billsZhCN } from './bills.zh-CN.ts';
 import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { customerZhCN } from './customer.zh-CN.ts';
@@ -17,6 +18,7 @@ import { timelineZhCN } from './timeline.zh-CN.ts';
  * same keys (enforced by the `Messages` type and by i18n.test.ts). Placeholders are `{name}`.
  */
 export const zhCN = {
+  ...accessZhCN,
   ...budgetsZhCN,
   ...errorsZhCN,
   ...notificationTextsZhCN,

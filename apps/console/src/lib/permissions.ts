@@ -10,3 +10,11 @@ export type Action = AccountAction;
 export function can(me: Me | undefined, action: Action): boolean {
   return me?.permissions.includes(action) ?? false;
 }
+
+/**
+ * Why the user cannot act: a read-only support SESSION (R9.2) is not the same as a read-only ROLE
+ * (R9.1), and an agent must not be told "your role is read-only".
+ */
+export function readOnlyKey(me: Me | undefined): 'money.readOnlySession' | 'money.readOnlyRole' {
+  return me?.impersonation && !me.impersonation.write ? 'money.readOnlySession' : 'money.readOnlyRole';
+}

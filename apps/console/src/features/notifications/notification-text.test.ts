@@ -90,3 +90,30 @@ describe('issue 17: notifications said by the console from kind and params', () 
     );
   });
 });
+
+describe('R8.6 a certificate refund notice is said as a certificate, not a pack', () => {
+  it('the refund_completed certificate variant names the domain and formats money in both languages', () => {
+    const n = {
+      ...server,
+      kind: 'refund_completed' as const,
+      params: {
+        variant: 'certificate',
+        domain: 'shop.example.com',
+        certificateId: 'cert_1',
+        amount: '1280.00',
+        cash: '1000.00',
+        gift: '280.00',
+        benefitPoints: 2,
+      },
+    };
+    const zh = notificationText(n, tr('zh-CN'), 'zh-CN');
+    expect(zh.title).toBe('SSL 证书订单退费已完成');
+    expect(zh.body).toContain('shop.example.com');
+    expect(zh.body).toContain('¥1,280.00');
+    expect(zh.body).not.toContain('资源包');
+    const en = notificationText(n, tr('en'), 'en');
+    expect(en.title).toBe('Certificate refund completed');
+    expect(en.body).toContain('¥1,000.00');
+    expect(en.body).not.toMatch(/\bpack\b/i);
+  });
+});

@@ -41,9 +41,12 @@ export function notificationText(
 ): { title: string; body: string } {
   const fallback = { title: n.title, body: n.body };
   if (!n.params) return fallback;
-  const titleKey = `notif.text.${n.kind}.title`;
-  const unlabelled = `notif.text.${n.kind}.unlabelled`;
-  const bodyKey = n.params.labelZh === undefined && isMessageKey(unlabelled) ? unlabelled : `notif.text.${n.kind}.body`;
+  // A variant of the kind (R8.6: a certificate's refund_completed) has its own texts.
+  const base =
+    typeof n.params.variant === 'string' ? `notif.text.${n.kind}.${n.params.variant}` : `notif.text.${n.kind}`;
+  const titleKey = `${base}.title`;
+  const unlabelled = `${base}.unlabelled`;
+  const bodyKey = n.params.labelZh === undefined && isMessageKey(unlabelled) ? unlabelled : `${base}.body`;
   if (!isMessageKey(titleKey) || !isMessageKey(bodyKey)) return fallback;
   const vars = formatParams(n.params, locale);
   const title = t(titleKey, vars);

@@ -1,9 +1,13 @@
+import { REASON_MIN_WEIGHT, reasonWeight } from '@idv/contracts';
+
 /**
- * The server's rule for an impersonation reason (contracts StartImpersonationBody): trimmed, at least
- * 15 characters ("at least a sentence"), at most 500. Checked here first so the agent gets the message
- * before a round trip; the unit test pins it to the contract schema.
+ * The server's rule for an impersonation reason (contracts StartImpersonationBody): trimmed, a weight
+ * of at least 15 ("at least a sentence"; a Chinese character counts 2, so 8 Chinese characters or 15
+ * Latin ones), at most 500. Checked here first so the agent gets the message before a round trip; the
+ * unit test pins it to the contract schema.
  */
-export const REASON_MIN = 15;
+export const REASON_MIN = REASON_MIN_WEIGHT;
+export { reasonWeight };
 export const REASON_MAX = 500;
 export const TICKET_MAX = 50;
 
@@ -12,7 +16,7 @@ export type ReasonProblem = 'empty' | 'tooShort' | 'tooLong' | null;
 export function reasonProblem(reason: string): ReasonProblem {
   const r = reason.trim();
   if (r.length === 0) return 'empty';
-  if (r.length < REASON_MIN) return 'tooShort';
+  if (reasonWeight(r) < REASON_MIN) return 'tooShort';
   if (r.length > REASON_MAX) return 'tooLong';
   return null;
 }

@@ -122,7 +122,11 @@ export function BillItemsRoute() {
       actions={
         <>
           {prefs.data ? <ColumnChooser columns={columns} /> : null}
-          <a href={billItemsCsvUrl(search, month)} download className={buttonClasses('secondary', 'sm')}>
+          <a
+            href={`${billItemsCsvUrl(search, month)}&lang=${encodeURIComponent(i18n.locale)}`}
+            download
+            className={buttonClasses('secondary', 'sm')}
+          >
             {t('bills.csv')}
           </a>
         </>

@@ -19,15 +19,21 @@ export function cancelCertificateMutationOptions() {
 
 /**
  * POST /api/v1/certificates/:id/refund: cash and gift back as paid, benefit points to their package;
- * voucher and discount are not returned. The key is sent for safety (the server refunds at most once).
+ * voucher and discount are not returned. Sent with the refund-policy consent the dialog asked for (R8.6:
+ * the server refuses a refund without `policyAccepted: true`). The key is sent for safety (the server
+ * refunds at most once).
  */
 export function refundCertificateMutationOptions() {
   return mutationOptions({
     mutationKey: ['certificates', 'refund'],
     mutationFn: ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
-      api.post('/certificates/:id/refund', undefined, {
-        params: { id },
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      api.post(
+        '/certificates/:id/refund',
+        { policyAccepted: true },
+        {
+          params: { id },
+          headers: { 'Idempotency-Key': idempotencyKey },
+        },
+      ),
   });
 }

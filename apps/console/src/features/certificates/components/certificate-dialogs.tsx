@@ -1,6 +1,6 @@
 import type { CertificateOrder, CertificateRefund } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { MutationError } from '../../../components/mutation-error.tsx';
 import { Banner, Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
@@ -14,6 +14,8 @@ function useRefreshAfter() {
     void queryClient.invalidateQueries({ queryKey: ['certificates'] });
     void queryClient.invalidateQueries({ queryKey: ['account'] });
     void queryClient.invalidateQueries({ queryKey: ['bills'] });
+    void queryClient.invalidateQueries({ queryKey: ['refunds'] });
+    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
   };
 }
 
@@ -74,12 +76,18 @@ function Returned({ cash, gift, points }: { cash: string; gift: string; points: 
   );
 }
 
-/** R8.6 / R8.4 Two-step certificate refund: details (what returns, what does not), then "cannot be undone". */
+/**
+ * R8.6 / R8.4 Two-step certificate refund: details (what returns, what does not) with the refund-policy
+ * consent the SSL refund process asks for (Continue stays closed until it is ticked), then "cannot be
+ * undone; the certificate order becomes void".
+ */
 export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOrder; onClose: () => void }) {
   const { t } = useI18n();
   const refresh = useRefreshAfter();
   const [step, setStep] = useState<'details' | 'confirm'>('details');
   const [result, setResult] = useState<CertificateRefund | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  const policyId = useId();
   const key = useRef(newIdempotencyKey());
   const mutation = useMutation({
     ...refundCertificateMutationOptions(),
@@ -149,7 +157,7 @@ export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOr
         }
       >
         <div className="flex flex-col gap-3" aria-live="polite">
-          <Banner tone="warning">{t('refund.confirm.final')}</Banner>
+          <Banner tone="warning">{t('cert.refund.final')}</Banner>
           <MutationError error={mutation.error} />
         </div>
       </Dialog>
@@ -166,7 +174,12 @@ export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOr
       footer={
         <>
           <Button onClick={close}>{t('dialog.cancel')}</Button>
-          <Button variant="primary" onClick={() => setStep('confirm')}>
+          <Button
+            variant="primary"
+            disabled={!accepted}
+            aria-describedby={accepted ? undefined : `${policyId}-hint`}
+            onClick={() => setStep('confirm')}
+          >
             {t('refund.details.next')}
           </Button>
         </>
@@ -185,7 +198,38 @@ export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOr
         <h3 className="text-sm font-medium text-slate-900">{t('cert.refund.willReturn')}</h3>
         {preview ? <Returned cash={preview.cash} gift={preview.gift} points={preview.benefitPoints} /> : null}
         {notReturned}
+        <RefundPolicy id={policyId} accepted={accepted} onChange={setAccepted} />
       </div>
     </Dialog>
+  );
+}
+
+/** R8.6 The refund policy of the SSL refund process, which the customer must accept before confirming. */
+function RefundPolicy({ id, accepted, onChange }: { id: string; accepted: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" data-testid="cert-refund-policy">
+      <legend className="px-1 text-sm font-medium text-slate-900">{t('cert.refund.policy.title')}</legend>
+      <ul className="list-disc space-y-1 pl-5 text-xs text-slate-700">
+        <li>{t('cert.refund.policy.returned')}</li>
+        <li>{t('cert.refund.policy.notReturned')}</li>
+        <li>{t('cert.refund.policy.void')}</li>
+        <li>{t('cert.refund.policy.final')}</li>
+      </ul>
+      <label className="mt-2 flex items-start gap-2 text-sm text-slate-900">
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4 accent-brand-600"
+          checked={accepted}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {t('cert.refund.policy.accept')}
+      </label>
+      {accepted ? null : (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {t('cert.refund.policy.hint')}
+        </p>
+      )}
+    </fieldset>
   );
 }

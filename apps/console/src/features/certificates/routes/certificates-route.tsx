@@ -19,13 +19,21 @@ import {
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { can } from '../../../lib/permissions.ts';
+import { can, readOnlyKey } from '../../../lib/permissions.ts';
 import { certificatesQueryOptions } from '../api/certificates.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { CancelCertificateDialog, RefundCertificateDialog } from '../components/certificate-dialogs.tsx';
 import { CertificateStatusBadge } from '../components/certificate-status-badge.tsx';
 
-function Actions({ cert, mayAct }: { cert: CertificateOrder; mayAct: boolean }) {
+function Actions({
+  cert,
+  mayAct,
+  readOnly,
+}: {
+  cert: CertificateOrder;
+  mayAct: boolean;
+  readOnly: ReturnType<typeof readOnlyKey>;
+}) {
   const { t, tMaybe } = useI18n();
   // The order as it was when a dialog opened: after the action the refreshed order offers no action,
   // and the dialog must stay to show the outcome.
@@ -50,7 +58,7 @@ function Actions({ cert, mayAct }: { cert: CertificateOrder; mayAct: boolean }) 
       </>
     );
   }
-  if (!mayAct) return <span className="text-xs text-slate-600">{t('money.readOnlyRole')}</span>;
+  if (!mayAct) return <span className="text-xs text-slate-600">{t(readOnly)}</span>;
   return (
     <>
       <div className="flex flex-col items-start gap-1">
@@ -142,7 +150,7 @@ export function CertificatesRoute() {
                     {formatDateTime(c.createdAt)}
                   </Td>
                   <Td label={t('cert.col.actions')} wide>
-                    <Actions cert={c} mayAct={mayAct} />
+                    <Actions cert={c} mayAct={mayAct} readOnly={readOnlyKey(me)} />
                   </Td>
                 </Tr>
               ))}

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { can } from '../../../lib/permissions.ts';
+import { can, readOnlyKey } from '../../../lib/permissions.ts';
 import { meQueryOptions } from '../api/me.ts';
 import { staffRefusalReason } from '../refund-reason.ts';
 import { RefundCountdown } from './refund-countdown.tsx';
@@ -65,7 +65,7 @@ export function RefundCell({ pack, compact = true }: { pack: Pack; compact?: boo
               <span className="sr-only"> {t('refund.packRef', { name, id: pack.id })}</span>
             </Button>
           ) : (
-            <span className="text-xs text-slate-600">{t('money.readOnlyRole')}</span>
+            <span className="text-xs text-slate-600">{t(readOnlyKey(me))}</span>
           )}
         </div>
         {dialog}

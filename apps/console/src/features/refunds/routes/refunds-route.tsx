@@ -20,7 +20,10 @@ import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { refundsQueryOptions } from '../api/refunds.ts';
 
-/** R8 The refunds of the account: what was refunded, when, and what went back to each balance. */
+/**
+ * R8 The refunds of the account: what was refunded (a resource pack or, R8.6, an SSL certificate order),
+ * when, and what went back to each balance.
+ */
 export function RefundsRoute() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -32,7 +35,7 @@ export function RefundsRoute() {
     <>
       <PageHeader
         title={t('refund.list.title')}
-        description={t('refund.list.subtitle')}
+        description={t('refund.list.subtitleAll')}
         back={
           <Link
             to="/account"
@@ -61,7 +64,8 @@ export function RefundsRoute() {
                   <Th>
                     {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
                   </Th>
-                  <Th>{t('refund.list.pack')}</Th>
+                  <Th>{t('refund.list.kind')}</Th>
+                  <Th>{t('refund.list.item')}</Th>
                   <Th>{t('refund.list.order')}</Th>
                   <Th align="right">{t('refund.list.amount')}</Th>
                   <Th align="right">{t('refund.to.cash')}</Th>
@@ -71,12 +75,26 @@ export function RefundsRoute() {
               </THead>
               <TBody>
                 {refunds.data.items.map((r) => (
-                  <Tr key={r.id}>
+                  <Tr key={`${r.kind}:${r.id}`}>
                     <Td className="tabular whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                    <Td>{t(r.kind === 'certificate' ? 'refund.kind.certificate' : 'refund.kind.pack')}</Td>
                     <Td>
-                      <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {r.label} #{r.packId}
-                      </Link>
+                      {r.kind === 'certificate' && r.certificate ? (
+                        <span className="flex flex-col">
+                          <Link to="/certificates" className="text-brand-700 underline-offset-2 hover:underline">
+                            {t('refund.list.certificate', { domain: r.certificate.domain })}
+                          </Link>
+                          {r.certificate.benefitPoints > 0 ? (
+                            <span className="text-xs text-slate-600">
+                              {t('refund.list.points', { count: r.certificate.benefitPoints })}
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : (
+                        <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          {r.label} #{r.packId}
+                        </Link>
+                      )}
                     </Td>
                     <Td className="font-mono text-xs break-all">{r.orderId}</Td>
                     <Td align="right" className="font-medium">

@@ -8,7 +8,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { startImpersonationMutationOptions } from '../api/impersonation.ts';
 import { meQueryKey } from '../api/me.ts';
-import { REASON_MAX, REASON_MIN, reasonProblem, TICKET_MAX } from '../reason.ts';
+import { REASON_MAX, REASON_MIN, reasonProblem, reasonWeight, TICKET_MAX } from '../reason.ts';
 
 /**
  * R9.2: start acting on an account, with a reason (at least a sentence, the server's rule), an
@@ -38,7 +38,7 @@ export function StartImpersonationForm({ account, mayWrite }: { account: StaffAc
     touched && problem
       ? problem === 'tooLong'
         ? t('support.start.reasonTooLong', { max: REASON_MAX })
-        : t('support.start.reasonTooShort', { min: REASON_MIN })
+        : t('support.start.reasonTooShortWeighted', { min: REASON_MIN, minCjk: Math.ceil(REASON_MIN / 2) })
       : undefined;
 
   function onSubmit(e: FormEvent) {
@@ -65,7 +65,11 @@ export function StartImpersonationForm({ account, mayWrite }: { account: StaffAc
       ) : null}
       <Field
         label={t('support.start.reason')}
-        hint={t('support.start.reasonHint', { min: REASON_MIN, count: reason.trim().length })}
+        hint={t('support.start.reasonHintWeighted', {
+          min: REASON_MIN,
+          minCjk: Math.ceil(REASON_MIN / 2),
+          count: reasonWeight(reason),
+        })}
         error={reasonError}
       >
         {(p) => (
