@@ -64,6 +64,25 @@ test('main pages: no raw keys in zh-CN and en, no axe violations, screenshots fo
     );
     await page.screenshot({ path: `../docs/screenshots/${name}.png` });
   }
+  // Issue 17's new views: the confirm step before paying, and the pages as cards on a phone.
+  await page.goto(PAGES[1][1]);
+  await settle(page);
+  await page.getByTestId('confirm-order').click();
+  await expect(page.getByRole('alertdialog', { name: '确认支付' })).toBeVisible();
+  await page.screenshot({ path: '../docs/screenshots/buy-confirm.png' });
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [name, path] of [
+    ['packs-phone', '/packs'],
+    ['bill-items-phone', '/bills/items'],
+  ] as const) {
+    await page.goto(path);
+    await settle(page);
+    // Phones never scroll the page sideways (issue 17).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `../docs/screenshots/${name}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.evaluate(() => localStorage.setItem('idv.locale', 'en'));
   for (const [, path] of pages) {
     await page.goto(path);

@@ -25,7 +25,7 @@ export const accessEn: Record<keyof typeof accessZhCN, string> = {
   'support.start.reasonHintWeighted':
     'At least a sentence ({min} characters or more; a Chinese character counts as 2, so about {minCjk} Chinese characters); the customer can see it. Now: {count}.',
   'support.start.reasonTooShortWeighted':
-    'Give a reason of at least a sentence ({min} characters or more; a Chinese character counts as 2).',
+    'Give a reason of at least a sentence ({min} characters or more; a Chinese character counts as 2, so about {minCjk} Chinese characters).',
   'access.mode.readOnly': 'Read-only session',
   'access.mode.write': 'Write session',
   'access.ended.stopped': 'Stopped by the agent',
