@@ -183,10 +183,11 @@ test.describe('bills (R5.5)', () => {
       .slice(1)
       .split(/\r?\n/)
       .filter((l) => l.length > 0);
-    expect(lines[0]).toMatch(/^id,occurredAt,/);
-    expect(lines[0]).toContain('amount');
+    // R5.5: the Chinese console downloads a Chinese CSV (headers and values), with the usage date.
+    expect(lines[0]).toMatch(/^明细编号,时间（北京时间）,用量日期,/);
+    expect(lines[0]).toContain('金额（元）');
     expect(lines.length - 1).toBe(count);
-    for (const l of lines.slice(1)) expect(l).toContain(',postpaid,');
+    for (const l of lines.slice(1)) expect(l).toContain(',后付费,');
   });
 
   test('issue 9: every itemized line has an explain link that opens the rule behind it', async ({ page }) => {

@@ -139,9 +139,12 @@ test.describe('notification centre (R7)', () => {
     await expect(page.getByRole('heading', { level: 1, name: '访问记录' })).toBeVisible();
     const group = page.getByTestId('audit-group').filter({ hasText: reason }).first();
     await expect(group).toContainText('技术支持 Support Agent');
-    await expect(group).toContainText(`原因：${reason}`);
+    // Issue 17: the session's mode and reason, and pages described in words, not endpoints.
+    await expect(group).toContainText('只读会话');
+    await expect(group).toContainText(`原因${reason}`);
     await expect(group).toContainText('开始代访问');
-    await expect(group).toContainText('/bills/items');
+    await expect(group).toContainText('查看了明细账单');
+    await expect(group).not.toContainText('/bills/items');
     await expect(group).toContainText('结束代访问');
     // Newest first: this session is the first group.
     await expect(page.getByTestId('audit-group').first()).toContainText(reason);

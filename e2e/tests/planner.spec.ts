@@ -67,7 +67,9 @@ test.describe('advice journey: pack planner, burn-down forecast, deduction expla
       .slice(0, 10);
     await page.goto(`/explain?date=${yesterday}&label=risk.face`);
     const groups = page.getByRole('table', { name: '按结果、资源包与规则分组的调用' });
-    await expect(groups).toContainText('后付费：没有可用的资源包（R4.4）');
+    // Plain words for customers, no rule ids (issue 17).
+    await expect(groups).toContainText('没有可用的资源包，按后付费计费');
+    await expect(groups).not.toContainText('R4.4');
     await expectNoA11yViolations(page);
 
     expect(consoleErrors).toEqual([]);

@@ -32,17 +32,12 @@ test('session expires on the buy page → sign in → back on the buy page with 
   expect((await elsewhere.post('/api/v1/auth/logout')).status()).toBe(204);
   await elsewhere.dispose();
 
-  // Pay (through a confirm step if the page asks for one): the write answers 401.
+  // Pay through the confirm step (issue 17): the write answers 401.
   await page.getByTestId('confirm-order').click();
+  const review = page.getByRole('alertdialog', { name: '确认支付' });
+  await expect(review).toBeVisible();
+  await review.getByRole('button', { name: /立即支付/ }).click();
   const signInHeading = page.getByRole('heading', { name: '登录费用控制台' });
-  const dialog = page.getByRole('dialog');
-  await expect(signInHeading.or(dialog)).toBeVisible();
-  if (await dialog.isVisible())
-    await dialog
-      .getByRole('button', { name: /确认|支付/ })
-      .last()
-      .click();
-
   await expect(signInHeading).toBeVisible();
   const url = new URL(page.url());
   expect(url.pathname).toBe('/login');
