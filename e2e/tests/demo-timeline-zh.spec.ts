@@ -20,6 +20,8 @@ test('R9.3 the demo timeline is newest first, paged and in Chinese in the Chines
   await expect(timeline.getByText(/^已结算 \d{4}-\d{2}-\d{2}：后付费调用 \d+ 次，金额 ¥/).first()).toBeVisible();
   await expect(timeline).not.toContainText('Settled');
   await expect(timeline).not.toContainText('postpaid calls');
+  // The README's view of a demo tenant (issue 17): its timeline newest first, in Chinese.
+  await page.screenshot({ path: '../docs/screenshots/demo-tenant.png' });
 
   // Earlier events load below, a page at a time, still newest first; the oldest is the tenant's creation.
   const total = (
