@@ -1300,7 +1300,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       await check(t, op, { packs: true, bills: false });
     };
 
-    /** R8.6 SSL certificate orders: pending → refund refused → cancel → refund once, exactly what was paid. */
+    /** R8.6 SSL certificate orders: pending → refund refused → cancel → refund once (with the refund-policy consent), exactly what was paid. */
     const certOp = async (t: Tenant) => {
       const list = await client.send({ method: 'GET', path: '/api/v1/certificates', cookie: t.cookie });
       const op = 'certificate';
@@ -1313,7 +1313,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
       t.steps.push(`step ${step}: certificate ${c.id} (${c.status})`);
       const path = `/api/v1/certificates/${c.id}`;
       if (c.status === 'pending_submission') {
-        const early = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+        const early = await send(t, {
+          method: 'POST',
+          path: `${path}/refund`,
+          cookie: t.cookie,
+          body: { policyAccepted: true },
+        });
         if (early.status !== 409 || early.body?.code !== 'CERTIFICATE_PENDING_CANCEL_FIRST')
           return violate(t, `${op} refund before cancel`, `→ ${early.status} ${early.body?.code}`);
         const cancel = await send(t, { method: 'POST', path: `${path}/cancel`, cookie: t.cookie, body: {} });
@@ -1322,7 +1327,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         return check(t, op, { packs: false, bills: false });
       }
       if (!c.actions?.refund) return;
-      const r = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+      const r = await send(t, {
+        method: 'POST',
+        path: `${path}/refund`,
+        cookie: t.cookie,
+        body: { policyAccepted: true },
+      });
       if (r.status === 409 && r.retried && r.body?.code === 'ALREADY_REFUNDED') {
         // The first attempt refunded before the crash: what it returned is what was paid.
         t.m.cash += money(c.paid.cash);
@@ -1339,7 +1349,12 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         t.m.cash += money(back.cash);
         t.m.gift += money(back.gift);
       }
-      const again = await send(t, { method: 'POST', path: `${path}/refund`, cookie: t.cookie, body: {} });
+      const again = await send(t, {
+        method: 'POST',
+        path: `${path}/refund`,
+        cookie: t.cookie,
+        body: { policyAccepted: true },
+      });
       if (again.status !== 409 || again.body?.code !== 'ALREADY_REFUNDED')
         return violate(t, `${op} second refund`, `→ ${again.status} ${again.body?.code}`);
       t.months.add(cstDay(t.m.now).slice(0, 7));
