@@ -79,7 +79,7 @@ test('main pages: no raw keys in zh-CN and en, no axe violations, screenshots fo
     await page.goto(path);
     await settle(page);
     // Phones never scroll the page sideways (issue 17).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: `../docs/screenshots/${name}.png` });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
