@@ -119,6 +119,31 @@ interface Tenant {
   noticeBase: string;
 }
 
+type Progress =
+  | 'diverged'
+  | 'steps'
+  | 'evSeq'
+  | 'keySeq'
+  | 'lastAt'
+  | 'recent'
+  | 'sinceSql'
+  | 'crashesAtSql'
+  | 'noticeBase';
+/** A new tenant's run bookkeeping: nothing sent, nothing checked yet (the same for every kind of tenant). */
+function freshProgress(startAt: number): Pick<Tenant, Progress> {
+  return {
+    diverged: false,
+    steps: [],
+    evSeq: 0,
+    keySeq: 0,
+    lastAt: startAt,
+    recent: [],
+    sinceSql: 0,
+    crashesAtSql: 0,
+    noticeBase: '0',
+  };
+}
+
 const LABELS: [string, number][] = [
   ['enhanced.selfie.wechat', 30], // trial 100, tiers, 0.30
   ['basic.selfie', 20], // trial 100, 0.15
@@ -201,16 +226,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         rng,
         racy,
         rich: false,
-        diverged: false,
-        steps: [],
-        evSeq: 0,
-        keySeq: 0,
-        lastAt: startAt,
-        recent: [],
+        ...freshProgress(startAt),
         months: new Set([cstDay(startAt).slice(0, 7)]),
-        sinceSql: 0,
-        crashesAtSql: 0,
-        noticeBase: '0',
       });
     }
 
@@ -241,16 +258,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         rng,
         racy: false,
         rich: true,
-        diverged: false,
-        steps: [],
-        evSeq: 0,
-        keySeq: 0,
-        lastAt: startAt,
-        recent: [],
+        ...freshProgress(startAt),
         months: new Set([cstDay(startAt).slice(0, 7), cstDay(startAt - 20 * DAY).slice(0, 7)]),
-        sinceSql: 0,
-        crashesAtSql: 0,
-        noticeBase: '0',
       };
       await observe(sql, t);
       tenants.push(t);
@@ -287,16 +296,8 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
         rng,
         racy: false,
         rich: false,
-        diverged: false,
-        steps: [],
-        evSeq: 0,
-        keySeq: 0,
-        lastAt: startAt,
-        recent: [],
+        ...freshProgress(startAt),
         months: new Set([cstDay(startAt).slice(0, 7)]),
-        sinceSql: 0,
-        crashesAtSql: 0,
-        noticeBase: '0',
       });
     }
 
