@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import {
-  Busy,
   Button,
   EmptyState,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -46,88 +44,84 @@ export function RefundsRoute() {
         }
       />
       <Panel bodyClassName="p-0">
-        {refunds.isPending ? (
-          <Busy label={t('common.loading')} className="p-5">
-            <Skeleton className="h-24 w-full" />
-          </Busy>
-        ) : refunds.isError ? (
-          <div className="p-5">
-            <QueryError error={refunds.error} onRetry={() => void refunds.refetch()} />
-          </div>
-        ) : refunds.data.items.length === 0 ? (
-          <EmptyState title={t('refund.list.empty')}>{t('refund.list.emptyBody')}</EmptyState>
-        ) : (
-          <>
-            <Table caption={t('refund.list.caption')} busy={refunds.isPlaceholderData}>
-              <THead>
-                <tr>
-                  <Th>
-                    {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
-                  </Th>
-                  <Th>{t('refund.list.kind')}</Th>
-                  <Th>{t('refund.list.item')}</Th>
-                  <Th>{t('refund.list.order')}</Th>
-                  <Th align="right">{t('refund.list.amount')}</Th>
-                  <Th align="right">{t('refund.to.cash')}</Th>
-                  <Th align="right">{t('refund.to.income')}</Th>
-                  <Th align="right">{t('refund.to.gift')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {refunds.data.items.map((r) => (
-                  <Tr key={`${r.kind}:${r.id}`}>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
-                    <Td>{t(r.kind === 'certificate' ? 'refund.kind.certificate' : 'refund.kind.pack')}</Td>
-                    <Td>
-                      {r.kind === 'certificate' && r.certificate ? (
-                        <span className="flex flex-col">
-                          <Link to="/certificates" className="text-brand-700 underline-offset-2 hover:underline">
-                            {t('refund.list.certificate', { domain: r.certificate.domain })}
+        <QueryView
+          query={refunds}
+          isEmpty={(d) => d.items.length === 0}
+          empty={<EmptyState title={t('refund.list.empty')}>{t('refund.list.emptyBody')}</EmptyState>}
+        >
+          {(data) => (
+            <>
+              <Table caption={t('refund.list.caption')} busy={refunds.isPlaceholderData}>
+                <THead>
+                  <tr>
+                    <Th>
+                      {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
+                    </Th>
+                    <Th>{t('refund.list.kind')}</Th>
+                    <Th>{t('refund.list.item')}</Th>
+                    <Th>{t('refund.list.order')}</Th>
+                    <Th align="right">{t('refund.list.amount')}</Th>
+                    <Th align="right">{t('refund.to.cash')}</Th>
+                    <Th align="right">{t('refund.to.income')}</Th>
+                    <Th align="right">{t('refund.to.gift')}</Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((r) => (
+                    <Tr key={`${r.kind}:${r.id}`}>
+                      <Td className="tabular whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                      <Td>{t(r.kind === 'certificate' ? 'refund.kind.certificate' : 'refund.kind.pack')}</Td>
+                      <Td>
+                        {r.kind === 'certificate' && r.certificate ? (
+                          <span className="flex flex-col">
+                            <Link to="/certificates" className="text-brand-700 underline-offset-2 hover:underline">
+                              {t('refund.list.certificate', { domain: r.certificate.domain })}
+                            </Link>
+                            {r.certificate.benefitPoints > 0 ? (
+                              <span className="text-xs text-slate-600">
+                                {t('refund.list.points', { count: r.certificate.benefitPoints })}
+                              </span>
+                            ) : null}
+                          </span>
+                        ) : (
+                          <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                            {r.label} #{r.packId}
                           </Link>
-                          {r.certificate.benefitPoints > 0 ? (
-                            <span className="text-xs text-slate-600">
-                              {t('refund.list.points', { count: r.certificate.benefitPoints })}
-                            </span>
-                          ) : null}
-                        </span>
-                      ) : (
-                        <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {r.label} #{r.packId}
-                        </Link>
-                      )}
-                    </Td>
-                    <Td className="font-mono text-xs break-all">{r.orderId}</Td>
-                    <Td align="right" className="font-medium">
-                      {formatMoney(r.amount)}
-                    </Td>
-                    <Td align="right">{formatMoney(r.returned.cash)}</Td>
-                    <Td align="right">{formatMoney(r.returned.income)}</Td>
-                    <Td align="right">{formatMoney(r.returned.gift)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-            {cursor || refunds.data.nextCursor ? (
-              <nav
-                aria-label={t('refund.list.paging')}
-                className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3"
-              >
-                {cursor ? (
-                  <Button size="sm" onClick={() => setParams({})}>
-                    {t('packs.page.first')}
-                  </Button>
-                ) : null}
-                <Button
-                  size="sm"
-                  disabled={!refunds.data.nextCursor}
-                  onClick={() => refunds.data.nextCursor && setParams({ cursor: refunds.data.nextCursor })}
+                        )}
+                      </Td>
+                      <Td className="font-mono text-xs break-all">{r.orderId}</Td>
+                      <Td align="right" className="font-medium">
+                        {formatMoney(r.amount)}
+                      </Td>
+                      <Td align="right">{formatMoney(r.returned.cash)}</Td>
+                      <Td align="right">{formatMoney(r.returned.income)}</Td>
+                      <Td align="right">{formatMoney(r.returned.gift)}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              {cursor || data.nextCursor ? (
+                <nav
+                  aria-label={t('refund.list.paging')}
+                  className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3"
                 >
-                  {t('packs.page.next')}
-                </Button>
-              </nav>
-            ) : null}
-          </>
-        )}
+                  {cursor ? (
+                    <Button size="sm" onClick={() => setParams({})}>
+                      {t('packs.page.first')}
+                    </Button>
+                  ) : null}
+                  <Button
+                    size="sm"
+                    disabled={!data.nextCursor}
+                    onClick={() => data.nextCursor && setParams({ cursor: data.nextCursor })}
+                  >
+                    {t('packs.page.next')}
+                  </Button>
+                </nav>
+              ) : null}
+            </>
+          )}
+        </QueryView>
         <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-600">{t('refund.voucherNotReturned')}</p>
       </Panel>
     </>
