@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,9 +95,68 @@ function routePreloads(): Plugin {
   };
 }
 
+/** Each language's messages module (src/lib/i18n.tsx loads the one shown), and the default language. */
+const LOCALE_MODULES: Record<string, string> = { 'zh-CN': 'src/i18n/zh-CN.ts', en: 'src/i18n/en.ts' };
+const DEFAULT_LOCALE = 'zh-CN';
+const LOCALE_STORAGE_KEY = 'idv.locale';
+
+/**
+ * The messages of one language are a chunk of their own, loaded by the entry before its first render.
+ * So that this load does not wait for the entry to have run, index.html gets a small async script that
+ * `modulepreload`s the stored (else default) language's chunks with the other scripts: a separate file,
+ * as the BFF's Content-Security-Policy allows no inline script. Emits `locale-chunks.json` (language →
+ * its chunks) for bench/bundle.ts. A messages module that is not a chunk fails the build.
+ */
+function localePreload(): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'idv:locale-preload',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (fileName: string, into: Set<string>) => {
+        if (into.has(fileName)) return into;
+        into.add(fileName);
+        for (const i of byFile.get(fileName)?.imports ?? []) closure(i, into);
+        return into;
+      };
+      const initial = new Set<string>();
+      for (const c of chunks) if (c.isEntry) closure(c.fileName, initial);
+      const files: Record<string, string[]> = {};
+      for (const [locale, module] of Object.entries(LOCALE_MODULES)) {
+        const chunk = chunks.find((c) => c.facadeModuleId === resolve(root, module));
+        if (!chunk) this.error(`locale-preload: ${module} (${locale}) is not a chunk of this build`);
+        if (initial.has(chunk.fileName)) this.error(`locale-preload: ${module} is in the initial chunks`);
+        files[locale] = [...closure(chunk.fileName, new Set())]
+          .filter((f) => !initial.has(f))
+          .map((f) => `${base}${f}`);
+      }
+      this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: `${JSON.stringify(files, null, 2)}\n` });
+      const script =
+        `(()=>{const m=${JSON.stringify(files)};let l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch{}` +
+        `for(const f of m[l]||m[${JSON.stringify(DEFAULT_LOCALE)}]){const k=document.createElement("link");` +
+        'k.rel="modulepreload";k.crossOrigin="";k.href=f;document.head.append(k)}})();\n';
+      const fileName = `assets/locale-preload-${createHash('sha256').update(script).digest('base64url').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName, source: script });
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset' || typeof html.source !== 'string') return this.error('locale-preload: no index.html');
+      const tag = `<script async src="${base}${fileName}"></script>\n    `;
+      html.source = html.source.replace(/<script type="module"/, (m) => `${tag}${m}`);
+      if (!html.source.includes(fileName)) this.error('locale-preload: index.html has no module script');
+    },
+  };
+}
+
 // The BFF serves /api/v1/* (port 3000 in development) and, in production, this app's dist/.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress(), routePreloads()],
+  plugins: [react(), tailwindcss(), precompress(), routePreloads(), localePreload()],
   server: {
     port: 5173,
     proxy: {

@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Each language's messages are loaded on demand in the app (lib/i18n.tsx); tests have both.
+    setupFiles: ['src/i18n/test-setup.ts'],
   },
 });

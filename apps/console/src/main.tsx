@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
+import { App, createApp } from './app/app.tsx';
+import { loadLocale, storedLocale } from './lib/i18n.tsx';
 import './index.css';
 
 // After a release, a tab opened before it may ask for a chunk that no longer exists (the BFF answers
@@ -16,8 +17,20 @@ window.addEventListener('vite:preloadError', (event) => {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+
+// The router starts its loaders (/me, the page's chunk and data) now, while the language's messages
+// (a chunk of their own, already requested by index.html) arrive; the first render waits for them.
+const locale = storedLocale();
+const app = createApp();
+loadLocale(locale).then(
+  () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App app={app} initialLocale={locale} />
+      </StrictMode>,
+    ),
+  () => {
+    // Both languages, as no messages could be loaded to say it in one.
+    root.textContent = '无法加载控制台，请刷新页面。 The console could not be loaded: please reload the page.';
+  },
 );

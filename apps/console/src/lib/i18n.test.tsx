@@ -1,8 +1,17 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
-import { I18nProvider, interpolate, LOCALE_STORAGE_KEY, useI18n } from './i18n.tsx';
+import {
+  catalogs,
+  I18nProvider,
+  interpolate,
+  isLocaleLoaded,
+  isMessageKey,
+  LOCALE_STORAGE_KEY,
+  loadLocale,
+  useI18n,
+} from './i18n.tsx';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -81,5 +90,83 @@ describe('I18nProvider', () => {
       </I18nProvider>,
     );
     expect(screen.getByTestId('text').textContent).toBe('Resource packs');
+  });
+});
+
+/** Forgets a loaded language, as in a visit that has not needed it yet; restored after each test. */
+function unload(locale: 'en' | 'zh-CN') {
+  delete (catalogs as Partial<typeof catalogs>)[locale];
+}
+
+/** Asks for one language or the other. */
+function Two() {
+  const { t, setLocale } = useI18n();
+  return (
+    <div>
+      <p data-testid="text">{t('nav.packs')}</p>
+      <button type="button" onClick={() => setLocale('en')}>
+        en
+      </button>
+      <button type="button" onClick={() => setLocale('zh-CN')}>
+        zh
+      </button>
+    </div>
+  );
+}
+
+describe('each language loaded on demand (issue 15)', () => {
+  afterEach(async () => {
+    cleanup();
+    localStorage.clear();
+    await Promise.all([loadLocale('en'), loadLocale('zh-CN')]);
+  });
+
+  it('loadLocale loads a language once and fills the catalogs', async () => {
+    unload('en');
+    expect(isLocaleLoaded('en')).toBe(false);
+    const [a, b] = await Promise.all([loadLocale('en'), loadLocale('en')]);
+    expect(a).toBe(b);
+    expect(catalogs.en['nav.packs']).toBe('Resource packs');
+    expect(isMessageKey('nav.packs')).toBe(true);
+    expect(isMessageKey('nav.nope')).toBe(false);
+  });
+
+  it('a language not loaded yet: the page keeps its language until it is in, never shows keys', async () => {
+    unload('en');
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
+    act(() => screen.getByRole('button', { name: 'switch' }).click());
+    expect(screen.getByTestId('text').textContent).toBe('资源包');
+    await waitFor(() => expect(screen.getByTestId('text').textContent).toBe('Resource packs'));
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('the provider renders nothing until its first language is in', async () => {
+    unload('en');
+    render(
+      <I18nProvider initialLocale="en">
+        <Probe />
+      </I18nProvider>,
+    );
+    expect(screen.queryByTestId('text')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('text').textContent).toBe('Resource packs'));
+  });
+
+  it('a slow load does not override a later choice', async () => {
+    unload('en');
+    render(
+      <I18nProvider>
+        <Two />
+      </I18nProvider>,
+    );
+    act(() => screen.getByRole('button', { name: 'en' }).click());
+    act(() => screen.getByRole('button', { name: 'zh' }).click());
+    await act(() => loadLocale('en'));
+    expect(screen.getByTestId('text').textContent).toBe('资源包');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('zh-CN');
   });
 });
