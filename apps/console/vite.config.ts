@@ -57,10 +57,40 @@ const LANDING_ROUTES: Record<string, string> = {
   '/bills/resources': 'src/features/bills/routes/bill-resources-route.tsx',
 };
 
+type Bundle = Parameters<NonNullable<Extract<Plugin['generateBundle'], (...args: never[]) => unknown>>>[1];
+
+/**
+ * The built chunks: `initial` = the entry and what it imports (what index.html loads), and for a lazy
+ * module (a route, a language) the chunks it needs beyond those, as URLs; null if it is not a chunk.
+ */
+function chunkGraph(bundle: Bundle, root: string, base: string) {
+  const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (fileName: string, into: Set<string>) => {
+    if (into.has(fileName)) return into;
+    into.add(fileName);
+    for (const i of byFile.get(fileName)?.imports ?? []) closure(i, into);
+    return into;
+  };
+  const initial = new Set<string>();
+  for (const c of chunks) if (c.isEntry) closure(c.fileName, initial);
+  const extra = (module: string): string[] | null => {
+    const chunk = chunks.find((c) => c.facadeModuleId === resolve(root, module));
+    if (!chunk || initial.has(chunk.fileName)) return null;
+    return [...closure(chunk.fileName, new Set())].filter((f) => !initial.has(f)).map((f) => `${base}${f}`);
+  };
+  const initialModules = chunks.filter((c) => initial.has(c.fileName)).flatMap((c) => c.moduleIds);
+  return { extra, initialModules };
+}
+
+/** Libraries a first visit must never download (issue 15): only pages that validate input need zod. */
+const NOT_INITIAL = /[\\/]node_modules[\\/](\.pnpm[\\/])?zod[@\\/]/;
+
 /**
  * Emits `route-preloads.json`: for each landing path, the route chunk and the chunks it imports that
  * index.html does not already modulepreload. The BFF adds them as `<link rel="modulepreload">` to the
- * shell it serves for that path (apps/bff/src/app.ts). A module that is not a chunk fails the build.
+ * shell it serves for that path (apps/bff/src/app.ts). A module that is not a chunk fails the build,
+ * and so does zod in the initial chunks.
  */
 function routePreloads(): Plugin {
   let root = '';
@@ -73,22 +103,14 @@ function routePreloads(): Plugin {
       base = config.base;
     },
     generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const closure = (fileName: string, into: Set<string>) => {
-        if (into.has(fileName)) return into;
-        into.add(fileName);
-        for (const i of byFile.get(fileName)?.imports ?? []) closure(i, into);
-        return into;
-      };
-      const initial = new Set<string>();
-      for (const c of chunks) if (c.isEntry) closure(c.fileName, initial);
+      const { extra, initialModules } = chunkGraph(bundle, root, base);
+      const heavy = initialModules.find((id) => NOT_INITIAL.test(id));
+      if (heavy) this.error(`route-preloads: ${heavy} is in the initial chunks`);
       const out: Record<string, string[]> = {};
       for (const [path, module] of Object.entries(LANDING_ROUTES)) {
-        const id = resolve(root, module);
-        const chunk = chunks.find((c) => c.facadeModuleId === id);
-        if (!chunk) this.error(`route-preloads: ${module} (for ${path}) is not a chunk of this build`);
-        out[path] = [...closure(chunk.fileName, new Set())].filter((f) => !initial.has(f)).map((f) => `${base}${f}`);
+        const files = extra(module);
+        if (!files) this.error(`route-preloads: ${module} (for ${path}) is not a lazy chunk of this build`);
+        out[path] = files;
       }
       this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(out, null, 2)}\n` });
     },
@@ -105,7 +127,7 @@ const LOCALE_STORAGE_KEY = 'idv.locale';
  * So that this load does not wait for the entry to have run, index.html gets a small async script that
  * `modulepreload`s the stored (else default) language's chunks with the other scripts: a separate file,
  * as the BFF's Content-Security-Policy allows no inline script. Emits `locale-chunks.json` (language →
- * its chunks) for bench/bundle.ts. A messages module that is not a chunk fails the build.
+ * its chunks) for bench/bundle.ts. A messages module that is not a lazy chunk fails the build.
  */
 function localePreload(): Plugin {
   let root = '';
@@ -113,30 +135,19 @@ function localePreload(): Plugin {
   return {
     name: 'idv:locale-preload',
     apply: 'build',
+    // After vite:build-html, which writes index.html into the bundle.
     enforce: 'post',
     configResolved(config) {
       root = config.root;
       base = config.base;
     },
     generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const closure = (fileName: string, into: Set<string>) => {
-        if (into.has(fileName)) return into;
-        into.add(fileName);
-        for (const i of byFile.get(fileName)?.imports ?? []) closure(i, into);
-        return into;
-      };
-      const initial = new Set<string>();
-      for (const c of chunks) if (c.isEntry) closure(c.fileName, initial);
+      const { extra } = chunkGraph(bundle, root, base);
       const files: Record<string, string[]> = {};
       for (const [locale, module] of Object.entries(LOCALE_MODULES)) {
-        const chunk = chunks.find((c) => c.facadeModuleId === resolve(root, module));
-        if (!chunk) this.error(`locale-preload: ${module} (${locale}) is not a chunk of this build`);
-        if (initial.has(chunk.fileName)) this.error(`locale-preload: ${module} is in the initial chunks`);
-        files[locale] = [...closure(chunk.fileName, new Set())]
-          .filter((f) => !initial.has(f))
-          .map((f) => `${base}${f}`);
+        const chunks = extra(module);
+        if (!chunks) this.error(`locale-preload: ${module} (${locale}) is not a lazy chunk of this build`);
+        files[locale] = chunks;
       }
       this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: `${JSON.stringify(files, null, 2)}\n` });
       const script =
@@ -176,6 +187,12 @@ export default defineConfig({
     rolldownOptions: {
       // The precompression above takes a second or two of thread-pool time on purpose; not a warning.
       checks: { bundlerTimings: false },
+      // The UI primitives only declare components (no top-level effects): a module that imports the
+      // barrel (components/ui/index.ts) then takes only what it uses, and Dialog, Table... stay out of
+      // the initial chunk when only pages use them. Keep them free of top-level effects.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]src[\\/]components[\\/]ui[\\/][^\\/]+\.tsx?$/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [

@@ -1,17 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { focusRing } from '../../components/ui/focus.ts';
 import { ArrearsBanner } from '../../features/account/components/arrears-banner.tsx';
 import { meQueryOptions } from '../../features/auth/api/me.ts';
-import { FloatingDemoPanel } from '../../features/demo/components/floating-demo-panel.tsx';
 import { NotificationBell } from '../../features/notifications/components/unread-badge.tsx';
-import { ImpersonationBanner } from '../../features/support/components/impersonation-banner.tsx';
 import { useT } from '../../lib/i18n.tsx';
 import { SideNav } from './side-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
+
+// Shown only to some sessions (an agent impersonating, a demo tenant's customer): chunks of their own,
+// fetched when the session needs them, not with every first visit (issue 15: initial JS).
+const ImpersonationBanner = lazy(() =>
+  import('../../features/support/components/impersonation-banner.tsx').then((m) => ({
+    default: m.ImpersonationBanner,
+  })),
+);
+const FloatingDemoPanel = lazy(() =>
+  import('../../features/demo/components/floating-demo-panel.tsx').then((m) => ({ default: m.FloatingDemoPanel })),
+);
 
 /** The signed-in frame: top bar, side navigation, and the page in <main>. */
 export function AppShell() {
@@ -76,7 +85,11 @@ export function AppShell() {
         </div>
       </header>
       {/* R9.2: who acts on the account, time left (live), read-only or write, and Stop, on every page. */}
-      {me?.impersonation ? <ImpersonationBanner me={me} /> : null}
+      {me?.impersonation ? (
+        <Suspense fallback={null}>
+          <ImpersonationBanner me={me} />
+        </Suspense>
+      ) : null}
       {/* R6: arrears / suspension notice with the amount to recharge, on every page. */}
       {me?.account ? <ArrearsBanner /> : null}
       <div className="flex flex-1">
@@ -105,7 +118,11 @@ export function AppShell() {
         </main>
       </div>
       {/* R9.3: the demo tenant's own customer drives its simulated clock from any page. */}
-      {me?.clock.simulated && me.user.kind === 'customer' && me.account ? <FloatingDemoPanel me={me} /> : null}
+      {me?.clock.simulated && me.user.kind === 'customer' && me.account ? (
+        <Suspense fallback={null}>
+          <FloatingDemoPanel me={me} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
