@@ -57,7 +57,8 @@ const LANDING_ROUTES: Record<string, string> = {
   '/bills/resources': 'src/features/bills/routes/bill-resources-route.tsx',
 };
 
-type Bundle = Parameters<NonNullable<Extract<Plugin['generateBundle'], (...args: never[]) => unknown>>>[1];
+type GenerateBundle = Extract<Plugin['generateBundle'], (...args: never[]) => unknown>;
+type Bundle = Parameters<GenerateBundle>[1];
 
 /**
  * The built chunks: `initial` = the entry and what it imports (what index.html loads), and for a lazy
@@ -83,6 +84,31 @@ function chunkGraph(bundle: Bundle, root: string, base: string) {
   return { extra, initialModules };
 }
 
+/** A build-only plugin that works on the finished chunks (generateBundle), knowing the config's root and base. */
+function onChunks(
+  plugin: Pick<Plugin, 'name' | 'enforce'>,
+  generate: (
+    this: ThisParameterType<GenerateBundle>,
+    graph: ReturnType<typeof chunkGraph>,
+    bundle: Bundle,
+    base: string,
+  ) => void,
+): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    ...plugin,
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      generate.call(this, chunkGraph(bundle, root, base), bundle, base);
+    },
+  };
+}
+
 /** Libraries a first visit must never download (issue 15): only pages that validate input need zod. */
 const NOT_INITIAL = /[\\/]node_modules[\\/](\.pnpm[\\/])?zod[@\\/]/;
 
@@ -93,28 +119,17 @@ const NOT_INITIAL = /[\\/]node_modules[\\/](\.pnpm[\\/])?zod[@\\/]/;
  * and so does zod in the initial chunks.
  */
 function routePreloads(): Plugin {
-  let root = '';
-  let base = '/';
-  return {
-    name: 'idv:route-preloads',
-    apply: 'build',
-    configResolved(config) {
-      root = config.root;
-      base = config.base;
-    },
-    generateBundle(_options, bundle) {
-      const { extra, initialModules } = chunkGraph(bundle, root, base);
-      const heavy = initialModules.find((id) => NOT_INITIAL.test(id));
-      if (heavy) this.error(`route-preloads: ${heavy} is in the initial chunks`);
-      const out: Record<string, string[]> = {};
-      for (const [path, module] of Object.entries(LANDING_ROUTES)) {
-        const files = extra(module);
-        if (!files) this.error(`route-preloads: ${module} (for ${path}) is not a lazy chunk of this build`);
-        out[path] = files;
-      }
-      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(out, null, 2)}\n` });
-    },
-  };
+  return onChunks({ name: 'idv:route-preloads' }, function ({ extra, initialModules }) {
+    const heavy = initialModules.find((id) => NOT_INITIAL.test(id));
+    if (heavy) this.error(`route-preloads: ${heavy} is in the initial chunks`);
+    const out: Record<string, string[]> = {};
+    for (const [path, module] of Object.entries(LANDING_ROUTES)) {
+      const files = extra(module);
+      if (!files) this.error(`route-preloads: ${module} (for ${path}) is not a lazy chunk of this build`);
+      out[path] = files;
+    }
+    this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(out, null, 2)}\n` });
+  });
 }
 
 /** Each language's messages module (src/lib/i18n.tsx loads the one shown), and the default language. */
@@ -130,39 +145,27 @@ const LOCALE_STORAGE_KEY = 'idv.locale';
  * its chunks) for bench/bundle.ts. A messages module that is not a lazy chunk fails the build.
  */
 function localePreload(): Plugin {
-  let root = '';
-  let base = '/';
-  return {
-    name: 'idv:locale-preload',
-    apply: 'build',
-    // After vite:build-html, which writes index.html into the bundle.
-    enforce: 'post',
-    configResolved(config) {
-      root = config.root;
-      base = config.base;
-    },
-    generateBundle(_options, bundle) {
-      const { extra } = chunkGraph(bundle, root, base);
-      const files: Record<string, string[]> = {};
-      for (const [locale, module] of Object.entries(LOCALE_MODULES)) {
-        const chunks = extra(module);
-        if (!chunks) this.error(`locale-preload: ${module} (${locale}) is not a lazy chunk of this build`);
-        files[locale] = chunks;
-      }
-      this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: `${JSON.stringify(files, null, 2)}\n` });
-      const script =
-        `(()=>{const m=${JSON.stringify(files)};let l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch{}` +
-        `for(const f of m[l]||m[${JSON.stringify(DEFAULT_LOCALE)}]){const k=document.createElement("link");` +
-        'k.rel="modulepreload";k.crossOrigin="";k.href=f;document.head.append(k)}})();\n';
-      const fileName = `assets/locale-preload-${createHash('sha256').update(script).digest('base64url').slice(0, 8)}.js`;
-      this.emitFile({ type: 'asset', fileName, source: script });
-      const html = bundle['index.html'];
-      if (html?.type !== 'asset' || typeof html.source !== 'string') return this.error('locale-preload: no index.html');
-      const tag = `<script async src="${base}${fileName}"></script>\n    `;
-      html.source = html.source.replace(/<script type="module"/, (m) => `${tag}${m}`);
-      if (!html.source.includes(fileName)) this.error('locale-preload: index.html has no module script');
-    },
-  };
+  // After vite:build-html, which writes index.html into the bundle.
+  return onChunks({ name: 'idv:locale-preload', enforce: 'post' }, function ({ extra }, bundle, base) {
+    const files: Record<string, string[]> = {};
+    for (const [locale, module] of Object.entries(LOCALE_MODULES)) {
+      const chunks = extra(module);
+      if (!chunks) this.error(`locale-preload: ${module} (${locale}) is not a lazy chunk of this build`);
+      files[locale] = chunks;
+    }
+    this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: `${JSON.stringify(files, null, 2)}\n` });
+    const script =
+      `(()=>{const m=${JSON.stringify(files)};let l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch{}` +
+      `for(const f of m[l]||m[${JSON.stringify(DEFAULT_LOCALE)}]){const k=document.createElement("link");` +
+      'k.rel="modulepreload";k.crossOrigin="";k.href=f;document.head.append(k)}})();\n';
+    const fileName = `assets/locale-preload-${createHash('sha256').update(script).digest('base64url').slice(0, 8)}.js`;
+    this.emitFile({ type: 'asset', fileName, source: script });
+    const html = bundle['index.html'];
+    if (html?.type !== 'asset' || typeof html.source !== 'string') return this.error('locale-preload: no index.html');
+    const tag = `<script async src="${base}${fileName}"></script>\n    `;
+    html.source = html.source.replace(/<script type="module"/, (m) => `${tag}${m}`);
+    if (!html.source.includes(fileName)) this.error('locale-preload: index.html has no module script');
+  });
 }
 
 // The BFF serves /api/v1/* (port 3000 in development) and, in production, this app's dist/.

@@ -24,22 +24,22 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** The console's sections, in menu order. Add a feature here and in router.tsx. */
+/**
+ * The console's sections, in menu order. Add a feature here and in router.tsx. Sections without an
+ * icon of their own borrow one (layout/nav-icon.tsx): planner and budgets (R10.1) the bills icon,
+ * certificates the tag icon, the access log, members and the account timeline (issue 18) the account icon.
+ */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/packs', label: 'nav.packs', icon: 'packs' },
   { to: '/buy', label: 'nav.buy', icon: 'buy' },
-  // No dedicated icon yet (layout/nav-icon.tsx): the bills icon stands in.
   { to: '/planner', label: 'planner.nav', icon: 'bills' },
   { to: '/bills', label: 'nav.bills', icon: 'bills' },
-  // R10.1 budgets (the bills icon stands in).
   { to: '/budgets', label: 'budgets.nav', icon: 'bills' },
   { to: '/account', label: 'nav.account', icon: 'account' },
-  // No dedicated icon yet (layout/nav-icon.tsx): the tag icon stands in.
   { to: '/certificates', label: 'nav.certificates', icon: 'pricing' },
   { to: '/notifications', label: 'nav.notifications', icon: 'notifications' },
   { to: '/audit', label: 'audit.nav', icon: 'account' },
   { to: '/members', label: 'members.nav', icon: 'account' },
-  // Issue 18 account timeline (the owner, or support impersonating).
   { to: '/timeline', label: 'timeline.nav', icon: 'account' },
   { to: '/pricing', label: 'nav.pricing', icon: 'pricing' },
 ];

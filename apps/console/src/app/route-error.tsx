@@ -1,26 +1,15 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { QueryError } from '../components/query-error.tsx';
-import { buttonClasses, EmptyState, Panel } from '../components/ui/index.ts';
+import { StatusPage } from '../components/status-page.tsx';
 import { useT } from '../lib/i18n.tsx';
 
+/** An unknown path inside the console. */
 export function NotFound() {
   const t = useT();
   return (
-    <Panel>
-      {/* Every page has a level-one heading (axe page-has-heading-one), this one too. */}
-      <h1 className="sr-only">{t('common.notFoundTitle')}</h1>
-      <EmptyState
-        icon="search"
-        title={t('common.notFoundTitle')}
-        action={
-          <Link to="/packs" className={buttonClasses('secondary')}>
-            {t('common.backHome')}
-          </Link>
-        }
-      >
-        {t('common.notFoundBody')}
-      </EmptyState>
-    </Panel>
+    <StatusPage title={t('common.notFoundTitle')} link={{ to: '/packs', label: t('common.backHome') }}>
+      {t('common.notFoundBody')}
+    </StatusPage>
   );
 }
 

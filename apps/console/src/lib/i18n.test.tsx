@@ -53,6 +53,13 @@ function Probe() {
   );
 }
 
+const renderProbe = (initialLocale?: 'en' | 'zh-CN') =>
+  render(
+    <I18nProvider initialLocale={initialLocale}>
+      <Probe />
+    </I18nProvider>,
+  );
+
 describe('I18nProvider', () => {
   afterEach(() => {
     cleanup();
@@ -60,22 +67,14 @@ describe('I18nProvider', () => {
   });
 
   it('defaults to zh-CN and sets <html lang>', () => {
-    render(
-      <I18nProvider>
-        <Probe />
-      </I18nProvider>,
-    );
+    renderProbe();
     expect(screen.getByTestId('text').textContent).toBe('资源包');
     expect(screen.getByTestId('vars').textContent).toBe('1,000 次');
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('switching language re-renders, persists the choice and updates <html lang>', () => {
-    render(
-      <I18nProvider>
-        <Probe />
-      </I18nProvider>,
-    );
+    renderProbe();
     act(() => screen.getByRole('button', { name: 'switch' }).click());
     expect(screen.getByTestId('text').textContent).toBe('Resource packs');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
@@ -84,11 +83,7 @@ describe('I18nProvider', () => {
 
   it('starts in the stored language', () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
-    render(
-      <I18nProvider>
-        <Probe />
-      </I18nProvider>,
-    );
+    renderProbe();
     expect(screen.getByTestId('text').textContent).toBe('Resource packs');
   });
 });
@@ -133,11 +128,7 @@ describe('each language loaded on demand (issue 15)', () => {
 
   it('a language not loaded yet: the page keeps its language until it is in, never shows keys', async () => {
     unload('en');
-    render(
-      <I18nProvider>
-        <Probe />
-      </I18nProvider>,
-    );
+    renderProbe();
     act(() => screen.getByRole('button', { name: 'switch' }).click());
     expect(screen.getByTestId('text').textContent).toBe('资源包');
     await waitFor(() => expect(screen.getByTestId('text').textContent).toBe('Resource packs'));
@@ -147,11 +138,7 @@ describe('each language loaded on demand (issue 15)', () => {
 
   it('the provider renders nothing until its first language is in', async () => {
     unload('en');
-    render(
-      <I18nProvider initialLocale="en">
-        <Probe />
-      </I18nProvider>,
-    );
+    renderProbe('en');
     expect(screen.queryByTestId('text')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('text').textContent).toBe('Resource packs'));
   });

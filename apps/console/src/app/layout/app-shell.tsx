@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { StrokeIcon } from '../../components/stroke-icon.tsx';
 import { focusRing } from '../../components/ui/focus.ts';
 import { ArrearsBanner } from '../../features/account/components/arrears-banner.tsx';
 import { meQueryOptions } from '../../features/auth/api/me.ts';
@@ -54,16 +55,7 @@ export function AppShell() {
           onClick={() => setMenuOpen((o) => !o)}
         >
           <span className="sr-only">{menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}</span>
-          <svg
-            viewBox="0 0 24 24"
-            className="size-5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            aria-hidden="true"
-          >
-            <path d={menuOpen ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} strokeLinecap="round" />
-          </svg>
+          <StrokeIcon d={menuOpen ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} className="size-5" />
         </button>
         <Link to="/packs" className={clsx('flex items-center gap-2 rounded', focusRing)}>
           <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm font-bold">

@@ -1,3 +1,4 @@
+import { StrokeIcon } from '../../components/stroke-icon.tsx';
 import type { NavIcon as Icon } from '../nav.ts';
 
 const paths: Record<Icon, string> = {
@@ -13,16 +14,5 @@ const paths: Record<Icon, string> = {
 };
 
 export function NavIcon({ name }: { name: Icon }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      className="size-4.5 shrink-0"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      aria-hidden="true"
-    >
-      <path d={paths[name]} strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
+  return <StrokeIcon d={paths[name]} className="size-4.5 shrink-0" strokeWidth={1.75} />;
 }
