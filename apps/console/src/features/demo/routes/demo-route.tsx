@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
-  Busy,
   buttonClasses,
   EmptyState,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -42,60 +41,60 @@ function DemoTenants() {
           <CreateTenantForm />
         </Panel>
         <Panel title={t('demo.list.title')} headingId="list-heading" bodyClassName="p-0">
-          {list.isPending ? (
-            <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-              <Skeleton className="h-5 w-2/3" />
-              <Skeleton className="h-5 w-1/2" />
-            </Busy>
-          ) : list.isError ? (
-            <QueryError error={list.error} onRetry={() => void list.refetch()} className="m-5" />
-          ) : list.data.items.length === 0 ? (
-            <EmptyState headingLevel={3} title={t('demo.list.emptyTitle')}>
-              {t('demo.list.emptyBody')}
-            </EmptyState>
-          ) : (
-            <Table caption={t('demo.list.caption')} busy={list.isFetching}>
-              <THead>
-                <tr>
-                  <Th>{t('demo.col.tenant')}</Th>
-                  <Th>{t('demo.col.scenario')}</Th>
-                  <Th>{t('demo.col.customer')}</Th>
-                  <Th>{t('demo.col.now')}</Th>
-                  <Th>{t('demo.col.status')}</Th>
-                  <Th>
-                    <span className="sr-only">{t('demo.col.actions')}</span>
-                  </Th>
-                </tr>
-              </THead>
-              <TBody>
-                {list.data.items.map((d) => (
-                  <Tr key={d.accountId}>
-                    <Td>
-                      <p className="font-medium text-slate-900">{d.name}</p>
-                      <p className="font-mono text-xs text-slate-600">{d.accountId}</p>
-                    </Td>
-                    <Td>{t(`demo.scenario.${d.scenario}`)}</Td>
-                    <Td className="break-all">{d.customerEmail ?? t('common.dash')}</Td>
-                    <Td className="whitespace-nowrap tabular">{formatDateTime(d.clock.now)}</Td>
-                    <Td>
-                      <Badge tone={d.status === 'active' ? 'success' : d.status === 'arrears' ? 'warning' : 'danger'}>
-                        {tMaybe(`account.status.${d.status}`, d.status)}
-                      </Badge>
-                    </Td>
-                    <Td align="right">
-                      <Link
-                        to={`/demo/${encodeURIComponent(d.accountId)}`}
-                        className={buttonClasses('secondary', 'sm')}
-                        aria-label={t('demo.list.open.aria', { name: d.name })}
-                      >
-                        {t('demo.list.open')}
-                      </Link>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <QueryView
+            query={list}
+            loading={<SkeletonLines count={2} />}
+            isEmpty={(d) => d.items.length === 0}
+            empty={
+              <EmptyState headingLevel={3} title={t('demo.list.emptyTitle')}>
+                {t('demo.list.emptyBody')}
+              </EmptyState>
+            }
+          >
+            {(data) => (
+              <Table caption={t('demo.list.caption')} busy={list.isFetching}>
+                <THead>
+                  <tr>
+                    <Th>{t('demo.col.tenant')}</Th>
+                    <Th>{t('demo.col.scenario')}</Th>
+                    <Th>{t('demo.col.customer')}</Th>
+                    <Th>{t('demo.col.now')}</Th>
+                    <Th>{t('demo.col.status')}</Th>
+                    <Th>
+                      <span className="sr-only">{t('demo.col.actions')}</span>
+                    </Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((d) => (
+                    <Tr key={d.accountId}>
+                      <Td>
+                        <p className="font-medium text-slate-900">{d.name}</p>
+                        <p className="font-mono text-xs text-slate-600">{d.accountId}</p>
+                      </Td>
+                      <Td>{t(`demo.scenario.${d.scenario}`)}</Td>
+                      <Td className="break-all">{d.customerEmail ?? t('common.dash')}</Td>
+                      <Td className="whitespace-nowrap tabular">{formatDateTime(d.clock.now)}</Td>
+                      <Td>
+                        <Badge tone={d.status === 'active' ? 'success' : d.status === 'arrears' ? 'warning' : 'danger'}>
+                          {tMaybe(`account.status.${d.status}`, d.status)}
+                        </Badge>
+                      </Td>
+                      <Td align="right">
+                        <Link
+                          to={`/demo/${encodeURIComponent(d.accountId)}`}
+                          className={buttonClasses('secondary', 'sm')}
+                          aria-label={t('demo.list.open.aria', { name: d.name })}
+                        >
+                          {t('demo.list.open')}
+                        </Link>
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </QueryView>
         </Panel>
       </div>
     </>

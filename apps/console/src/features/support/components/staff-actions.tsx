@@ -1,17 +1,17 @@
 import type { Pack } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, QueryError } from '../../../components/query-error.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { InlineError } from '../../../components/inline-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Banner,
-  Busy,
   Button,
   EmptyState,
   Field,
   Input,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -26,29 +26,62 @@ import { impersonatedPacksQueryOptions } from '../api/packs.ts';
 import { refuseRefundMutationOptions, setViolationMutationOptions } from '../api/staff-actions.ts';
 import { actionReasonProblem, REASON_MAX } from '../reason.ts';
 
-function ReasonInput({
-  value,
-  onChange,
-  label,
-  showError,
+/**
+ * A staff action's confirmation: what it does, the reason it needs (required; the customer or the audit
+ * log sees it) and, after a failed try, why it failed. Mounted per opening, so the reason starts empty.
+ */
+function ReasonConfirmDialog({
+  title,
+  body,
+  reasonLabel,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
 }: {
-  value: string;
-  onChange: (v: string) => void;
-  label: string;
-  showError: boolean;
+  title: string;
+  body: string;
+  reasonLabel: string;
+  confirmLabel: string;
+  danger: boolean;
+  busy: boolean;
+  error: unknown;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
 }) {
   const t = useT();
-  const problem = actionReasonProblem(value);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const problem = actionReasonProblem(reason);
   return (
-    <Field
-      label={label}
-      hint={t('support.actions.reasonHint')}
-      error={showError && problem ? t('support.actions.reasonRequired') : undefined}
+    <ConfirmActionDialog
+      open
+      title={title}
+      confirmLabel={confirmLabel}
+      danger={danger}
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={() => {
+        setTried(true);
+        if (!problem) onConfirm(reason.trim());
+      }}
     >
-      {(p) => <Input {...p} maxLength={REASON_MAX} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
+      <p className="mb-3">{body}</p>
+      <Field
+        label={reasonLabel}
+        hint={t('support.actions.reasonHint')}
+        error={tried && problem ? t('support.actions.reasonRequired') : undefined}
+      >
+        {(p) => <Input {...p} maxLength={REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <InlineError error={error} />
+    </ConfirmActionDialog>
   );
 }
+
+const isRefusable = (p: Pack) => p.status !== 'refunded';
 
 /** R8.5: refuse a purchased pack's refund for suspected abuse; the customer sees the reason. */
 export function RefundRefusals() {
@@ -56,8 +89,6 @@ export function RefundRefusals() {
   const queryClient = useQueryClient();
   const packs = useQuery(impersonatedPacksQueryOptions());
   const [target, setTarget] = useState<Pack | null>(null);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const refuse = useMutation({
     ...refuseRefundMutationOptions(),
@@ -70,13 +101,10 @@ export function RefundRefusals() {
 
   function open(p: Pack) {
     refuse.reset();
-    setReason('');
-    setTried(false);
     setDone(null);
     setTarget(p);
   }
 
-  const refusable = (packs.data?.items ?? []).filter((p) => p.status !== 'refunded');
   return (
     <Panel
       title={t('support.refuse.title')}
@@ -89,77 +117,65 @@ export function RefundRefusals() {
           {done}
         </Banner>
       ) : null}
-      {packs.isPending ? (
-        <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-          <Skeleton className="h-5 w-2/3" />
-          <Skeleton className="h-5 w-1/2" />
-        </Busy>
-      ) : packs.isError ? (
-        <QueryError error={packs.error} onRetry={() => void packs.refetch()} className="m-5" />
-      ) : refusable.length === 0 ? (
-        <EmptyState headingLevel={3} title={t('support.refuse.empty')} />
-      ) : (
-        <Table caption={t('support.refuse.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('support.refuse.col.pack')}</Th>
-              <Th align="right">{t('support.refuse.col.remaining')}</Th>
-              <Th>{t('support.refuse.col.acquiredAt')}</Th>
-              <Th>{t('support.refuse.col.refund')}</Th>
-              <Th>
-                <span className="sr-only">{t('support.col.actions')}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {refusable.map((p) => (
-              <Tr key={p.id}>
-                <Td>
-                  <p className="font-medium">#{p.id}</p>
-                  <p className="font-mono text-xs text-slate-600">{p.label}</p>
-                </Td>
-                <Td align="right">
-                  {formatCount(p.remaining)} / {formatCount(p.total)}
-                </Td>
-                <Td className="tabular">{formatDateTime(p.acquiredAt)}</Td>
-                <Td className="max-w-72 text-xs">
-                  {p.refund.eligible
-                    ? t('support.refuse.eligible')
-                    : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
-                </Td>
-                <Td align="right">
-                  <Button size="sm" variant="secondary" onClick={() => open(p)}>
-                    {t('support.refuse.action', { id: p.id })}
-                  </Button>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <ConfirmDialog
-        cancelLabel={t('support.confirm.cancel')}
-        closeLabel={t('support.confirm.close')}
-        open={target !== null}
-        title={t('support.refuse.confirmTitle', { id: target?.id ?? '' })}
-        confirmLabel={t('support.refuse.confirm')}
-        danger
-        busy={refuse.isPending}
-        onCancel={() => setTarget(null)}
-        onConfirm={() => {
-          setTried(true);
-          if (!target || actionReasonProblem(reason)) return;
-          refuse.mutate({ packId: target.id, reason: reason.trim() });
-        }}
+      <QueryView
+        query={packs}
+        loading={<SkeletonLines />}
+        isEmpty={(d) => !d.items.some(isRefusable)}
+        empty={<EmptyState headingLevel={3} title={t('support.refuse.empty')} />}
       >
-        <p className="mb-3">{t('support.refuse.confirmBody')}</p>
-        <ReasonInput value={reason} onChange={setReason} label={t('support.refuse.reason')} showError={tried} />
-        {refuse.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(refuse.error, t)}
-          </p>
-        ) : null}
-      </ConfirmDialog>
+        {(data) => (
+          <Table caption={t('support.refuse.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('support.refuse.col.pack')}</Th>
+                <Th align="right">{t('support.refuse.col.remaining')}</Th>
+                <Th>{t('support.refuse.col.acquiredAt')}</Th>
+                <Th>{t('support.refuse.col.refund')}</Th>
+                <Th>
+                  <span className="sr-only">{t('support.col.actions')}</span>
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {data.items.filter(isRefusable).map((p) => (
+                <Tr key={p.id}>
+                  <Td>
+                    <p className="font-medium">#{p.id}</p>
+                    <p className="font-mono text-xs text-slate-600">{p.label}</p>
+                  </Td>
+                  <Td align="right">
+                    {formatCount(p.remaining)} / {formatCount(p.total)}
+                  </Td>
+                  <Td className="tabular">{formatDateTime(p.acquiredAt)}</Td>
+                  <Td className="max-w-72 text-xs">
+                    {p.refund.eligible
+                      ? t('support.refuse.eligible')
+                      : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
+                  </Td>
+                  <Td align="right">
+                    <Button size="sm" variant="secondary" onClick={() => open(p)}>
+                      {t('support.refuse.action', { id: p.id })}
+                    </Button>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </QueryView>
+      {target ? (
+        <ReasonConfirmDialog
+          title={t('support.refuse.confirmTitle', { id: target.id })}
+          body={t('support.refuse.confirmBody')}
+          reasonLabel={t('support.refuse.reason')}
+          confirmLabel={t('support.refuse.confirm')}
+          danger
+          busy={refuse.isPending}
+          error={refuse.error}
+          onCancel={() => setTarget(null)}
+          onConfirm={(reason) => refuse.mutate({ packId: target.id, reason })}
+        />
+      ) : null}
     </Panel>
   );
 }
@@ -169,8 +185,6 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [next, setNext] = useState<boolean | null>(null);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation({
     ...setViolationMutationOptions(accountId),
@@ -182,8 +196,6 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
   });
   function open(v: boolean) {
     mutation.reset();
-    setReason('');
-    setTried(false);
     setDone(null);
     setNext(v);
   }
@@ -205,29 +217,19 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
         </Button>
         <Button onClick={() => open(false)}>{t('support.violation.clear')}</Button>
       </div>
-      <ConfirmDialog
-        cancelLabel={t('support.confirm.cancel')}
-        closeLabel={t('support.confirm.close')}
-        open={next !== null}
-        title={next ? t('support.violation.confirmSetTitle') : t('support.violation.confirmClearTitle')}
-        confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}
-        danger={next === true}
-        busy={mutation.isPending}
-        onCancel={() => setNext(null)}
-        onConfirm={() => {
-          setTried(true);
-          if (next === null || actionReasonProblem(reason)) return;
-          mutation.mutate({ violation: next, reason: reason.trim() });
-        }}
-      >
-        <p className="mb-3">{next ? t('support.violation.confirmSetBody') : t('support.violation.confirmClearBody')}</p>
-        <ReasonInput value={reason} onChange={setReason} label={t('support.violation.reason')} showError={tried} />
-        {mutation.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(mutation.error, t)}
-          </p>
-        ) : null}
-      </ConfirmDialog>
+      {next !== null ? (
+        <ReasonConfirmDialog
+          title={next ? t('support.violation.confirmSetTitle') : t('support.violation.confirmClearTitle')}
+          body={next ? t('support.violation.confirmSetBody') : t('support.violation.confirmClearBody')}
+          reasonLabel={t('support.violation.reason')}
+          confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}
+          danger={next}
+          busy={mutation.isPending}
+          error={mutation.error}
+          onCancel={() => setNext(null)}
+          onConfirm={(reason) => mutation.mutate({ violation: next, reason })}
+        />
+      ) : null}
     </Panel>
   );
 }

@@ -1,16 +1,9 @@
+import type { StaffAccount } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  Banner,
-  Busy,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { BackLink } from '../../../components/back-link.tsx';
+import { DetailPage } from '../../../components/detail-page.tsx';
+import { Badge, Banner, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
 import { staffAccountQueryOptions } from '../api/staff-accounts.ts';
@@ -32,48 +25,27 @@ export function SupportAccountRoute() {
 }
 
 function SupportAccount() {
-  const { t, tMaybe } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
-  const me = useQuery(meQueryOptions()).data;
   const account = useQuery(staffAccountQueryOptions(id));
-  const stop = useStopImpersonation();
-  const back = (
-    <Link to="/support" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-      ← {t('support.back')}
-    </Link>
+  return (
+    <DetailPage
+      query={account}
+      pick={(found) => found}
+      back={<BackLink to="/support">{t('support.back')}</BackLink>}
+      loadingTitle={t('support.account.loading')}
+      idTitle={t('support.account.title', { id })}
+      notFound={{ title: t('support.account.notFoundTitle'), body: t('support.account.notFoundBody') }}
+    >
+      {(a) => <SupportAccountPage a={a} />}
+    </DetailPage>
   );
+}
 
-  if (account.isPending) {
-    return (
-      <>
-        <PageHeader title={t('support.account.loading')} back={back} />
-        <Busy label={t('common.loading')} className="flex flex-col gap-3">
-          <Skeleton className="h-24 w-full" />
-          <Skeleton className="h-40 w-full" />
-        </Busy>
-      </>
-    );
-  }
-  if (account.isError) {
-    return (
-      <>
-        <PageHeader title={t('support.account.title', { id })} back={back} />
-        <QueryError error={account.error} onRetry={() => void account.refetch()} />
-      </>
-    );
-  }
-  const a = account.data;
-  if (!a) {
-    return (
-      <>
-        <PageHeader title={t('support.account.title', { id })} back={back} />
-        <EmptyState icon="search" title={t('support.account.notFoundTitle')}>
-          {t('support.account.notFoundBody')}
-        </EmptyState>
-      </>
-    );
-  }
-
+function SupportAccountPage({ a }: { a: StaffAccount }) {
+  const { t, tMaybe } = useI18n();
+  const me = useQuery(meQueryOptions()).data;
+  const stop = useStopImpersonation();
   const imp = me?.impersonation ?? null;
   const onThis = imp !== null && me?.account?.id === a.id;
   return (
@@ -81,7 +53,7 @@ function SupportAccount() {
       <PageHeader
         title={a.name}
         description={t('support.account.description')}
-        back={back}
+        back={<BackLink to="/support">{t('support.back')}</BackLink>}
         actions={a.isDemo ? <Badge tone="info">{t('support.demoAccount')}</Badge> : undefined}
       />
       <div className="flex flex-col gap-5">

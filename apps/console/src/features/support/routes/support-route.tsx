@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
-  Busy,
   Button,
   buttonClasses,
   EmptyState,
   Input,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -92,73 +91,72 @@ function AccountSearch() {
         </search>
       </Panel>
       <Panel className="mt-5" bodyClassName="p-0">
-        {list.isPending ? (
-          <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-            <Skeleton className="h-5 w-2/3" />
-            <Skeleton className="h-5 w-1/2" />
-            <Skeleton className="h-5 w-3/5" />
-          </Busy>
-        ) : list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} className="m-5" />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState icon="search" title={t('support.search.emptyTitle')}>
-            {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
-          </EmptyState>
-        ) : (
-          <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
-            <THead>
-              <tr>
-                <Th>{t('support.col.account')}</Th>
-                <Th>{t('support.col.members')}</Th>
-                <Th>{t('support.col.status')}</Th>
-                <Th>{t('support.col.settlement')}</Th>
-                <Th>
-                  <span className="sr-only">{t('support.col.actions')}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.items.map((a) => (
-                <Tr key={a.id}>
-                  <Td>
-                    <p className="font-medium text-slate-900">{a.name}</p>
-                    <p className="font-mono text-xs text-slate-600">{a.id}</p>
-                    {a.isDemo ? (
-                      <span className="mt-1 inline-block">
-                        <Badge tone="info">{t('support.demoAccount')}</Badge>
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <ul className="flex flex-col gap-0.5">
-                      {a.users.map((u) => (
-                        <li key={u.email} className="text-slate-800">
-                          {u.email}{' '}
-                          <span className="text-xs text-slate-600">
-                            ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </Td>
-                  <Td>
-                    <AccountStatus status={a.status} />
-                  </Td>
-                  <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
-                  <Td align="right">
-                    <Link
-                      to={`/support/accounts/${encodeURIComponent(a.id)}`}
-                      className={buttonClasses('secondary', 'sm')}
-                      aria-label={t('support.open.aria', { name: a.name })}
-                    >
-                      {t('support.open')}
-                    </Link>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <QueryView
+          query={list}
+          loading={<SkeletonLines count={3} />}
+          isEmpty={(d) => d.items.length === 0}
+          empty={
+            <EmptyState icon="search" title={t('support.search.emptyTitle')}>
+              {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
+              <THead>
+                <tr>
+                  <Th>{t('support.col.account')}</Th>
+                  <Th>{t('support.col.members')}</Th>
+                  <Th>{t('support.col.status')}</Th>
+                  <Th>{t('support.col.settlement')}</Th>
+                  <Th>
+                    <span className="sr-only">{t('support.col.actions')}</span>
+                  </Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((a) => (
+                  <Tr key={a.id}>
+                    <Td>
+                      <p className="font-medium text-slate-900">{a.name}</p>
+                      <p className="font-mono text-xs text-slate-600">{a.id}</p>
+                      {a.isDemo ? (
+                        <span className="mt-1 inline-block">
+                          <Badge tone="info">{t('support.demoAccount')}</Badge>
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <ul className="flex flex-col gap-0.5">
+                        {a.users.map((u) => (
+                          <li key={u.email} className="text-slate-800">
+                            {u.email}{' '}
+                            <span className="text-xs text-slate-600">
+                              ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </Td>
+                    <Td>
+                      <AccountStatus status={a.status} />
+                    </Td>
+                    <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
+                    <Td align="right">
+                      <Link
+                        to={`/support/accounts/${encodeURIComponent(a.id)}`}
+                        className={buttonClasses('secondary', 'sm')}
+                        aria-label={t('support.open.aria', { name: a.name })}
+                      >
+                        {t('support.open')}
+                      </Link>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </QueryView>
       </Panel>
     </>
   );
