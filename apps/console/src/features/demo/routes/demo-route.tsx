@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { NameAndId } from '../../../components/name-and-id.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
@@ -19,16 +20,10 @@ import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { demoTenantsQueryOptions } from '../api/tenants.ts';
 import { CreateTenantForm } from '../components/create-tenant-form.tsx';
-import { PmOnly } from '../components/pm-only.tsx';
+import { pmOnly } from '../components/pm-only.tsx';
 
 /** R9.3 demo control panel: create a tenant, list them. */
-export function DemoRoute() {
-  return (
-    <PmOnly>
-      <DemoTenants />
-    </PmOnly>
-  );
-}
+export const DemoRoute = pmOnly(DemoTenants);
 
 function DemoTenants() {
   const { t, tMaybe } = useI18n();
@@ -69,8 +64,7 @@ function DemoTenants() {
                   {data.items.map((d) => (
                     <Tr key={d.accountId}>
                       <Td>
-                        <p className="font-medium text-slate-900">{d.name}</p>
-                        <p className="font-mono text-xs text-slate-600">{d.accountId}</p>
+                        <NameAndId name={d.name} id={d.accountId} />
                       </Td>
                       <Td>{t(`demo.scenario.${d.scenario}`)}</Td>
                       <Td className="break-all">{d.customerEmail ?? t('common.dash')}</Td>

@@ -21,7 +21,7 @@ import {
 import type { ClockAdvanced, DemoTenantCreated, UsageInjection } from '../api/types.ts';
 import { ClockControls } from '../components/clock-controls.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
-import { PmOnly } from '../components/pm-only.tsx';
+import { pmOnly } from '../components/pm-only.tsx';
 import { TenantTimelinePanel } from '../components/tenant-timeline-panel.tsx';
 import { TimelineList } from '../components/timeline-list.tsx';
 import { TourPanel } from '../components/tour-panel.tsx';
@@ -29,13 +29,7 @@ import { UsageInjector } from '../components/usage-injector.tsx';
 import { forgetTenantResources, loadTenantResources, saveTenantResources } from '../resources-store.ts';
 
 /** R9.3 one demo tenant: sign-in, clock, usage injector, timeline, tour, reset and delete. */
-export function DemoTenantRoute() {
-  return (
-    <PmOnly>
-      <DemoTenantPage />
-    </PmOnly>
-  );
-}
+export const DemoTenantRoute = pmOnly(DemoTenantPage);
 
 function Secret({ label, value }: { label: string; value: string }) {
   return (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
 import { InlineError } from '../../../components/inline-error.tsx';
+import { NameAndId } from '../../../components/name-and-id.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
@@ -140,8 +141,7 @@ export function RefundRefusals() {
               {data.items.filter(isRefusable).map((p) => (
                 <Tr key={p.id}>
                   <Td>
-                    <p className="font-medium">#{p.id}</p>
-                    <p className="font-mono text-xs text-slate-600">{p.label}</p>
+                    <NameAndId name={`#${p.id}`} id={p.label} />
                   </Td>
                   <Td align="right">
                     {formatCount(p.remaining)} / {formatCount(p.total)}

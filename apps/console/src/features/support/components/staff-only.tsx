@@ -1,14 +1,8 @@
-import type { ReactNode } from 'react';
-import { RoleGate } from '../../../components/role-gate.tsx';
-import { useT } from '../../../lib/i18n.tsx';
+import type { ComponentType } from 'react';
+import { gated } from '../../../components/role-gate.tsx';
 import { isSupport } from '../roles.ts';
 
 /** The support pages are for support agents; anyone else sees why (the server refuses them anyway). */
-export function SupportOnly({ children }: { children: ReactNode }) {
-  const t = useT();
-  return (
-    <RoleGate allow={isSupport} title={t('support.forbidden.title')} body={t('support.forbidden.body')}>
-      {children}
-    </RoleGate>
-  );
+export function supportOnly(Page: ComponentType): ComponentType {
+  return gated(Page, { allow: isSupport, title: 'support.forbidden.title', body: 'support.forbidden.body' });
 }

@@ -19,18 +19,12 @@ import {
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { outboxQueryOptions } from '../api/outbox.ts';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 
 const statusTone: Record<string, BadgeTone> = { sent: 'success', pending: 'warning', failed: 'danger' };
 
 /** Staff: the email and SMS outbox (R7): what was sent to whom, and what is still waiting or failed. */
-export function OutboxRoute() {
-  return (
-    <SupportOnly>
-      <Outbox />
-    </SupportOnly>
-  );
-}
+export const OutboxRoute = supportOnly(Outbox);
 
 function Outbox() {
   const { t, tMaybe } = useI18n();

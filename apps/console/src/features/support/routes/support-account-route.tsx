@@ -9,20 +9,15 @@ import { meQueryOptions } from '../api/me.ts';
 import { staffAccountQueryOptions } from '../api/staff-accounts.ts';
 import { AccountStatus } from '../components/account-status.tsx';
 import { AccountTimeline } from '../components/account-timeline.tsx';
+import { AccountUsers } from '../components/account-users.tsx';
 import { RefundRefusals, ViolationFlag } from '../components/staff-actions.tsx';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 import { StartImpersonationForm } from '../components/start-impersonation-form.tsx';
 import { useStopImpersonation } from '../components/use-stop-impersonation.ts';
 import { canWrite } from '../roles.ts';
 
 /** R9.2 one account, seen by support: details, start impersonation, and (write sessions) R8.2/R8.5 actions. */
-export function SupportAccountRoute() {
-  return (
-    <SupportOnly>
-      <SupportAccount />
-    </SupportOnly>
-  );
-}
+export const SupportAccountRoute = supportOnly(SupportAccount);
 
 function SupportAccount() {
   const { t } = useI18n();
@@ -70,16 +65,7 @@ function SupportAccountPage({ a }: { a: StaffAccount }) {
             ]}
           />
           <h3 className="mt-5 text-sm font-semibold text-slate-900">{t('support.col.members')}</h3>
-          <ul className="mt-2 flex flex-col gap-1 text-sm">
-            {a.users.map((u) => (
-              <li key={u.email}>
-                {u.email}{' '}
-                <span className="text-xs text-slate-600">
-                  ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
-                </span>
-              </li>
-            ))}
-          </ul>
+          <AccountUsers users={a.users} className="mt-2 flex flex-col gap-1 text-sm" />
         </Panel>
 
         <Panel title={t('support.start.title')} description={t('support.start.description')} headingId="start-heading">

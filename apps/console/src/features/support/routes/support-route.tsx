@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { NameAndId } from '../../../components/name-and-id.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
@@ -22,16 +23,11 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
 import { staffAccountsQueryOptions } from '../api/staff-accounts.ts';
 import { AccountStatus } from '../components/account-status.tsx';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { AccountUsers } from '../components/account-users.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 
 /** R9.2 staff console home: find an account by id, name or a member's email. */
-export function SupportRoute() {
-  return (
-    <SupportOnly>
-      <AccountSearch />
-    </SupportOnly>
-  );
-}
+export const SupportRoute = supportOnly(AccountSearch);
 
 function AccountSearch() {
   const { t, tMaybe } = useI18n();
@@ -118,8 +114,7 @@ function AccountSearch() {
                 {data.items.map((a) => (
                   <Tr key={a.id}>
                     <Td>
-                      <p className="font-medium text-slate-900">{a.name}</p>
-                      <p className="font-mono text-xs text-slate-600">{a.id}</p>
+                      <NameAndId name={a.name} id={a.id} />
                       {a.isDemo ? (
                         <span className="mt-1 inline-block">
                           <Badge tone="info">{t('support.demoAccount')}</Badge>
@@ -127,16 +122,7 @@ function AccountSearch() {
                       ) : null}
                     </Td>
                     <Td>
-                      <ul className="flex flex-col gap-0.5">
-                        {a.users.map((u) => (
-                          <li key={u.email} className="text-slate-800">
-                            {u.email}{' '}
-                            <span className="text-xs text-slate-600">
-                              ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
+                      <AccountUsers users={a.users} className="flex flex-col gap-0.5 text-slate-800" />
                     </Td>
                     <Td>
                       <AccountStatus status={a.status} />
