@@ -105,3 +105,22 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** An amount of money typed in yuan: the decimal keypad on phones, no autofill, figures aligned. */
+export function AmountInput({
+  onValueChange,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'inputMode' | 'autoComplete' | 'className'> & {
+  value: string;
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <Input
+      {...rest}
+      inputMode="decimal"
+      autoComplete="off"
+      onChange={(e) => onValueChange(e.target.value)}
+      className="max-w-48 tabular"
+    />
+  );
+}

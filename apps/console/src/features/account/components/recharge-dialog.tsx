@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormDialog } from '../../../components/form-dialog.tsx';
-import { Banner, Button, buttonClasses, Field, Input } from '../../../components/ui/index.ts';
+import { AmountInput, Banner, Button, buttonClasses, Field } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -178,15 +178,7 @@ export function RechargeDialog({
             <span aria-hidden="true" className="text-slate-600">
               ¥
             </span>
-            <Input
-              {...p}
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              onBlur={() => setTouched(true)}
-              className="max-w-48 tabular"
-            />
+            <AmountInput {...p} value={amount} onValueChange={setAmount} onBlur={() => setTouched(true)} />
           </div>
         )}
       </Field>

@@ -2,7 +2,7 @@ import type { Budget, CatalogItem, CreateBudgetBody } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormDialog } from '../../../components/form-dialog.tsx';
-import { Field, Input, Select } from '../../../components/ui/index.ts';
+import { AmountInput, Field, Input, Select } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createBudgetMutationOptions, patchBudgetMutationOptions } from '../api/budgets.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
@@ -96,16 +96,7 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
         label={t('budgets.form.amount')}
         error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
       >
-        {(p) => (
-          <Input
-            {...p}
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            className="max-w-48 tabular"
-          />
-        )}
+        {(p) => <AmountInput {...p} value={amount} onValueChange={setAmount} />}
       </Field>
       {budget ? (
         <p className="text-sm text-slate-600">{t('budgets.form.scopeFixed')}</p>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { NameAndId } from '../../../components/name-and-id.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
@@ -9,6 +9,7 @@ import {
   Button,
   buttonClasses,
   EmptyState,
+  Field,
   Input,
   PageHeader,
   Panel,
@@ -34,7 +35,6 @@ function AccountSearch() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const [draft, setDraft] = useState(q);
-  const inputId = useId();
   const me = useQuery(meQueryOptions()).data;
   const list = useQuery(staffAccountsQueryOptions(q));
 
@@ -66,20 +66,19 @@ function AccountSearch() {
       <Panel>
         <search>
           <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-            <div className="flex min-w-64 flex-1 flex-col gap-1">
-              <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
-                {t('support.search.label')}
-              </label>
-              <Input
-                id={inputId}
-                type="search"
-                name="q"
-                maxLength={100}
-                value={draft}
-                onChange={(e) => setDraft(e.target.value)}
-                placeholder={t('support.search.placeholder')}
-              />
-            </div>
+            <Field label={t('support.search.label')} className="min-w-64 flex-1">
+              {(p) => (
+                <Input
+                  {...p}
+                  type="search"
+                  name="q"
+                  maxLength={100}
+                  value={draft}
+                  onChange={(e) => setDraft(e.target.value)}
+                  placeholder={t('support.search.placeholder')}
+                />
+              )}
+            </Field>
             <Button type="submit" variant="primary">
               {t('support.search.submit')}
             </Button>
