@@ -54,13 +54,14 @@ export function ConfirmPaymentDialog({
       }
     >
       <div className="flex flex-col gap-4" data-testid="payment-review">
-        <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5">
-          <OrderLines item={item} size={size} quantity={quantity} />
-          <dt className="text-slate-600">{t('buy.review.price')}</dt>
-          <dd className="text-right text-slate-900 tabular" data-testid="review-amount">
-            {formatMoney(summary.amount)}
-          </dd>
-        </dl>
+        <OrderLines
+          item={item}
+          size={size}
+          quantity={quantity}
+          priceLabel={t('buy.review.price')}
+          price={summary.amount}
+          priceTestId="review-amount"
+        />
         <table className="w-full border-collapse text-left text-sm">
           <caption className="pb-1 text-left font-medium text-slate-900">{t('buy.review.fromTitle')}</caption>
           <thead className="text-xs text-slate-600">

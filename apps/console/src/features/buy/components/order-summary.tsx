@@ -30,13 +30,15 @@ export function OrderSummary({
   ] as const;
   return (
     <div className="flex flex-col gap-3" data-testid="order-summary">
-      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 text-sm">
-        <OrderLines item={item} size={size} quantity={quantity} />
-        <dt className="font-medium text-slate-900">{t('buy.summary.total')}</dt>
-        <dd className="text-right text-lg font-semibold text-slate-900 tabular" data-testid="order-total">
-          {formatMoney(preview.amount)}
-        </dd>
-      </dl>
+      <OrderLines
+        item={item}
+        size={size}
+        quantity={quantity}
+        priceLabel={t('buy.summary.total')}
+        price={preview.amount}
+        priceTestId="order-total"
+        strong
+      />
       <div>
         <h3 className="text-sm font-medium text-slate-900">{t('buy.summary.splitTitle')}</h3>
         <p className="text-xs text-slate-600">{t('buy.summary.splitHint')}</p>

@@ -1,5 +1,11 @@
 import type { Pack } from '@idv/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type UseMutationOptions,
+  type UseMutationResult,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
 import { InlineError } from '../../../components/inline-error.tsx';
@@ -82,30 +88,51 @@ function ReasonConfirmDialog({
   );
 }
 
+/**
+ * A staff action on a chosen target (a pack, the flag's new value): `open` picks it and forgets the last
+ * outcome; on success the confirmation closes, the packs are read again and `done` says what happened.
+ */
+function useStaffAction<T, R, V>(
+  options: Pick<UseMutationOptions<R, Error, V>, 'mutationKey' | 'mutationFn'>,
+  doneText: (result: R) => string,
+): {
+  target: T | null;
+  open: (target: T) => void;
+  close: () => void;
+  done: string | null;
+  mutation: UseMutationResult<R, Error, V>;
+} {
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<T | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({
+    ...options,
+    onSuccess: async (r) => {
+      setDone(doneText(r));
+      setTarget(null);
+      await queryClient.invalidateQueries({ queryKey: ['packs'] });
+    },
+  });
+  function open(next: T) {
+    mutation.reset();
+    setDone(null);
+    setTarget(next);
+  }
+  return { target, open, close: () => setTarget(null), done, mutation };
+}
+
 const isRefusable = (p: Pack) => p.status !== 'refunded';
 
 /** R8.5: refuse a purchased pack's refund for suspected abuse; the customer sees the reason. */
 export function RefundRefusals() {
   const { t, tMaybe } = useI18n();
-  const queryClient = useQueryClient();
   const packs = useQuery(impersonatedPacksQueryOptions());
-  const [target, setTarget] = useState<Pack | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const refuse = useMutation({
-    ...refuseRefundMutationOptions(),
-    onSuccess: async (r) => {
-      setDone(t('support.refuse.done', { id: r.packId }));
-      setTarget(null);
-      await queryClient.invalidateQueries({ queryKey: ['packs'] });
-    },
-  });
+  const refusal = useStaffAction<Pack, { packId: string }, { packId: string; reason: string }>(
+    refuseRefundMutationOptions(),
+    (r) => t('support.refuse.done', { id: r.packId }),
+  );
 
-  function open(p: Pack) {
-    refuse.reset();
-    setDone(null);
-    setTarget(p);
-  }
-
+  const pack = refusal.target;
   return (
     <Panel
       title={t('support.refuse.title')}
@@ -113,9 +140,9 @@ export function RefundRefusals() {
       headingId="refuse-heading"
       bodyClassName="p-0"
     >
-      {done ? (
+      {refusal.done ? (
         <Banner tone="success" className="m-4">
-          {done}
+          {refusal.done}
         </Banner>
       ) : null}
       <QueryView
@@ -153,7 +180,7 @@ export function RefundRefusals() {
                       : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
                   </Td>
                   <Td align="right">
-                    <Button size="sm" variant="secondary" onClick={() => open(p)}>
+                    <Button size="sm" variant="secondary" onClick={() => refusal.open(p)}>
                       {t('support.refuse.action', { id: p.id })}
                     </Button>
                   </Td>
@@ -163,17 +190,17 @@ export function RefundRefusals() {
           </Table>
         )}
       </QueryView>
-      {target ? (
+      {pack ? (
         <ReasonConfirmDialog
-          title={t('support.refuse.confirmTitle', { id: target.id })}
+          title={t('support.refuse.confirmTitle', { id: pack.id })}
           body={t('support.refuse.confirmBody')}
           reasonLabel={t('support.refuse.reason')}
           confirmLabel={t('support.refuse.confirm')}
           danger
-          busy={refuse.isPending}
-          error={refuse.error}
-          onCancel={() => setTarget(null)}
-          onConfirm={(reason) => refuse.mutate({ packId: target.id, reason })}
+          busy={refusal.mutation.isPending}
+          error={refusal.mutation.error}
+          onCancel={refusal.close}
+          onConfirm={(reason) => refusal.mutation.mutate({ packId: pack.id, reason })}
         />
       ) : null}
     </Panel>
@@ -183,39 +210,28 @@ export function RefundRefusals() {
 /** R8.2: the account-violation flag (distinct from arrears) makes every pack non-refundable. */
 export function ViolationFlag({ accountId }: { accountId: string }) {
   const t = useT();
-  const queryClient = useQueryClient();
-  const [next, setNext] = useState<boolean | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const mutation = useMutation({
-    ...setViolationMutationOptions(accountId),
-    onSuccess: async (r) => {
-      setDone(r.violation ? t('support.violation.doneSet') : t('support.violation.doneCleared'));
-      setNext(null);
-      await queryClient.invalidateQueries({ queryKey: ['packs'] });
-    },
-  });
-  function open(v: boolean) {
-    mutation.reset();
-    setDone(null);
-    setNext(v);
-  }
+  const flag = useStaffAction<boolean, { violation: boolean }, { violation: boolean; reason: string }>(
+    setViolationMutationOptions(accountId),
+    (r) => (r.violation ? t('support.violation.doneSet') : t('support.violation.doneCleared')),
+  );
+  const next = flag.target;
   return (
     <Panel
       title={t('support.violation.title')}
       description={t('support.violation.description')}
       headingId="violation-heading"
     >
-      {done ? (
+      {flag.done ? (
         <Banner tone="success" className="mb-4">
-          {done}
+          {flag.done}
         </Banner>
       ) : null}
       <p className="mb-4 text-sm text-slate-600">{t('support.violation.unknownState')}</p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={() => open(true)}>
+        <Button variant="danger" onClick={() => flag.open(true)}>
           {t('support.violation.set')}
         </Button>
-        <Button onClick={() => open(false)}>{t('support.violation.clear')}</Button>
+        <Button onClick={() => flag.open(false)}>{t('support.violation.clear')}</Button>
       </div>
       {next !== null ? (
         <ReasonConfirmDialog
@@ -224,10 +240,10 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
           reasonLabel={t('support.violation.reason')}
           confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}
           danger={next}
-          busy={mutation.isPending}
-          error={mutation.error}
-          onCancel={() => setNext(null)}
-          onConfirm={(reason) => mutation.mutate({ violation: next, reason })}
+          busy={flag.mutation.isPending}
+          error={flag.mutation.error}
+          onCancel={flag.close}
+          onConfirm={(reason) => flag.mutation.mutate({ violation: next, reason })}
         />
       ) : null}
     </Panel>
