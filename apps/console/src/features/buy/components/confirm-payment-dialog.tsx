@@ -1,9 +1,8 @@
-import type { CatalogItem } from '@idv/contracts';
 import { Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ConfirmSummary } from '../confirm-lines.ts';
-import { OrderLines } from './order-lines.tsx';
+import { type OrderedPacks, OrderLines } from './order-lines.tsx';
 
 /**
  * Issue 17: the step between "pay" and paying. It repeats what is bought and shows exactly what each
@@ -12,9 +11,7 @@ import { OrderLines } from './order-lines.tsx';
  */
 export function ConfirmPaymentDialog({
   open,
-  item,
-  size,
-  quantity,
+  order,
   summary,
   voucherUnused,
   busy,
@@ -22,9 +19,7 @@ export function ConfirmPaymentDialog({
   onCancel,
 }: {
   open: boolean;
-  item: CatalogItem;
-  size: number;
-  quantity: number;
+  order: OrderedPacks;
   summary: ConfirmSummary;
   voucherUnused: string;
   busy: boolean;
@@ -55,9 +50,7 @@ export function ConfirmPaymentDialog({
     >
       <div className="flex flex-col gap-4" data-testid="payment-review">
         <OrderLines
-          item={item}
-          size={size}
-          quantity={quantity}
+          order={order}
           priceLabel={t('buy.review.price')}
           price={summary.amount}
           priceTestId="review-amount"

@@ -3,22 +3,25 @@ import { clsx } from 'clsx';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 
+/** One order as the buy page has it: the label, the pack size (calls) and how many packs. */
+export interface OrderedPacks {
+  item: CatalogItem;
+  size: number;
+  quantity: number;
+}
+
 /**
  * What is bought and what it costs, as a <dl>: the label, "size × quantity", then the price row
  * (`priceLabel`, `price`; `strong` makes it the order's total).
  */
 export function OrderLines({
-  item,
-  size,
-  quantity,
+  order: { item, size, quantity },
   priceLabel,
   price,
   priceTestId,
   strong = false,
 }: {
-  item: CatalogItem;
-  size: number;
-  quantity: number;
+  order: OrderedPacks;
   priceLabel: string;
   price: string;
   priceTestId: string;

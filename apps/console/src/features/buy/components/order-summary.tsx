@@ -1,22 +1,17 @@
-import type { CatalogItem } from '@idv/contracts';
 import { Link } from 'react-router';
 import { Banner, buttonClasses } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { PaymentPreview } from '../payment-preview.ts';
-import { OrderLines } from './order-lines.tsx';
+import { type OrderedPacks, OrderLines } from './order-lines.tsx';
 
 /** R2.3 The total and how it will be paid: voucher → gift → income transfer → cash, and any shortfall. */
 export function OrderSummary({
-  item,
-  size,
-  quantity,
+  order,
   preview,
   rechargeHref,
 }: {
-  item: CatalogItem;
-  size: number;
-  quantity: number;
+  order: OrderedPacks;
   preview: PaymentPreview;
   /** Where "recharge" leads: the account's recharge dialog, with the way back to this order. */
   rechargeHref: string;
@@ -31,9 +26,7 @@ export function OrderSummary({
   return (
     <div className="flex flex-col gap-3" data-testid="order-summary">
       <OrderLines
-        item={item}
-        size={size}
-        quantity={quantity}
+        order={order}
         priceLabel={t('buy.summary.total')}
         price={preview.amount}
         priceTestId="order-total"

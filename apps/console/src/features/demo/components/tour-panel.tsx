@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
-import { errorMessage } from '../../../components/query-error.tsx';
+import { InlineError } from '../../../components/inline-error.tsx';
 import { Badge, Button, Input, Panel } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { advanceClock } from '../api/clock.ts';
@@ -207,11 +207,7 @@ function TourStepView({
           {t(`demo.tour.fail.${outcome.reason}`)}
         </div>
       ) : null}
-      {run.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {errorMessage(run.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={run.error} />
     </section>
   );
 }
