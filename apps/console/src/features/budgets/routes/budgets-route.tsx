@@ -2,7 +2,7 @@ import type { Budget } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { Badge, Button, DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
@@ -39,9 +39,8 @@ export function BudgetsRoute() {
           ) : null
         }
       />
-      <QueryView
+      <ItemsQueryView
         query={budgets}
-        isEmpty={(d) => d.items.length === 0}
         empty={
           <Panel>
             <EmptyState title={t('budgets.emptyTitle')}>
@@ -57,7 +56,7 @@ export function BudgetsRoute() {
             ))}
           </div>
         )}
-      </QueryView>
+      </ItemsQueryView>
       {creating ? <BudgetDialog open onClose={() => setCreating(false)} /> : null}
     </>
   );

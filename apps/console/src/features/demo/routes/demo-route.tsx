@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { NameAndId } from '../../../components/name-and-id.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
@@ -36,10 +36,9 @@ function DemoTenants() {
           <CreateTenantForm />
         </Panel>
         <Panel title={t('demo.list.title')} headingId="list-heading" bodyClassName="p-0">
-          <QueryView
+          <ItemsQueryView
             query={list}
             loading={<SkeletonLines count={2} />}
-            isEmpty={(d) => d.items.length === 0}
             empty={
               <EmptyState headingLevel={3} title={t('demo.list.emptyTitle')}>
                 {t('demo.list.emptyBody')}
@@ -88,7 +87,7 @@ function DemoTenants() {
                 </TBody>
               </Table>
             )}
-          </QueryView>
+          </ItemsQueryView>
         </Panel>
       </div>
     </>

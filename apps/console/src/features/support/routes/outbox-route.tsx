@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { QueryView } from '../../../components/query-view.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
@@ -48,10 +48,9 @@ function Outbox() {
         }
       />
       <Panel bodyClassName="p-0">
-        <QueryView
+        <ItemsQueryView
           query={list}
           loading={<SkeletonLines count={3} />}
-          isEmpty={(d) => d.items.length === 0}
           empty={<EmptyState title={t('support.outbox.emptyTitle')}>{t('support.outbox.emptyBody')}</EmptyState>}
         >
           {(data) => (
@@ -94,7 +93,7 @@ function Outbox() {
               </TBody>
             </Table>
           )}
-        </QueryView>
+        </ItemsQueryView>
       </Panel>
       {list.data && (cursor || list.data.nextCursor) ? (
         <nav aria-label={t('support.outbox.pagination')} className="mt-4 flex gap-2">

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { NameAndId } from '../../../components/name-and-id.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
@@ -86,10 +86,9 @@ function AccountSearch() {
         </search>
       </Panel>
       <Panel className="mt-5" bodyClassName="p-0">
-        <QueryView
+        <ItemsQueryView
           query={list}
           loading={<SkeletonLines count={3} />}
-          isEmpty={(d) => d.items.length === 0}
           empty={
             <EmptyState icon="search" title={t('support.search.emptyTitle')}>
               {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
@@ -141,7 +140,7 @@ function AccountSearch() {
               </TBody>
             </Table>
           )}
-        </QueryView>
+        </ItemsQueryView>
       </Panel>
     </>
   );
