@@ -36,20 +36,21 @@ function CreatedKey({ created }: { created: CreatedServiceKey }) {
       <Banner tone="warning" title={t('account.keys.onceTitle')}>
         {t('account.keys.onceBody')}
       </Banner>
-      <label className="text-sm font-medium text-slate-700" htmlFor="created-key">
-        {t('account.keys.secret')}
-      </label>
-      <div className="flex gap-2">
-        <Input
-          id="created-key"
-          readOnly
-          value={created.key}
-          className="font-mono text-xs"
-          onFocus={(e) => e.currentTarget.select()}
-          data-testid="created-service-key"
-        />
-        <Button onClick={() => void copy(created.key)}>{t('account.keys.copy')}</Button>
-      </div>
+      <Field label={t('account.keys.secret')}>
+        {(p) => (
+          <div className="flex gap-2">
+            <Input
+              {...p}
+              readOnly
+              value={created.key}
+              className="font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="created-service-key"
+            />
+            <Button onClick={() => void copy(created.key)}>{t('account.keys.copy')}</Button>
+          </div>
+        )}
+      </Field>
       <p role="status" className="text-xs text-slate-600">
         {copied === 'copied' ? t('account.keys.copied') : copied === 'failed' ? t('account.keys.copyFailed') : ''}
       </p>
