@@ -6,6 +6,7 @@ import { Dialog } from './dialog.tsx';
 export function ConfirmDialog({
   open,
   title,
+  description,
   children,
   confirmLabel,
   cancelLabel,
@@ -17,7 +18,8 @@ export function ConfirmDialog({
 }: {
   open: boolean;
   title: string;
-  children: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
   confirmLabel: string;
   cancelLabel: string;
   closeLabel: string;
@@ -31,6 +33,7 @@ export function ConfirmDialog({
       open={open}
       onClose={onCancel}
       title={title}
+      description={description}
       role="alertdialog"
       closeLabel={closeLabel}
       dismissible={!busy}

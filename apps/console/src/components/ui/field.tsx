@@ -69,3 +69,58 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * A checkbox with its label beside it and a hint under the label, wired by id. `danger` colours the box
+ * for a choice with consequences (a write session).
+ */
+export function CheckboxField({
+  label,
+  hint,
+  danger = false,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id' | 'aria-describedby' | 'className'> & {
+  label: ReactNode;
+  hint: ReactNode;
+  danger?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        {...input}
+        id={id}
+        type="checkbox"
+        className={clsx('mt-0.5 size-4', danger ? 'accent-red-700' : 'accent-brand-600')}
+        aria-describedby={`${id}-hint`}
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-900">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** An amount of money typed in yuan: the decimal keypad on phones, no autofill, figures aligned. */
+export function AmountInput({
+  onValueChange,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'inputMode' | 'autoComplete' | 'className'> & {
+  value: string;
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <Input
+      {...rest}
+      inputMode="decimal"
+      autoComplete="off"
+      onChange={(e) => onValueChange(e.target.value)}
+      className="max-w-48 tabular"
+    />
+  );
+}

@@ -3,7 +3,7 @@ export { Banner, type BannerTone } from './banner.tsx';
 export { Button, type ButtonProps, buttonClasses } from './button.tsx';
 export { Dialog, type DialogProps } from './dialog.tsx';
 export { EmptyState } from './empty-state.tsx';
-export { type ControlProps, Field, Input, Select } from './field.tsx';
+export { AmountInput, CheckboxField, type ControlProps, Field, Input, Select } from './field.tsx';
 export { focusRing } from './focus.ts';
 export { DescriptionList, PageHeader, Panel } from './panel.tsx';
 export { ProgressBar, type ProgressTone } from './progress-bar.tsx';

@@ -38,60 +38,35 @@ export interface TourStep {
   usage?: TourUsage;
 }
 
+/** A panel step that moves the clock with a day's usage of one label, all of it billable. */
+function usageStep(id: TourStepId, move: ClockMove, label: string, callsPerDay: number): TourStep {
+  return { id, actor: 'panel', move, usage: { label, callsPerDay, nonBillableShare: '0' } };
+}
+
 export const TOUR_STEPS: readonly TourStep[] = [
   { id: 'buy', actor: 'customer' },
   // A 10,000-call pack used 8,200 times has 18% left: the R7 usage warning (below 20%) goes out.
-  {
-    id: 'use',
-    actor: 'panel',
-    move: { advanceBy: 'P1D' },
-    usage: { label: 'mobile.2factor', callsPerDay: 8_200, nonBillableShare: '0' },
-  },
+  usageStep('use', { advanceBy: 'P1D' }, 'mobile.2factor', 8_200),
   // The next 08:00 settlement: the daily bill line and the daily report.
   { id: 'warning', actor: 'panel', move: { to: 'next-settlement' } },
   // Delivered on day D, refundable through D+7 23:59:59 (R8.1): a week later the window is closed.
   { id: 'window', actor: 'panel', move: { advanceBy: 'P7D' } },
   // nfc.idcard is postpaid only (no packs): a day of heavy NFC reads is settled at 08:00 and drives
   // the balance below zero (R6.1 arrears notice).
-  {
-    id: 'arrears',
-    actor: 'panel',
-    move: { to: 'next-settlement' },
-    usage: { label: 'nfc.idcard', callsPerDay: 20_000, nonBillableShare: '0' },
-  },
+  usageStep('arrears', { to: 'next-settlement' }, 'nfc.idcard', 20_000),
   // 24 hours in arrears: suspended (R6.2); the calls of that day are refused.
-  {
-    id: 'suspended',
-    actor: 'panel',
-    move: { advanceBy: 'P1D' },
-    usage: { label: 'identity.basic', callsPerDay: 100, nonBillableShare: '0' },
-  },
+  usageStep('suspended', { advanceBy: 'P1D' }, 'identity.basic', 100),
   // A recharge that brings the balance back to 0 or more resumes service at once (R6.3).
   { id: 'recharge', actor: 'customer' },
   // R10.1/R10.2: a ¥7,400 budget on mobile.2factor (the 3,700.00 pack is 50% of it) and an auto top-up
   // rule below 2,000 calls (the pack has 1,800 left).
   { id: 'guard', actor: 'customer' },
   // The first mobile.2factor batch finds 1,800 < 2,000: one automatic order; spent reaches 100%.
-  {
-    id: 'topup',
-    actor: 'panel',
-    move: { advanceBy: 'P1D' },
-    usage: { label: 'mobile.2factor', callsPerDay: 500, nonBillableShare: '0' },
-  },
+  usageStep('topup', { advanceBy: 'P1D' }, 'mobile.2factor', 500),
   // R10.3 a steady week: the history the anomaly check needs (14 days of the account).
-  {
-    id: 'quiet',
-    actor: 'panel',
-    move: { advanceBy: 'P7D' },
-    usage: { label: 'identity.basic', callsPerDay: 100, nonBillableShare: '0' },
-  },
+  usageStep('quiet', { advanceBy: 'P7D' }, 'identity.basic', 100),
   // A spike, settled at 08:00: far above the weekday-aware expectation → usage_anomaly.
-  {
-    id: 'anomaly',
-    actor: 'panel',
-    move: { to: 'next-settlement' },
-    usage: { label: 'identity.basic', callsPerDay: 5_000, nonBillableShare: '0' },
-  },
+  usageStep('anomaly', { to: 'next-settlement' }, 'identity.basic', 5_000),
 ];
 
 /** The clock request a panel step sends, with the tenant's resource and the PM's edits; null for customer steps. */

@@ -2,8 +2,9 @@ import type { Account } from '@idv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useId, useState } from 'react';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
 import { MutationError } from '../../../components/mutation-error.tsx';
-import { Banner, Button, Dialog, focusRing, Panel } from '../../../components/ui/index.ts';
+import { Banner, focusRing, Panel } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { updateAccountMutationOptions } from '../api/update-account.ts';
 
@@ -79,32 +80,18 @@ export function PostpaidPanel({ account, canEdit }: { account: Account; canEdit:
         </div>
         {!confirmOff ? <MutationError error={mutation.error} /> : null}
       </div>
-      <Dialog
+      <ConfirmActionDialog
         open={confirmOff}
-        onClose={() => setConfirmOff(false)}
-        dismissible={!mutation.isPending}
-        role="alertdialog"
-        closeLabel={t('dialog.close')}
         title={t('account.postpaidPanel.confirmTitle')}
         description={t('account.postpaidPanel.confirmBody')}
-        footer={
-          <>
-            <Button onClick={() => setConfirmOff(false)} disabled={mutation.isPending}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              loading={mutation.isPending}
-              onClick={() => mutation.mutate({ postpaidEnabled: false })}
-            >
-              {t('account.postpaidPanel.confirmOff')}
-            </Button>
-          </>
-        }
+        confirmLabel={t('account.postpaidPanel.confirmOff')}
+        busy={mutation.isPending}
+        error={mutation.error}
+        onConfirm={() => mutation.mutate({ postpaidEnabled: false })}
+        onCancel={() => setConfirmOff(false)}
       >
         <Banner tone="warning">{t('account.postpaidPanel.offBody')}</Banner>
-        <MutationError error={mutation.error} className="mt-3" />
-      </Dialog>
+      </ConfirmActionDialog>
     </Panel>
   );
 }

@@ -2,8 +2,8 @@ import type { RechargeResult } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { MutationError } from '../../../components/mutation-error.tsx';
-import { Banner, Button, buttonClasses, Dialog, Field, Input } from '../../../components/ui/index.ts';
+import { FormDialog } from '../../../components/form-dialog.tsx';
+import { AmountInput, Banner, Button, buttonClasses, Field } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -108,120 +108,94 @@ export function RechargeDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
-      dismissible={!mutation.isPending}
-      closeLabel={t('dialog.close')}
       title={t('account.recharge.title')}
       description={t('account.recharge.description')}
-      footer={
+      formId="recharge-form"
+      onSubmit={submit}
+      submitLabel={mutation.isError ? t('dialog.retry') : t('account.recharge.submit')}
+      pending={mutation.isPending}
+      error={mutation.error}
+      result={
         done ? (
-          <Button variant="primary" onClick={close}>
-            {t('dialog.done')}
-          </Button>
-        ) : (
-          <>
-            <Button onClick={close} disabled={mutation.isPending}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button variant="primary" type="submit" form="recharge-form" loading={mutation.isPending}>
-              {mutation.isError ? t('dialog.retry') : t('account.recharge.submit')}
-            </Button>
-          </>
-        )
+          <div className="flex flex-col gap-3">
+            <Banner tone="success" title={t('account.recharge.doneTitle')}>
+              {t('account.recharge.doneBody', {
+                amount: formatMoney(done.amount),
+                available: formatMoney(done.account.balances.available),
+              })}
+            </Banner>
+            {done.account.shortfall ? (
+              // R6.3 the recharge left the balance below 0: say so, and how much more is needed.
+              <Banner
+                tone="warning"
+                title={
+                  done.account.status === 'active'
+                    ? t('account.recharge.shortTitle')
+                    : t(`recharge.short.title.${done.account.status}`)
+                }
+              >
+                <p data-testid="recharge-shortfall">
+                  {t('recharge.short.body', { shortfall: formatMoney(done.account.shortfall) })}
+                </p>
+                <Button size="sm" className="mt-2" onClick={() => rechargeMore(done.account.shortfall ?? '')}>
+                  {t('recharge.short.more', { shortfall: formatMoney(done.account.shortfall) })}
+                </Button>
+              </Banner>
+            ) : null}
+            {back ? (
+              <Link to={back} className={buttonClasses('primary', 'md', 'self-start')} data-testid="recharge-back">
+                {t('recharge.back.link')}
+              </Link>
+            ) : null}
+          </div>
+        ) : undefined
       }
     >
-      {done ? (
-        <div className="flex flex-col gap-3">
-          <Banner tone="success" title={t('account.recharge.doneTitle')}>
-            {t('account.recharge.doneBody', {
-              amount: formatMoney(done.amount),
-              available: formatMoney(done.account.balances.available),
+      {debt && account ? (
+        <Banner
+          tone={status === 'arrears' ? 'warning' : 'error'}
+          title={t('recharge.owed.title', { amount: formatMoney(debt) })}
+        >
+          <p data-testid="recharge-owed">
+            {t(`recharge.owed.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`, {
+              amount: formatMoney(debt),
+              available: formatMoney(account.balances.available),
+              suspendsAt: formatDateTime(account.suspendsAt),
             })}
-          </Banner>
-          {done.account.shortfall ? (
-            // R6.3 the recharge left the balance below 0: say so, and how much more is needed.
-            <Banner
-              tone="warning"
-              title={
-                done.account.status === 'active'
-                  ? t('account.recharge.shortTitle')
-                  : t(`recharge.short.title.${done.account.status}`)
-              }
-            >
-              <p data-testid="recharge-shortfall">
-                {t('recharge.short.body', { shortfall: formatMoney(done.account.shortfall) })}
-              </p>
-              <Button size="sm" className="mt-2" onClick={() => rechargeMore(done.account.shortfall ?? '')}>
-                {t('recharge.short.more', { shortfall: formatMoney(done.account.shortfall) })}
-              </Button>
-            </Banner>
-          ) : null}
-          {back ? (
-            <Link to={back} className={buttonClasses('primary', 'md', 'self-start')} data-testid="recharge-back">
-              {t('recharge.back.link')}
-            </Link>
-          ) : null}
-        </div>
-      ) : (
-        <form id="recharge-form" noValidate onSubmit={submit} className="flex flex-col gap-4">
-          {debt && account ? (
-            <Banner
-              tone={status === 'arrears' ? 'warning' : 'error'}
-              title={t('recharge.owed.title', { amount: formatMoney(debt) })}
-            >
-              <p data-testid="recharge-owed">
-                {t(
-                  `recharge.owed.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`,
-                  {
-                    amount: formatMoney(debt),
-                    available: formatMoney(account.balances.available),
-                    suspendsAt: formatDateTime(account.suspendsAt),
-                  },
-                )}
-              </p>
-            </Banner>
-          ) : null}
-          <Field
-            label={t('account.recharge.amount')}
-            hint={t('account.recharge.amountHint')}
-            error={showError ? t(`account.recharge.error.${error}`) : undefined}
-          >
-            {(p) => (
-              <div className="flex items-center gap-2">
-                <span aria-hidden="true" className="text-slate-600">
-                  ¥
-                </span>
-                <Input
-                  {...p}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={amount}
-                  onChange={(e) => setAmount(e.target.value)}
-                  onBlur={() => setTouched(true)}
-                  className="max-w-48 tabular"
-                />
-              </div>
-            )}
-          </Field>
-          {missing ? (
-            <p className="text-sm text-amber-900" data-testid="recharge-partial" aria-live="polite">
-              {t(
-                `recharge.partial.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`,
-                {
-                  amount: formatMoney(amount.trim()),
-                  missing: formatMoney(missing),
-                  suspendsAt: formatDateTime(account?.suspendsAt ?? null),
-                },
-              )}
-            </p>
-          ) : null}
-          {back ? <p className="text-xs text-slate-600">{t('recharge.back.hint')}</p> : null}
-          <p className="text-xs text-slate-600">{t('account.recharge.sandbox')}</p>
-          <MutationError error={mutation.error} />
-        </form>
-      )}
-    </Dialog>
+          </p>
+        </Banner>
+      ) : null}
+      <Field
+        label={t('account.recharge.amount')}
+        hint={t('account.recharge.amountHint')}
+        error={showError ? t(`account.recharge.error.${error}`) : undefined}
+      >
+        {(p) => (
+          <div className="flex items-center gap-2">
+            <span aria-hidden="true" className="text-slate-600">
+              ¥
+            </span>
+            <AmountInput {...p} value={amount} onValueChange={setAmount} onBlur={() => setTouched(true)} />
+          </div>
+        )}
+      </Field>
+      {missing ? (
+        <p className="text-sm text-amber-900" data-testid="recharge-partial" aria-live="polite">
+          {t(
+            `recharge.partial.${status === 'arrears' ? 'arrears' : status === 'released' ? 'released' : 'suspended'}`,
+            {
+              amount: formatMoney(amount.trim()),
+              missing: formatMoney(missing),
+              suspendsAt: formatDateTime(account?.suspendsAt ?? null),
+            },
+          )}
+        </p>
+      ) : null}
+      {back ? <p className="text-xs text-slate-600">{t('recharge.back.hint')}</p> : null}
+      <p className="text-xs text-slate-600">{t('account.recharge.sandbox')}</p>
+    </FormDialog>
   );
 }

@@ -1,23 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { MutationError } from '../../../components/mutation-error.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Busy,
-  Button,
-  Dialog,
-  EmptyState,
-  Field,
-  Input,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { FormDialog } from '../../../components/form-dialog.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
+import { Button, Field, Input, Panel, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createResourceMutationOptions, resourcesQueryOptions } from '../api/resources.ts';
 
@@ -68,76 +53,59 @@ export function ResourcesPanel({ canEdit }: { canEdit: boolean }) {
         ) : undefined
       }
     >
-      {resources.isPending ? (
-        <Busy label={t('common.loading')} className="p-5">
-          <Skeleton className="h-16 w-full" />
-        </Busy>
-      ) : resources.isError ? (
-        <div className="p-5">
-          <QueryError error={resources.error} onRetry={() => void resources.refetch()} />
-        </div>
-      ) : resources.data.items.length === 0 ? (
-        <EmptyState headingLevel={3} title={t('account.resources.empty')} className="py-8" />
-      ) : (
-        <Table caption={t('account.resources.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('account.resources.id')}</Th>
-              <Th>{t('account.resources.alias')}</Th>
-              <Th>{t('account.resources.project')}</Th>
-              <Th>{t('account.resources.region')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {resources.data.items.map((r) => (
-              <Tr key={r.id}>
-                <Td className="font-mono text-xs">{r.id}</Td>
-                <Td>{r.alias}</Td>
-                <Td>{r.project}</Td>
-                <Td>{r.region}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Dialog
+      <ItemsQueryView query={resources} emptyTitle={t('account.resources.empty')}>
+        {(data) => (
+          <Table caption={t('account.resources.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('account.resources.id')}</Th>
+                <Th>{t('account.resources.alias')}</Th>
+                <Th>{t('account.resources.project')}</Th>
+                <Th>{t('account.resources.region')}</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {data.items.map((r) => (
+                <Tr key={r.id}>
+                  <Td className="font-mono text-xs">{r.id}</Td>
+                  <Td>{r.alias}</Td>
+                  <Td>{r.project}</Td>
+                  <Td>{r.region}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </ItemsQueryView>
+      <FormDialog
         open={open}
         onClose={() => close()}
-        dismissible={!create.isPending}
-        closeLabel={t('dialog.close')}
         title={t('account.resources.createTitle')}
-        footer={
-          <>
-            <Button onClick={() => close()} disabled={create.isPending}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button variant="primary" type="submit" form="create-resource-form" loading={create.isPending}>
-              {t('account.resources.create')}
-            </Button>
-          </>
-        }
+        formId="create-resource-form"
+        onSubmit={submit}
+        submitLabel={t('account.resources.create')}
+        pending={create.isPending}
+        error={create.error}
+        className="flex flex-col gap-3"
       >
-        <form id="create-resource-form" noValidate onSubmit={submit} className="flex flex-col gap-3">
-          {(['alias', 'project', 'region'] as const).map((k) => (
-            <Field
-              key={k}
-              label={t(`account.resources.${k}`)}
-              hint={k === 'region' ? t('account.resources.regionHint') : undefined}
-              error={missing(k) ? t('account.resources.required') : undefined}
-            >
-              {(p) => (
-                <Input
-                  {...p}
-                  value={form[k]}
-                  maxLength={k === 'region' ? 50 : 100}
-                  onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
-                />
-              )}
-            </Field>
-          ))}
-          <MutationError error={create.error} />
-        </form>
-      </Dialog>
+        {(['alias', 'project', 'region'] as const).map((k) => (
+          <Field
+            key={k}
+            label={t(`account.resources.${k}`)}
+            hint={k === 'region' ? t('account.resources.regionHint') : undefined}
+            error={missing(k) ? t('account.resources.required') : undefined}
+          >
+            {(p) => (
+              <Input
+                {...p}
+                value={form[k]}
+                maxLength={k === 'region' ? 50 : 100}
+                onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
+              />
+            )}
+          </Field>
+        ))}
+      </FormDialog>
     </Panel>
   );
 }

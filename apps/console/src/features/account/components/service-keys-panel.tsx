@@ -1,19 +1,17 @@
 import type { CreatedServiceKey, ServiceKey } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { MutationError } from '../../../components/mutation-error.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { FormDialog } from '../../../components/form-dialog.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import {
   Badge,
   Banner,
-  Busy,
   Button,
-  Dialog,
-  EmptyState,
   Field,
   Input,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -21,6 +19,7 @@ import {
   Th,
   Tr,
 } from '../../../components/ui/index.ts';
+import { useCopy } from '../../../components/use-copy.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import {
@@ -31,36 +30,29 @@ import {
 
 function CreatedKey({ created }: { created: CreatedServiceKey }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied('ok');
-    } catch {
-      setCopied('failed');
-    }
-  }
+  const [copied, copy] = useCopy();
   return (
     <div className="flex flex-col gap-3">
       <Banner tone="warning" title={t('account.keys.onceTitle')}>
         {t('account.keys.onceBody')}
       </Banner>
-      <label className="text-sm font-medium text-slate-700" htmlFor="created-key">
-        {t('account.keys.secret')}
-      </label>
-      <div className="flex gap-2">
-        <Input
-          id="created-key"
-          readOnly
-          value={created.key}
-          className="font-mono text-xs"
-          onFocus={(e) => e.currentTarget.select()}
-          data-testid="created-service-key"
-        />
-        <Button onClick={() => void copy()}>{t('account.keys.copy')}</Button>
-      </div>
+      <Field label={t('account.keys.secret')}>
+        {(p) => (
+          <div className="flex gap-2">
+            <Input
+              {...p}
+              readOnly
+              value={created.key}
+              className="font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="created-service-key"
+            />
+            <Button onClick={() => void copy(created.key)}>{t('account.keys.copy')}</Button>
+          </div>
+        )}
+      </Field>
       <p role="status" className="text-xs text-slate-600">
-        {copied === 'ok' ? t('account.keys.copied') : copied === 'failed' ? t('account.keys.copyFailed') : ''}
+        {copied === 'copied' ? t('account.keys.copied') : copied === 'failed' ? t('account.keys.copyFailed') : ''}
       </p>
     </div>
   );
@@ -113,121 +105,90 @@ export function ServiceKeysPanel({ canEdit }: { canEdit: boolean }) {
     >
       {!canEdit ? (
         <p className="px-5 py-4 text-sm text-slate-600">{t('account.keys.ownerOnly')}</p>
-      ) : keys.isPending ? (
-        <Busy label={t('common.loading')} className="p-5">
-          <Skeleton className="h-16 w-full" />
-        </Busy>
-      ) : keys.isError ? (
-        <div className="p-5">
-          <QueryError error={keys.error} onRetry={() => void keys.refetch()} />
-        </div>
-      ) : keys.data.items.length === 0 ? (
-        <EmptyState headingLevel={3} title={t('account.keys.empty')} className="py-8" />
       ) : (
-        <Table caption={t('account.keys.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('account.keys.name')}</Th>
-              <Th>{t('account.keys.prefix')}</Th>
-              <Th>
-                {t('account.keys.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-              </Th>
-              <Th>{t('account.keys.state')}</Th>
-              <Th>
-                <span className="sr-only">{t('account.keys.actions')}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {keys.data.items.map((k) => (
-              <Tr key={k.id}>
-                <Td>{k.name}</Td>
-                <Td className="font-mono text-xs">{k.prefix}…</Td>
-                <Td className="tabular whitespace-nowrap">{formatDateTime(k.createdAt)}</Td>
-                <Td>
-                  {k.revokedAt ? (
-                    <Badge tone="muted">{t('account.keys.revokedAt', { at: formatDateTime(k.revokedAt) })}</Badge>
-                  ) : (
-                    <Badge tone="success">{t('account.keys.active')}</Badge>
-                  )}
-                </Td>
-                <Td align="right">
-                  {k.revokedAt ? null : (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => {
-                        revoke.reset();
-                        setToRevoke(k);
-                      }}
-                    >
-                      {t('account.keys.revoke')}
-                      <span className="sr-only"> {k.name}</span>
-                    </Button>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <ItemsQueryView query={keys} emptyTitle={t('account.keys.empty')}>
+          {(data) => (
+            <Table caption={t('account.keys.caption')}>
+              <THead>
+                <tr>
+                  <Th>{t('account.keys.name')}</Th>
+                  <Th>{t('account.keys.prefix')}</Th>
+                  <Th>
+                    {t('account.keys.createdAt')} <CstSuffix />
+                  </Th>
+                  <Th>{t('account.keys.state')}</Th>
+                  <Th>
+                    <span className="sr-only">{t('account.keys.actions')}</span>
+                  </Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((k) => (
+                  <Tr key={k.id}>
+                    <Td>{k.name}</Td>
+                    <Td className="font-mono text-xs">{k.prefix}…</Td>
+                    <Td className="tabular whitespace-nowrap">{formatDateTime(k.createdAt)}</Td>
+                    <Td>
+                      {k.revokedAt ? (
+                        <Badge tone="muted">{t('account.keys.revokedAt', { at: formatDateTime(k.revokedAt) })}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('account.keys.active')}</Badge>
+                      )}
+                    </Td>
+                    <Td align="right">
+                      {k.revokedAt ? null : (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => {
+                            revoke.reset();
+                            setToRevoke(k);
+                          }}
+                        >
+                          {t('account.keys.revoke')}
+                          <span className="sr-only"> {k.name}</span>
+                        </Button>
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </ItemsQueryView>
       )}
 
-      <Dialog
+      <FormDialog
         open={createOpen}
         onClose={closeCreate}
-        dismissible={!create.isPending}
-        closeLabel={t('dialog.close')}
         title={t('account.keys.createTitle')}
         size="lg"
-        footer={
-          create.data ? (
-            <Button variant="primary" onClick={closeCreate}>
-              {t('account.keys.savedIt')}
-            </Button>
-          ) : (
-            <>
-              <Button onClick={closeCreate}>{t('dialog.cancel')}</Button>
-              <Button variant="primary" type="submit" form="create-key-form" loading={create.isPending}>
-                {t('account.keys.create')}
-              </Button>
-            </>
-          )
-        }
+        formId="create-key-form"
+        onSubmit={submit}
+        submitLabel={t('account.keys.create')}
+        pending={create.isPending}
+        error={create.error}
+        result={create.data ? <CreatedKey created={create.data} /> : undefined}
+        doneLabel={t('account.keys.savedIt')}
+        className="flex flex-col gap-3"
       >
-        {create.data ? (
-          <CreatedKey created={create.data} />
-        ) : (
-          <form id="create-key-form" onSubmit={submit} className="flex flex-col gap-3">
-            <Field label={t('account.keys.name')} hint={t('account.keys.nameHint')}>
-              {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
-            </Field>
-            <MutationError error={create.error} />
-          </form>
-        )}
-      </Dialog>
+        <Field label={t('account.keys.name')} hint={t('account.keys.nameHint')}>
+          {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+      </FormDialog>
 
-      <Dialog
+      <ConfirmActionDialog
         open={toRevoke !== null}
-        onClose={() => setToRevoke(null)}
-        dismissible={!revoke.isPending}
-        role="alertdialog"
-        closeLabel={t('dialog.close')}
         title={t('account.keys.revokeTitle', { name: toRevoke?.name ?? '' })}
         description={t('account.keys.revokeBody')}
-        footer={
-          <>
-            <Button onClick={() => setToRevoke(null)} disabled={revoke.isPending}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button variant="danger" loading={revoke.isPending} onClick={() => toRevoke && revoke.mutate(toRevoke.id)}>
-              {t('account.keys.revokeConfirm')}
-            </Button>
-          </>
-        }
+        confirmLabel={t('account.keys.revokeConfirm')}
+        busy={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => toRevoke && revoke.mutate(toRevoke.id)}
+        onCancel={() => setToRevoke(null)}
       >
         <p className="font-mono text-xs">{toRevoke?.prefix}…</p>
-        <MutationError error={revoke.error} className="mt-3" />
-      </Dialog>
+      </ConfirmActionDialog>
     </Panel>
   );
 }

@@ -1,11 +1,11 @@
 import type { Account } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import {
   Badge,
   type BadgeTone,
-  Busy,
   Button,
   buttonClasses,
   DescriptionList,
@@ -81,7 +81,7 @@ function Vouchers({ account }: { account: Account }) {
               <Th>{t('account.voucher.id')}</Th>
               <Th align="right">{t('account.voucher.faceValue')}</Th>
               <Th>
-                {t('account.voucher.expiresAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                {t('account.voucher.expiresAt')} <CstSuffix />
               </Th>
               <Th>{t('account.voucher.scope')}</Th>
               <Th>{t('account.voucher.state')}</Th>
@@ -164,64 +164,66 @@ export function AccountRoute() {
           onClose={() => setRechargeOpen(false)}
         />
       ) : null}
-      {account.isPending ? (
-        <Busy label={t('common.loading')} className="flex flex-col gap-5">
-          <Skeleton className="h-32 w-full" />
-          <Skeleton className="h-40 w-full" />
-        </Busy>
-      ) : account.isError ? (
-        <QueryError error={account.error} onRetry={() => void account.refetch()} />
-      ) : (
-        <div className="flex flex-col gap-5">
-          <Balances account={account.data} />
-          <PostpaidPanel account={account.data} canEdit={canSettings} />
-          <Panel title={t('account.settings')} headingId="settings">
-            <DescriptionList
-              columns={4}
-              items={[
-                { key: 'name', term: t('account.name'), value: account.data.name },
-                {
-                  key: 'id',
-                  term: t('account.id'),
-                  value: <span className="font-mono text-xs">{account.data.id}</span>,
-                },
-                {
-                  key: 'settlement',
-                  term: t('account.settlement'),
-                  value: t(`account.settlement.${account.data.settlement}`),
-                },
-                {
-                  key: 'postpaid',
-                  term: t('account.postpaid'),
-                  value: account.data.postpaidEnabled ? t('account.postpaid.on') : t('account.postpaid.off'),
-                },
-                {
-                  key: 'status',
-                  term: t('account.status'),
-                  value: (
-                    <Badge tone={statusTone[account.data.status]}>{t(`account.status.${account.data.status}`)}</Badge>
-                  ),
-                },
-                ...(account.data.arrearsSince
-                  ? [
-                      {
-                        key: 'arrears',
-                        term: t('account.arrearsSince'),
-                        value: formatDateTime(account.data.arrearsSince),
-                      },
-                    ]
-                  : []),
-                ...(account.data.suspendsAt
-                  ? [{ key: 'suspends', term: t('account.suspendsAt'), value: formatDateTime(account.data.suspendsAt) }]
-                  : []),
-              ]}
-            />
-          </Panel>
-          <Vouchers account={account.data} />
-          <ServiceKeysPanel canEdit={canSettings} />
-          <ResourcesPanel canEdit={canSettings} />
-        </div>
-      )}
+      <QueryView
+        query={account}
+        padded={false}
+        loading={
+          <div className="flex flex-col gap-5">
+            <Skeleton className="h-32 w-full" />
+            <Skeleton className="h-40 w-full" />
+          </div>
+        }
+      >
+        {(data) => (
+          <div className="flex flex-col gap-5">
+            <Balances account={data} />
+            <PostpaidPanel account={data} canEdit={canSettings} />
+            <Panel title={t('account.settings')} headingId="settings">
+              <DescriptionList
+                columns={4}
+                items={[
+                  { key: 'name', term: t('account.name'), value: data.name },
+                  {
+                    key: 'id',
+                    term: t('account.id'),
+                    value: <span className="font-mono text-xs">{data.id}</span>,
+                  },
+                  {
+                    key: 'settlement',
+                    term: t('account.settlement'),
+                    value: t(`account.settlement.${data.settlement}`),
+                  },
+                  {
+                    key: 'postpaid',
+                    term: t('account.postpaid'),
+                    value: data.postpaidEnabled ? t('account.postpaid.on') : t('account.postpaid.off'),
+                  },
+                  {
+                    key: 'status',
+                    term: t('account.status'),
+                    value: <Badge tone={statusTone[data.status]}>{t(`account.status.${data.status}`)}</Badge>,
+                  },
+                  ...(data.arrearsSince
+                    ? [
+                        {
+                          key: 'arrears',
+                          term: t('account.arrearsSince'),
+                          value: formatDateTime(data.arrearsSince),
+                        },
+                      ]
+                    : []),
+                  ...(data.suspendsAt
+                    ? [{ key: 'suspends', term: t('account.suspendsAt'), value: formatDateTime(data.suspendsAt) }]
+                    : []),
+                ]}
+              />
+            </Panel>
+            <Vouchers account={data} />
+            <ServiceKeysPanel canEdit={canSettings} />
+            <ResourcesPanel canEdit={canSettings} />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Budget, CatalogItem, CreateBudgetBody } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { MutationError } from '../../../components/mutation-error.tsx';
-import { Button, Dialog, Field, Input, Select } from '../../../components/ui/index.ts';
+import { FormDialog } from '../../../components/form-dialog.tsx';
+import { AmountInput, Field, Input, Select } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createBudgetMutationOptions, patchBudgetMutationOptions } from '../api/budgets.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
@@ -78,95 +78,76 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
 
   const formId = budget ? `budget-form-${budget.id}` : 'budget-form-new';
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
-      dismissible={!pending}
-      closeLabel={t('dialog.close')}
       title={budget ? t('budgets.form.editTitle') : t('budgets.form.createTitle')}
       description={t('budgets.form.description')}
-      footer={
-        <>
-          <Button onClick={close} disabled={pending}>
-            {t('dialog.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
-            {t('budgets.form.save')}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      submitLabel={t('budgets.form.save')}
+      pending={pending}
+      error={create.error ?? patch.error}
     >
-      <form id={formId} noValidate onSubmit={submit} className="flex flex-col gap-4">
-        <Field label={t('budgets.form.name')} error={touched && errors.name ? t('budgets.form.error.name') : undefined}>
-          {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field
-          label={t('budgets.form.amount')}
-          error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              className="max-w-48 tabular"
-            />
-          )}
-        </Field>
-        {budget ? (
-          <p className="text-sm text-slate-600">{t('budgets.form.scopeFixed')}</p>
-        ) : (
-          <>
-            <Field label={t('budgets.form.scope')}>
+      <Field label={t('budgets.form.name')} error={touched && errors.name ? t('budgets.form.error.name') : undefined}>
+        {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field
+        label={t('budgets.form.amount')}
+        error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
+      >
+        {(p) => <AmountInput {...p} value={amount} onValueChange={setAmount} />}
+      </Field>
+      {budget ? (
+        <p className="text-sm text-slate-600">{t('budgets.form.scopeFixed')}</p>
+      ) : (
+        <>
+          <Field label={t('budgets.form.scope')}>
+            {(p) => (
+              <Select {...p} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+                <option value="account">{t('budgets.form.scopeAccount')}</option>
+                <option value="product">{t('budgets.form.scopeProduct')}</option>
+                <option value="label">{t('budgets.form.scopeLabel')}</option>
+              </Select>
+            )}
+          </Field>
+          {scope === 'product' ? (
+            <Field label={t('budgets.form.product')}>
               {(p) => (
-                <Select {...p} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
-                  <option value="account">{t('budgets.form.scopeAccount')}</option>
-                  <option value="product">{t('budgets.form.scopeProduct')}</option>
-                  <option value="label">{t('budgets.form.scopeLabel')}</option>
+                <Select {...p} value={product} onChange={(e) => setProduct(e.target.value)}>
+                  <option value="">—</option>
+                  {products.map((x) => (
+                    <option key={x} value={x}>
+                      {x}
+                    </option>
+                  ))}
                 </Select>
               )}
             </Field>
-            {scope === 'product' ? (
-              <Field label={t('budgets.form.product')}>
-                {(p) => (
-                  <Select {...p} value={product} onChange={(e) => setProduct(e.target.value)}>
-                    <option value="">—</option>
-                    {products.map((x) => (
-                      <option key={x} value={x}>
-                        {x}
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
-            ) : null}
-            {scope === 'label' ? (
-              <Field label={t('budgets.form.label')}>
-                {(p) => (
-                  <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
-                    <option value="">—</option>
-                    {items.map((x) => (
-                      <option key={x.code} value={x.code}>
-                        {locale === 'en' ? x.nameEn : x.nameZh} ({x.code})
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
-            ) : null}
-          </>
-        )}
-        <Field
-          label={t('budgets.form.thresholds')}
-          hint={t('budgets.form.thresholdsHint')}
-          error={touched && errors.thresholds ? t('budgets.form.error.thresholds') : undefined}
-        >
-          {(p) => <Input {...p} value={thresholds} onChange={(e) => setThresholds(e.target.value)} />}
-        </Field>
-        <MutationError error={create.error ?? patch.error} />
-      </form>
-    </Dialog>
+          ) : null}
+          {scope === 'label' ? (
+            <Field label={t('budgets.form.label')}>
+              {(p) => (
+                <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
+                  <option value="">—</option>
+                  {items.map((x) => (
+                    <option key={x.code} value={x.code}>
+                      {locale === 'en' ? x.nameEn : x.nameZh} ({x.code})
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          ) : null}
+        </>
+      )}
+      <Field
+        label={t('budgets.form.thresholds')}
+        hint={t('budgets.form.thresholdsHint')}
+        error={touched && errors.thresholds ? t('budgets.form.error.thresholds') : undefined}
+      >
+        {(p) => <Input {...p} value={thresholds} onChange={(e) => setThresholds(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

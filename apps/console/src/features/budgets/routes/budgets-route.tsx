@@ -1,19 +1,9 @@
 import type { Budget } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MutationError } from '../../../components/mutation-error.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import {
-  Badge,
-  Busy,
-  Button,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
+import { Badge, Button, DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { type Translate, useI18n } from '../../../lib/i18n.tsx';
@@ -49,29 +39,24 @@ export function BudgetsRoute() {
           ) : null
         }
       />
-      {budgets.isPending ? (
-        <Panel>
-          <Busy label={t('budgets.loading')}>
-            <Skeleton className="h-48 w-full" />
-          </Busy>
-        </Panel>
-      ) : budgets.isError ? (
-        <Panel>
-          <QueryError error={budgets.error} onRetry={() => void budgets.refetch()} />
-        </Panel>
-      ) : budgets.data.items.length === 0 ? (
-        <Panel>
-          <EmptyState title={t('budgets.emptyTitle')}>
-            {editable ? t('budgets.emptyBody') : t('budgets.emptyReadOnly')}
-          </EmptyState>
-        </Panel>
-      ) : (
-        <div className="flex flex-col gap-6">
-          {budgets.data.items.map((b) => (
-            <BudgetPanel key={b.id} budget={b} today={today} editable={editable} />
-          ))}
-        </div>
-      )}
+      <ItemsQueryView
+        query={budgets}
+        empty={
+          <Panel>
+            <EmptyState title={t('budgets.emptyTitle')}>
+              {editable ? t('budgets.emptyBody') : t('budgets.emptyReadOnly')}
+            </EmptyState>
+          </Panel>
+        }
+      >
+        {(data) => (
+          <div className="flex flex-col gap-6">
+            {data.items.map((b) => (
+              <BudgetPanel key={b.id} budget={b} today={today} editable={editable} />
+            ))}
+          </div>
+        )}
+      </ItemsQueryView>
       {creating ? <BudgetDialog open onClose={() => setCreating(false)} /> : null}
     </>
   );
@@ -146,14 +131,12 @@ function BudgetPanel({ budget, today, editable }: { budget: Budget; today: strin
         </ul>
       )}
       {editing ? <BudgetDialog open budget={budget} onClose={() => setEditing(false)} /> : null}
-      <ConfirmDialog
+      <ConfirmActionDialog
         open={deleting}
         title={t('budgets.delete.title', { name: budget.name })}
         confirmLabel={t('budgets.delete.confirm')}
-        cancelLabel={t('dialog.cancel')}
-        closeLabel={t('dialog.close')}
-        danger
         busy={del.isPending}
+        error={del.error}
         onConfirm={() => del.mutate(budget.id)}
         onCancel={() => {
           del.reset();
@@ -161,8 +144,7 @@ function BudgetPanel({ budget, today, editable }: { budget: Budget; today: strin
         }}
       >
         <p>{t('budgets.delete.body')}</p>
-        <MutationError error={del.error} />
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </Panel>
   );
 }

@@ -1,9 +1,8 @@
-import type { CatalogItem } from '@idv/contracts';
 import { Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ConfirmSummary } from '../confirm-lines.ts';
-import { OrderLines } from './order-lines.tsx';
+import { type OrderedPacks, OrderLines } from './order-lines.tsx';
 
 /**
  * Issue 17: the step between "pay" and paying. It repeats what is bought and shows exactly what each
@@ -12,9 +11,7 @@ import { OrderLines } from './order-lines.tsx';
  */
 export function ConfirmPaymentDialog({
   open,
-  item,
-  size,
-  quantity,
+  order,
   summary,
   voucherUnused,
   busy,
@@ -22,9 +19,7 @@ export function ConfirmPaymentDialog({
   onCancel,
 }: {
   open: boolean;
-  item: CatalogItem;
-  size: number;
-  quantity: number;
+  order: OrderedPacks;
   summary: ConfirmSummary;
   voucherUnused: string;
   busy: boolean;
@@ -54,13 +49,12 @@ export function ConfirmPaymentDialog({
       }
     >
       <div className="flex flex-col gap-4" data-testid="payment-review">
-        <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5">
-          <OrderLines item={item} size={size} quantity={quantity} />
-          <dt className="text-slate-600">{t('buy.review.price')}</dt>
-          <dd className="text-right text-slate-900 tabular" data-testid="review-amount">
-            {formatMoney(summary.amount)}
-          </dd>
-        </dl>
+        <OrderLines
+          order={order}
+          priceLabel={t('buy.review.price')}
+          price={summary.amount}
+          priceTestId="review-amount"
+        />
         <table className="w-full border-collapse text-left text-sm">
           <caption className="pb-1 text-left font-medium text-slate-900">{t('buy.review.fromTitle')}</caption>
           <thead className="text-xs text-slate-600">

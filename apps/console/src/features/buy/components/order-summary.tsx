@@ -1,22 +1,17 @@
-import type { CatalogItem } from '@idv/contracts';
 import { Link } from 'react-router';
 import { Banner, buttonClasses } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { PaymentPreview } from '../payment-preview.ts';
-import { OrderLines } from './order-lines.tsx';
+import { type OrderedPacks, OrderLines } from './order-lines.tsx';
 
 /** R2.3 The total and how it will be paid: voucher → gift → income transfer → cash, and any shortfall. */
 export function OrderSummary({
-  item,
-  size,
-  quantity,
+  order,
   preview,
   rechargeHref,
 }: {
-  item: CatalogItem;
-  size: number;
-  quantity: number;
+  order: OrderedPacks;
   preview: PaymentPreview;
   /** Where "recharge" leads: the account's recharge dialog, with the way back to this order. */
   rechargeHref: string;
@@ -30,13 +25,13 @@ export function OrderSummary({
   ] as const;
   return (
     <div className="flex flex-col gap-3" data-testid="order-summary">
-      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 text-sm">
-        <OrderLines item={item} size={size} quantity={quantity} />
-        <dt className="font-medium text-slate-900">{t('buy.summary.total')}</dt>
-        <dd className="text-right text-lg font-semibold text-slate-900 tabular" data-testid="order-total">
-          {formatMoney(preview.amount)}
-        </dd>
-      </dl>
+      <OrderLines
+        order={order}
+        priceLabel={t('buy.summary.total')}
+        price={preview.amount}
+        priceTestId="order-total"
+        strong
+      />
       <div>
         <h3 className="text-sm font-medium text-slate-900">{t('buy.summary.splitTitle')}</h3>
         <p className="text-xs text-slate-600">{t('buy.summary.splitHint')}</p>

@@ -340,9 +340,7 @@ export function BuyRoute() {
           {item && tier && preview ? (
             <div className="flex flex-col gap-4">
               <OrderSummary
-                item={item}
-                size={tier.size}
-                quantity={quantity}
+                order={{ item, size: tier.size, quantity }}
                 preview={preview}
                 rechargeHref={rechargeHref(preview.shortfall)}
               />
@@ -375,9 +373,7 @@ export function BuyRoute() {
               {summary ? (
                 <ConfirmPaymentDialog
                   open={reviewing}
-                  item={item}
-                  size={tier.size}
-                  quantity={quantity}
+                  order={{ item, size: tier.size, quantity }}
                   summary={summary}
                   voucherUnused={preview.voucherUnused}
                   busy={mutation.isPending}

@@ -1,15 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
 import { clsx } from 'clsx';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../components/query-error.tsx';
-import { Button, Input } from '../../../components/ui/index.ts';
+import { Button, Field, Input } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
-import { useT } from '../../../lib/i18n.tsx';
+import { type MessageKey, useT } from '../../../lib/i18n.tsx';
 import { advanceClockMutationOptions } from '../api/clock.ts';
 import type { AdvanceClockBody, ClockAdvanced, UsageInjection } from '../api/types.ts';
 import { cstInputToIso, isoToCstInput } from '../cst.ts';
 
 type Move = { advanceBy: 'P1D' | 'P7D' | 'PT1H' } | { to: 'next-settlement' } | { advanceTo: string };
+
+/** The one-click moves, in the order of the buttons; the next settlement is the main one. */
+const QUICK_MOVES: readonly { move: Move; label: MessageKey; primary?: true }[] = [
+  { move: { advanceBy: 'PT1H' }, label: 'demo.clock.plus1h' },
+  { move: { advanceBy: 'P1D' }, label: 'demo.clock.plus1d' },
+  { move: { to: 'next-settlement' }, label: 'demo.clock.nextSettlement', primary: true },
+  { move: { advanceBy: 'P7D' }, label: 'demo.clock.plus7d' },
+];
 
 /**
  * R9.3 clock buttons: +1 hour, +1 day, to the next 08:00 settlement, +7 days and (optionally) to a date.
@@ -31,7 +39,6 @@ export function ClockControls({
   onAdvanced: (r: ClockAdvanced) => void | Promise<void>;
 }) {
   const t = useT();
-  const dateId = useId();
   const [to, setTo] = useState('');
   const [toError, setToError] = useState<string | null>(null);
   const [last, setLast] = useState<string | null>(null);
@@ -68,49 +75,35 @@ export function ClockControls({
   return (
     <div className="flex flex-col gap-3" aria-busy={busy || undefined}>
       <div className={clsx('flex flex-wrap gap-2', compact && 'gap-1.5')}>
-        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'PT1H' }, t('demo.clock.plus1h'))}>
-          {t('demo.clock.plus1h')}
-        </Button>
-        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'P1D' }, t('demo.clock.plus1d'))}>
-          {t('demo.clock.plus1d')}
-        </Button>
-        <Button
-          size={size}
-          variant="primary"
-          disabled={busy}
-          onClick={() => run({ to: 'next-settlement' }, t('demo.clock.nextSettlement'))}
-        >
-          {t('demo.clock.nextSettlement')}
-        </Button>
-        <Button size={size} disabled={busy} onClick={() => run({ advanceBy: 'P7D' }, t('demo.clock.plus7d'))}>
-          {t('demo.clock.plus7d')}
-        </Button>
+        {QUICK_MOVES.map(({ move, label, primary }) => (
+          <Button
+            key={label}
+            size={size}
+            variant={primary ? 'primary' : 'secondary'}
+            disabled={busy}
+            onClick={() => run(move, t(label))}
+          >
+            {t(label)}
+          </Button>
+        ))}
       </div>
       {showToDate ? (
         <form onSubmit={onToDate} noValidate className="flex flex-wrap items-end gap-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={dateId} className="text-sm font-medium text-slate-700">
-              {t('demo.clock.toDateLabel')}
-            </label>
-            <Input
-              id={dateId}
-              type="datetime-local"
-              value={to}
-              min={isoToCstInput(now)}
-              onChange={(e) => setTo(e.target.value)}
-              aria-invalid={toError ? true : undefined}
-              aria-describedby={toError ? `${dateId}-err` : undefined}
-              className={compact ? 'w-full max-w-56' : 'w-56'}
-            />
-          </div>
+          <Field label={t('demo.clock.toDateLabel')} error={toError}>
+            {(p) => (
+              <Input
+                {...p}
+                type="datetime-local"
+                value={to}
+                min={isoToCstInput(now)}
+                onChange={(e) => setTo(e.target.value)}
+                className={compact ? 'w-full max-w-56' : 'w-56'}
+              />
+            )}
+          </Field>
           <Button type="submit" disabled={busy}>
             {t('demo.clock.toDate')}
           </Button>
-          {toError ? (
-            <p id={`${dateId}-err`} className="basis-full text-xs text-red-700">
-              {toError}
-            </p>
-          ) : null}
         </form>
       ) : null}
       <div aria-live="polite" className="text-xs text-slate-600">

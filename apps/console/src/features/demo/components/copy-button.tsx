@@ -1,23 +1,14 @@
-import { useState } from 'react';
 import { Button } from '../../../components/ui/index.ts';
+import { useCopy } from '../../../components/use-copy.ts';
 import { useT } from '../../../lib/i18n.tsx';
 
 /** Copies a value to the clipboard and says so (politely, to screen readers too). */
 export function CopyButton({ value, what }: { value: string; what: string }) {
   const t = useT();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-    window.setTimeout(() => setState('idle'), 2000);
-  }
+  const [state, copy] = useCopy(2000);
   return (
     <span className="inline-flex items-center gap-2">
-      <Button size="sm" onClick={() => void copy()} aria-label={t('demo.copy.aria', { what })}>
+      <Button size="sm" onClick={() => void copy(value)} aria-label={t('demo.copy.aria', { what })}>
         {t('demo.copy')}
       </Button>
       <span aria-live="polite" className="text-xs text-slate-600">

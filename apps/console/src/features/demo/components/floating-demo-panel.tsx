@@ -2,7 +2,7 @@ import type { Me } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../components/query-error.tsx';
+import { InlineError } from '../../../components/inline-error.tsx';
 import { Button, focusRing } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -121,11 +121,7 @@ export function FloatingDemoPanel({ me }: { me: Me }) {
               <Button size="sm" loading={exit.isPending} onClick={() => exit.mutate()}>
                 {t('demo.floating.back')}
               </Button>
-              {exit.isError ? (
-                <p role="alert" className="text-xs text-red-700">
-                  {errorMessage(exit.error, t)}
-                </p>
-              ) : null}
+              <InlineError error={exit.error} className="" small />
             </div>
           ) : null}
           <p className="text-xs text-slate-600">{t('demo.floating.hint')}</p>

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
-import { errorMessage } from '../../../components/query-error.tsx';
-import { Badge, Button, Input, Panel } from '../../../components/ui/index.ts';
+import { InlineError } from '../../../components/inline-error.tsx';
+import { Badge, Button, Field, Input, Panel } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { advanceClock } from '../api/clock.ts';
 import { demoTenantQueryOptions } from '../api/tenants.ts';
@@ -158,28 +158,26 @@ function TourStepView({
       </p>
       {step.actor === 'panel' && usage ? (
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`tour-label-${step.id}`} className="text-sm font-medium text-slate-700">
-              {t('demo.usage.label')}
-            </label>
-            <Input
-              id={`tour-label-${step.id}`}
-              value={usage.label}
-              onChange={(e) => setUsage({ ...usage, label: e.target.value.trim() })}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`tour-calls-${step.id}`} className="text-sm font-medium text-slate-700">
-              {t('demo.usage.callsPerDay')}
-            </label>
-            <Input
-              id={`tour-calls-${step.id}`}
-              inputMode="numeric"
-              value={String(usage.callsPerDay)}
-              aria-invalid={callsValid ? undefined : true}
-              onChange={(e) => setUsage({ ...usage, callsPerDay: Number(e.target.value.replace(/\D/g, '') || '0') })}
-            />
-          </div>
+          <Field label={t('demo.usage.label')}>
+            {(p) => (
+              <Input
+                {...p}
+                value={usage.label}
+                onChange={(e) => setUsage({ ...usage, label: e.target.value.trim() })}
+              />
+            )}
+          </Field>
+          <Field label={t('demo.usage.callsPerDay')}>
+            {(p) => (
+              <Input
+                {...p}
+                inputMode="numeric"
+                value={String(usage.callsPerDay)}
+                aria-invalid={callsValid ? undefined : true}
+                onChange={(e) => setUsage({ ...usage, callsPerDay: Number(e.target.value.replace(/\D/g, '') || '0') })}
+              />
+            )}
+          </Field>
           {!resourceId ? <p className="text-xs text-amber-800 sm:col-span-2">{t('demo.tour.noResource')}</p> : null}
         </div>
       ) : null}
@@ -207,11 +205,7 @@ function TourStepView({
           {t(`demo.tour.fail.${outcome.reason}`)}
         </div>
       ) : null}
-      {run.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {errorMessage(run.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={run.error} />
     </section>
   );
 }

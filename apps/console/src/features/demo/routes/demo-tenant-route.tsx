@@ -1,22 +1,14 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { errorMessage, QueryError } from '../../../components/query-error.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import {
-  Badge,
-  Banner,
-  Busy,
-  Button,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { BackLink } from '../../../components/back-link.tsx';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { DetailPage } from '../../../components/detail-page.tsx';
+import { InlineError } from '../../../components/inline-error.tsx';
+import { Badge, Banner, Button, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { timelineKey, timelinePagesQueryOptions } from '../api/clock.ts';
+import { timelineKey } from '../api/clock.ts';
 import {
   deleteTenantMutationOptions,
   demoTenantQueryOptions,
@@ -29,20 +21,15 @@ import {
 import type { ClockAdvanced, DemoTenantCreated, UsageInjection } from '../api/types.ts';
 import { ClockControls } from '../components/clock-controls.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
-import { PmOnly } from '../components/pm-only.tsx';
+import { pmOnly } from '../components/pm-only.tsx';
+import { TenantTimelinePanel } from '../components/tenant-timeline-panel.tsx';
 import { TimelineList } from '../components/timeline-list.tsx';
 import { TourPanel } from '../components/tour-panel.tsx';
 import { UsageInjector } from '../components/usage-injector.tsx';
 import { forgetTenantResources, loadTenantResources, saveTenantResources } from '../resources-store.ts';
 
 /** R9.3 one demo tenant: sign-in, clock, usage injector, timeline, tour, reset and delete. */
-export function DemoTenantRoute() {
-  return (
-    <PmOnly>
-      <DemoTenantPage />
-    </PmOnly>
-  );
-}
+export const DemoTenantRoute = pmOnly(DemoTenantPage);
 
 function Secret({ label, value }: { label: string; value: string }) {
   return (
@@ -70,7 +57,6 @@ function DemoTenantPage() {
   const [last, setLast] = useState<ClockAdvanced | null>(null);
   const [confirm, setConfirm] = useState<'reset' | 'delete' | 'password' | null>(null);
   const tenants = useQuery(demoTenantsQueryOptions());
-  const timeline = useInfiniteQuery(timelinePagesQueryOptions(accountId));
   const password = useMutation({
     ...resetPasswordMutationOptions(accountId),
     onSuccess: async () => {
@@ -118,227 +104,186 @@ function DemoTenantPage() {
     { key: 'password', term: passwordLabel, value: <Secret label={passwordLabel} value={value} /> },
   ];
 
-  const back = (
-    <Link to="/demo" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-      ← {t('demo.back')}
-    </Link>
-  );
-  if (tenants.isPending) {
-    return (
-      <>
-        <PageHeader title={t('demo.tenant.loading')} back={back} />
-        <Busy label={t('common.loading')} className="flex flex-col gap-3">
-          <Skeleton className="h-24 w-full" />
-          <Skeleton className="h-48 w-full" />
-        </Busy>
-      </>
-    );
-  }
-  if (tenants.isError) {
-    return (
-      <>
-        <PageHeader title={accountId} back={back} />
-        <QueryError error={tenants.error} onRetry={() => void tenants.refetch()} />
-      </>
-    );
-  }
-  const tenant = tenants.data.items.find((x) => x.accountId === accountId);
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title={accountId} back={back} />
-        <EmptyState icon="search" title={t('demo.tenant.notFoundTitle')}>
-          {t('demo.tenant.notFoundBody')}
-        </EmptyState>
-      </>
-    );
-  }
-  const now = last && last.now > tenant.clock.now ? last.now : tenant.clock.now;
   return (
-    <>
-      <PageHeader
-        title={tenant.name}
-        description={t('demo.tenant.description')}
-        back={back}
-        actions={<Badge tone="info">{t(`demo.scenario.${tenant.scenario}`)}</Badge>}
-      />
-      <div className="flex flex-col gap-5">
-        {created ? (
-          <Panel title={t('demo.creds.title')} headingId="creds-heading" className="border-amber-300">
-            <Banner tone="warning" className="mb-4">
-              {t('demo.creds.once')}
-            </Banner>
-            <DescriptionList
-              columns={2}
-              items={[
-                ...signInItems(created.customer.email, t('demo.creds.password'), created.customer.password),
-                {
-                  key: 'key',
-                  term: t('demo.creds.serviceKey'),
-                  value: <Secret label={t('demo.creds.serviceKey')} value={created.serviceKey} />,
-                },
-                {
-                  key: 'resources',
-                  term: t('demo.creds.resources'),
-                  value: (
-                    <ul>
-                      {created.resources.map((r) => (
-                        <li key={r.id}>
-                          {r.alias} <span className="font-mono text-xs text-slate-600">{r.id}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                },
-              ]}
+    <DetailPage
+      query={tenants}
+      pick={(d) => d.items.find((x) => x.accountId === accountId)}
+      back={<BackLink to="/demo">{t('demo.back')}</BackLink>}
+      loadingTitle={t('demo.tenant.loading')}
+      idTitle={accountId}
+      notFound={{ title: t('demo.tenant.notFoundTitle'), body: t('demo.tenant.notFoundBody') }}
+    >
+      {(tenant) => {
+        const now = last && last.now > tenant.clock.now ? last.now : tenant.clock.now;
+        return (
+          <>
+            <PageHeader
+              title={tenant.name}
+              description={t('demo.tenant.description')}
+              back={<BackLink to="/demo">{t('demo.back')}</BackLink>}
+              actions={<Badge tone="info">{t(`demo.scenario.${tenant.scenario}`)}</Badge>}
             />
-            <p className="mt-4 text-xs text-slate-600">{t('demo.creds.how')}</p>
-          </Panel>
-        ) : null}
+            <div className="flex flex-col gap-5">
+              {created ? (
+                <Panel title={t('demo.creds.title')} headingId="creds-heading" className="border-amber-300">
+                  <Banner tone="warning" className="mb-4">
+                    {t('demo.creds.once')}
+                  </Banner>
+                  <DescriptionList
+                    columns={2}
+                    items={[
+                      ...signInItems(created.customer.email, t('demo.creds.password'), created.customer.password),
+                      {
+                        key: 'key',
+                        term: t('demo.creds.serviceKey'),
+                        value: <Secret label={t('demo.creds.serviceKey')} value={created.serviceKey} />,
+                      },
+                      {
+                        key: 'resources',
+                        term: t('demo.creds.resources'),
+                        value: (
+                          <ul>
+                            {created.resources.map((r) => (
+                              <li key={r.id}>
+                                {r.alias} <span className="font-mono text-xs text-slate-600">{r.id}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        ),
+                      },
+                    ]}
+                  />
+                  <p className="mt-4 text-xs text-slate-600">{t('demo.creds.how')}</p>
+                </Panel>
+              ) : null}
 
-        <Panel title={t('demo.tenant.details')} headingId="details-heading">
-          <DescriptionList
-            columns={4}
-            items={[
-              {
-                key: 'now',
-                term: t('demo.tenant.now'),
-                value: (
-                  <span className="font-mono text-base font-semibold tabular" data-testid="demo-tenant-now">
-                    {formatDateTime(now)}
-                  </span>
-                ),
-              },
-              { key: 'id', term: t('demo.tenant.id'), value: <span className="font-mono">{tenant.accountId}</span> },
-              { key: 'customer', term: t('demo.tenant.customer'), value: tenant.customerEmail ?? t('common.dash') },
-              {
-                key: 'settlement',
-                term: t('demo.tenant.settlement'),
-                value: detail.data ? t(`demo.tenant.settlement.${detail.data.settlement}`) : t('common.dash'),
-              },
-              { key: 'created', term: t('demo.tenant.createdAt'), value: formatDateTime(tenant.createdAt) },
-            ]}
-          />
-        </Panel>
+              <Panel title={t('demo.tenant.details')} headingId="details-heading">
+                <DescriptionList
+                  columns={4}
+                  items={[
+                    {
+                      key: 'now',
+                      term: t('demo.tenant.now'),
+                      value: (
+                        <span className="font-mono text-base font-semibold tabular" data-testid="demo-tenant-now">
+                          {formatDateTime(now)}
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'id',
+                      term: t('demo.tenant.id'),
+                      value: <span className="font-mono">{tenant.accountId}</span>,
+                    },
+                    {
+                      key: 'customer',
+                      term: t('demo.tenant.customer'),
+                      value: tenant.customerEmail ?? t('common.dash'),
+                    },
+                    {
+                      key: 'settlement',
+                      term: t('demo.tenant.settlement'),
+                      value: detail.data ? t(`demo.tenant.settlement.${detail.data.settlement}`) : t('common.dash'),
+                    },
+                    { key: 'created', term: t('demo.tenant.createdAt'), value: formatDateTime(tenant.createdAt) },
+                  ]}
+                />
+              </Panel>
 
-        <Panel title={t('demo.access.title')} description={t('demo.access.description')} headingId="access-heading">
-          <div className="flex flex-wrap gap-2">
-            <Button variant="primary" loading={customerView.isPending} onClick={() => customerView.mutate()}>
-              {t('demo.access.open')}
-            </Button>
-            <Button onClick={() => setConfirm('password')}>{t('demo.access.reset')}</Button>
-          </div>
-          <p className="mt-2 text-xs text-slate-600">{t('demo.access.openHint')}</p>
-          {customerView.isError ? (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {errorMessage(customerView.error, t)}
-            </p>
-          ) : null}
-          {password.data ? (
-            <div className="mt-4 flex flex-col gap-2" data-testid="new-customer-password">
-              <Banner tone="warning">{t('demo.access.newPasswordOnce')}</Banner>
-              <DescriptionList
-                columns={2}
-                items={signInItems(password.data.email, t('demo.access.newPassword'), password.data.password)}
-              />
-            </div>
-          ) : null}
-        </Panel>
-
-        <Panel title={t('demo.clock.title')} description={t('demo.clock.description')} headingId="clock-heading">
-          <ClockControls accountId={accountId} now={now} usage={pending} onAdvanced={onAdvanced} />
-          {last ? (
-            <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" aria-live="polite">
-              <p className="text-sm font-medium text-green-900">
-                {t('demo.clock.advanced', { now: formatDateTime(last.now), count: last.happened.length })}
-              </p>
-              {last.happened.length > 0 ? (
-                <div className="mt-2">
-                  <TimelineList items={[...last.happened].reverse()} compact />
+              <Panel
+                title={t('demo.access.title')}
+                description={t('demo.access.description')}
+                headingId="access-heading"
+              >
+                <div className="flex flex-wrap gap-2">
+                  <Button variant="primary" loading={customerView.isPending} onClick={() => customerView.mutate()}>
+                    {t('demo.access.open')}
+                  </Button>
+                  <Button onClick={() => setConfirm('password')}>{t('demo.access.reset')}</Button>
                 </div>
-              ) : null}
+                <p className="mt-2 text-xs text-slate-600">{t('demo.access.openHint')}</p>
+                <InlineError error={customerView.error} />
+                {password.data ? (
+                  <div className="mt-4 flex flex-col gap-2" data-testid="new-customer-password">
+                    <Banner tone="warning">{t('demo.access.newPasswordOnce')}</Banner>
+                    <DescriptionList
+                      columns={2}
+                      items={signInItems(password.data.email, t('demo.access.newPassword'), password.data.password)}
+                    />
+                  </div>
+                ) : null}
+              </Panel>
+
+              <Panel title={t('demo.clock.title')} description={t('demo.clock.description')} headingId="clock-heading">
+                <ClockControls accountId={accountId} now={now} usage={pending} onAdvanced={onAdvanced} />
+                {last ? (
+                  <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" aria-live="polite">
+                    <p className="text-sm font-medium text-green-900">
+                      {t('demo.clock.advanced', { now: formatDateTime(last.now), count: last.happened.length })}
+                    </p>
+                    {last.happened.length > 0 ? (
+                      <div className="mt-2">
+                        <TimelineList items={[...last.happened].reverse()} compact />
+                      </div>
+                    ) : null}
+                  </div>
+                ) : null}
+              </Panel>
+
+              <Panel title={t('demo.usage.title')} description={t('demo.usage.description')} headingId="usage-heading">
+                <UsageInjector resources={resources} pending={pending} onChange={setPending} />
+              </Panel>
+
+              <TourPanel accountId={accountId} resourceId={resources[0]?.id} onAdvanced={onAdvanced} />
+
+              <TenantTimelinePanel accountId={accountId} />
+
+              <Panel title={t('demo.danger.title')} headingId="danger-heading">
+                <div className="flex flex-wrap gap-2">
+                  <Button onClick={() => setConfirm('reset')}>{t('demo.reset')}</Button>
+                  <Button variant="danger" onClick={() => setConfirm('delete')}>
+                    {t('demo.delete')}
+                  </Button>
+                </div>
+                {reset.isSuccess ? <p className="mt-3 text-sm text-green-800">{t('demo.reset.done')}</p> : null}
+              </Panel>
             </div>
-          ) : null}
-        </Panel>
-
-        <Panel title={t('demo.usage.title')} description={t('demo.usage.description')} headingId="usage-heading">
-          <UsageInjector resources={resources} pending={pending} onChange={setPending} />
-        </Panel>
-
-        <TourPanel accountId={accountId} resourceId={resources[0]?.id} onAdvanced={onAdvanced} />
-
-        <Panel title={t('demo.timeline.title')} headingId="timeline-heading">
-          {timeline.isPending ? (
-            <Busy label={t('common.loading')} className="flex flex-col gap-2">
-              <Skeleton className="h-4 w-2/3" />
-              <Skeleton className="h-4 w-1/2" />
-            </Busy>
-          ) : timeline.isError ? (
-            <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
-          ) : timeline.data.pages[0]?.items.length ? (
-            <>
-              <p className="mb-1 text-xs text-slate-600">{t('demo.timeline.newestFirst')}</p>
-              <TimelineList items={timeline.data.pages.flatMap((p) => p.items)} />
-              {timeline.hasNextPage ? (
-                <Button
-                  className="mt-3"
-                  loading={timeline.isFetchingNextPage}
-                  onClick={() => void timeline.fetchNextPage()}
-                >
-                  {t('demo.timeline.more')}
-                </Button>
-              ) : null}
-            </>
-          ) : (
-            <p className="text-sm text-slate-600">{t('demo.timeline.empty')}</p>
-          )}
-        </Panel>
-
-        <Panel title={t('demo.danger.title')} headingId="danger-heading">
-          <div className="flex flex-wrap gap-2">
-            <Button onClick={() => setConfirm('reset')}>{t('demo.reset')}</Button>
-            <Button variant="danger" onClick={() => setConfirm('delete')}>
-              {t('demo.delete')}
-            </Button>
-          </div>
-          {reset.isSuccess ? <p className="mt-3 text-sm text-green-800">{t('demo.reset.done')}</p> : null}
-        </Panel>
-      </div>
-      <ConfirmDialog
-        cancelLabel={t('demo.confirm.cancel')}
-        closeLabel={t('demo.confirm.close')}
-        open={confirm !== null}
-        title={
-          confirm === 'delete'
-            ? t('demo.delete.confirmTitle')
-            : confirm === 'password'
-              ? t('demo.access.resetConfirmTitle')
-              : t('demo.reset.confirmTitle')
-        }
-        confirmLabel={
-          confirm === 'delete' ? t('demo.delete') : confirm === 'password' ? t('demo.access.reset') : t('demo.reset')
-        }
-        danger={confirm === 'delete'}
-        busy={reset.isPending || remove.isPending || password.isPending}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() =>
-          confirm === 'delete' ? remove.mutate() : confirm === 'password' ? password.mutate() : reset.mutate()
-        }
-      >
-        <p>
-          {confirm === 'delete'
-            ? t('demo.delete.confirmBody')
-            : confirm === 'password'
-              ? t('demo.access.resetConfirmBody')
-              : t('demo.reset.confirmBody')}
-        </p>
-        {reset.isPending ? <p className="mt-2 text-xs text-slate-600">{t('demo.reset.progress')}</p> : null}
-        {reset.isError || remove.isError || password.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(reset.error ?? remove.error ?? password.error, t)}
-          </p>
-        ) : null}
-      </ConfirmDialog>
-    </>
+            <ConfirmActionDialog
+              open={confirm !== null}
+              title={
+                confirm === 'delete'
+                  ? t('demo.delete.confirmTitle')
+                  : confirm === 'password'
+                    ? t('demo.access.resetConfirmTitle')
+                    : t('demo.reset.confirmTitle')
+              }
+              confirmLabel={
+                confirm === 'delete'
+                  ? t('demo.delete')
+                  : confirm === 'password'
+                    ? t('demo.access.reset')
+                    : t('demo.reset')
+              }
+              danger={confirm === 'delete'}
+              busy={reset.isPending || remove.isPending || password.isPending}
+              onCancel={() => setConfirm(null)}
+              onConfirm={() =>
+                confirm === 'delete' ? remove.mutate() : confirm === 'password' ? password.mutate() : reset.mutate()
+              }
+            >
+              <p>
+                {confirm === 'delete'
+                  ? t('demo.delete.confirmBody')
+                  : confirm === 'password'
+                    ? t('demo.access.resetConfirmBody')
+                    : t('demo.reset.confirmBody')}
+              </p>
+              {reset.isPending ? <p className="mt-2 text-xs text-slate-600">{t('demo.reset.progress')}</p> : null}
+              <InlineError error={reset.error ?? remove.error ?? password.error} />
+            </ConfirmActionDialog>
+          </>
+        );
+      }}
+    </DetailPage>
   );
 }

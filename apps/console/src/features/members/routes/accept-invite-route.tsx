@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { LanguageSwitch } from '../../../components/language-switch.tsx';
+import { PublicPage } from '../../../components/public-page.tsx';
 import { errorMessage } from '../../../components/query-error.tsx';
 import { Banner, Busy, Button, buttonClasses, Field, Input, Skeleton } from '../../../components/ui/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -28,6 +28,40 @@ function LinkProblem({ error }: { error: unknown }) {
         </Link>
       ) : null}
     </div>
+  );
+}
+
+/** A new password (or its repetition): masked, and offered to the browser's password manager. */
+function NewPasswordField({
+  label,
+  hint,
+  name,
+  value,
+  onChange,
+  invalid,
+}: {
+  label: string;
+  hint?: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint}>
+      {(p) => (
+        <Input
+          {...p}
+          name={name}
+          type="password"
+          autoComplete="new-password"
+          maxLength={200}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={invalid ? true : undefined}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -98,34 +132,21 @@ export function AcceptInviteRoute() {
               />
             )}
           </Field>
-          <Field label={t('invite.password')} hint={t('invite.passwordHint')}>
-            {(p) => (
-              <Input
-                {...p}
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                maxLength={200}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-invalid={problem === 'invite.error.short' ? true : undefined}
-              />
-            )}
-          </Field>
-          <Field label={t('invite.confirm')}>
-            {(p) => (
-              <Input
-                {...p}
-                name="confirm"
-                type="password"
-                autoComplete="new-password"
-                maxLength={200}
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-                aria-invalid={problem === 'invite.error.mismatch' ? true : undefined}
-              />
-            )}
-          </Field>
+          <NewPasswordField
+            label={t('invite.password')}
+            hint={t('invite.passwordHint')}
+            name="password"
+            value={password}
+            onChange={setPassword}
+            invalid={problem === 'invite.error.short'}
+          />
+          <NewPasswordField
+            label={t('invite.confirm')}
+            name="confirm"
+            value={confirm}
+            onChange={setConfirm}
+            invalid={problem === 'invite.error.mismatch'}
+          />
           <Button type="submit" variant="primary" className="mt-2 w-full" loading={accept.isPending}>
             {accept.isPending ? t('invite.submitting') : t('invite.submit')}
           </Button>
@@ -135,22 +156,8 @@ export function AcceptInviteRoute() {
   }
 
   return (
-    <div className="flex min-h-screen flex-col bg-slate-100">
-      <header className="flex h-14 items-center justify-between bg-slate-900 px-4 text-white sm:px-6">
-        <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm font-bold">
-            ID
-          </span>
-          <span className="text-sm font-semibold">{t('app.name')}</span>
-        </div>
-        <LanguageSwitch tone="dark" />
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:items-center">
-        <div className="w-full max-w-md rounded-md border border-slate-200 bg-white p-7 shadow-sm">
-          <h1 className="mb-4 text-xl font-semibold text-slate-900">{t('invite.title')}</h1>
-          {body}
-        </div>
-      </main>
-    </div>
+    <PublicPage title={t('invite.title')} width="md">
+      <div className="mt-4">{body}</div>
+    </PublicPage>
   );
 }

@@ -1,21 +1,19 @@
 import type { Invitation, Me } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { MutationError } from '../../../components/mutation-error.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
 import {
   Badge,
   Banner,
-  Busy,
   Button,
-  Dialog,
-  EmptyState,
   Field,
   Input,
   PageHeader,
   Panel,
   Select,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -48,43 +46,37 @@ function MembersPanel({ me }: { me: Me | undefined }) {
   const members = useQuery(membersQueryOptions());
   return (
     <Panel title={t('members.list.title')} headingId="members-list" bodyClassName="p-0">
-      {members.isPending ? (
-        <Busy label={t('common.loading')} className="p-5">
-          <Skeleton className="h-16 w-full" />
-        </Busy>
-      ) : members.isError ? (
-        <div className="p-5">
-          <QueryError error={members.error} onRetry={() => void members.refetch()} />
-        </div>
-      ) : (
-        <Table caption={t('members.list.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('members.col.name')}</Th>
-              <Th>{t('members.col.email')}</Th>
-              <Th>{t('members.col.role')}</Th>
-              <Th>
-                {t('members.col.since')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {members.data.items.map((m) => (
-              <Tr key={m.id}>
-                <Td>
-                  {m.name}
-                  {m.id === me?.user.id ? <span className="ml-1 text-slate-600">{t('members.you')}</span> : null}
-                </Td>
-                <Td>{m.email}</Td>
-                <Td>
-                  <Badge tone={m.role === 'owner' ? 'info' : 'neutral'}>{t(roleKey(m.role))}</Badge>
-                </Td>
-                <Td className="tabular whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ItemsQueryView query={members}>
+        {(data) => (
+          <Table caption={t('members.list.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('members.col.name')}</Th>
+                <Th>{t('members.col.email')}</Th>
+                <Th>{t('members.col.role')}</Th>
+                <Th>
+                  {t('members.col.since')} <CstSuffix />
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {data.items.map((m) => (
+                <Tr key={m.id}>
+                  <Td>
+                    {m.name}
+                    {m.id === me?.user.id ? <span className="ml-1 text-slate-600">{t('members.you')}</span> : null}
+                  </Td>
+                  <Td>{m.email}</Td>
+                  <Td>
+                    <Badge tone={m.role === 'owner' ? 'info' : 'neutral'}>{t(roleKey(m.role))}</Badge>
+                  </Td>
+                  <Td className="tabular whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </ItemsQueryView>
     </Panel>
   );
 }
@@ -174,100 +166,80 @@ function PendingInvitations() {
   const resend = useMutation({ ...inviteMutationOptions(), onSuccess: refresh });
   return (
     <Panel title={t('members.pending.title')} headingId="pending-invitations" bodyClassName="p-0">
-      {list.isPending ? (
-        <Busy label={t('common.loading')} className="p-5">
-          <Skeleton className="h-16 w-full" />
-        </Busy>
-      ) : list.isError ? (
-        <div className="p-5">
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        </div>
-      ) : list.data.items.length === 0 ? (
-        <EmptyState headingLevel={3} title={t('members.pending.empty')} className="py-8" />
-      ) : (
-        <>
-          <MutationError error={resend.error} className="m-4" />
-          <Table caption={t('members.pending.caption')}>
-            <THead>
-              <tr>
-                <Th>{t('members.col.email')}</Th>
-                <Th>{t('members.col.role')}</Th>
-                <Th>
-                  {t('members.pending.sentAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                </Th>
-                <Th>
-                  {t('members.pending.expiresAt')}{' '}
-                  <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                </Th>
-                <Th>{t('members.pending.state')}</Th>
-                <Th>
-                  <span className="sr-only">{t('members.pending.actions')}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.items.map((i) => (
-                <Tr key={i.id}>
-                  <Td>{i.email}</Td>
-                  <Td>{t(roleKey(i.role))}</Td>
-                  <Td className="tabular whitespace-nowrap">{formatDateTime(i.createdAt)}</Td>
-                  <Td className="tabular whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
-                  <Td>
-                    {i.status === 'expired' ? (
-                      <Badge tone="muted">{t('members.pending.expired')}</Badge>
-                    ) : (
-                      <Badge tone="warning">{t('members.pending.pending')}</Badge>
-                    )}
-                  </Td>
-                  <Td align="right" className="whitespace-nowrap">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      loading={resend.isPending && resend.variables?.email === i.email}
-                      onClick={() => resend.mutate({ email: i.email, role: i.role })}
-                    >
-                      {t('members.pending.resend')}
-                      <span className="sr-only"> {i.email}</span>
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => {
-                        revoke.reset();
-                        setToRevoke(i);
-                      }}
-                    >
-                      {t('members.pending.revoke')}
-                      <span className="sr-only"> {i.email}</span>
-                    </Button>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </>
-      )}
-      <Dialog
+      <ItemsQueryView query={list} emptyTitle={t('members.pending.empty')}>
+        {(data) => (
+          <>
+            <MutationError error={resend.error} className="m-4" />
+            <Table caption={t('members.pending.caption')}>
+              <THead>
+                <tr>
+                  <Th>{t('members.col.email')}</Th>
+                  <Th>{t('members.col.role')}</Th>
+                  <Th>
+                    {t('members.pending.sentAt')} <CstSuffix />
+                  </Th>
+                  <Th>
+                    {t('members.pending.expiresAt')} <CstSuffix />
+                  </Th>
+                  <Th>{t('members.pending.state')}</Th>
+                  <Th>
+                    <span className="sr-only">{t('members.pending.actions')}</span>
+                  </Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((i) => (
+                  <Tr key={i.id}>
+                    <Td>{i.email}</Td>
+                    <Td>{t(roleKey(i.role))}</Td>
+                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.createdAt)}</Td>
+                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
+                    <Td>
+                      {i.status === 'expired' ? (
+                        <Badge tone="muted">{t('members.pending.expired')}</Badge>
+                      ) : (
+                        <Badge tone="warning">{t('members.pending.pending')}</Badge>
+                      )}
+                    </Td>
+                    <Td align="right" className="whitespace-nowrap">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        loading={resend.isPending && resend.variables?.email === i.email}
+                        onClick={() => resend.mutate({ email: i.email, role: i.role })}
+                      >
+                        {t('members.pending.resend')}
+                        <span className="sr-only"> {i.email}</span>
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => {
+                          revoke.reset();
+                          setToRevoke(i);
+                        }}
+                      >
+                        {t('members.pending.revoke')}
+                        <span className="sr-only"> {i.email}</span>
+                      </Button>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </>
+        )}
+      </ItemsQueryView>
+      <ConfirmActionDialog
         open={toRevoke !== null}
-        onClose={() => setToRevoke(null)}
-        dismissible={!revoke.isPending}
-        role="alertdialog"
-        closeLabel={t('dialog.close')}
         title={t('members.pending.revokeTitle', { email: toRevoke?.email ?? '' })}
         description={t('members.pending.revokeBody')}
-        footer={
-          <>
-            <Button onClick={() => setToRevoke(null)} disabled={revoke.isPending}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button variant="danger" loading={revoke.isPending} onClick={() => toRevoke && revoke.mutate(toRevoke.id)}>
-              {t('members.pending.revokeConfirm')}
-            </Button>
-          </>
-        }
-      >
-        <MutationError error={revoke.error} />
-      </Dialog>
+        confirmLabel={t('members.pending.revokeConfirm')}
+        busy={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => toRevoke && revoke.mutate(toRevoke.id)}
+        onCancel={() => setToRevoke(null)}
+      />
     </Panel>
   );
 }

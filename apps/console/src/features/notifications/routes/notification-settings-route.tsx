@@ -2,15 +2,15 @@ import type { NotificationKind, NotificationSettings } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage, QueryError } from '../../../components/query-error.tsx';
+import { errorMessage } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import {
   Banner,
-  Busy,
   Button,
+  CheckboxField,
   focusRing,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -45,8 +45,27 @@ export function NotificationSettingsRoute() {
   const t = useT();
   const me = useQuery(meQueryOptions()).data;
   const settings = useQuery(notificationSettingsQueryOptions());
+  const back = (
+    <Link to="/notifications" className={`rounded text-sm text-brand-700 hover:underline ${focusRing}`}>
+      ← {t('notif.backToList')}
+    </Link>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('notif.settings.title')} description={t('notif.settings.subtitle')} back={back} />
+      <QueryView query={settings} padded={false} skeleton="h-96">
+        {(data) => <SettingsForm settings={data} canEdit={can(me, 'settings')} />}
+      </QueryView>
+    </>
+  );
+}
+
+/** The settings as the server has them, edited as a draft until saved or discarded. */
+function SettingsForm({ settings, canEdit }: { settings: NotificationSettings; canEdit: boolean }) {
+  const t = useT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<NotificationSettings | null>(null);
+  const [draft, setDraft] = useState<NotificationSettings>(settings);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     ...saveNotificationSettingsMutationOptions(),
@@ -58,16 +77,14 @@ export function NotificationSettingsRoute() {
   });
 
   useEffect(() => {
-    if (settings.data) setDraft(settings.data);
-  }, [settings.data]);
+    setDraft(settings);
+  }, [settings]);
 
-  const canEdit = can(me, 'settings');
-  const dirty = Boolean(draft && settings.data && !sameSettings(draft, settings.data));
+  const dirty = !sameSettings(draft, settings);
 
   function setChannel(kind: NotificationKind, channel: Channel, value: boolean) {
     setSaved(false);
     setDraft((d) => {
-      if (!d) return d;
       const current = d.kinds[kind] ?? { email: false, sms: false };
       return { ...d, kinds: { ...d.kinds, [kind]: { ...current, [channel]: value } } };
     });
@@ -75,135 +92,99 @@ export function NotificationSettingsRoute() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (draft && canEdit) save.mutate(draft);
+    if (canEdit) save.mutate(draft);
   }
 
-  const back = (
-    <Link to="/notifications" className={`rounded text-sm text-brand-700 hover:underline ${focusRing}`}>
-      ← {t('notif.backToList')}
-    </Link>
-  );
-
   return (
-    <>
-      <PageHeader title={t('notif.settings.title')} description={t('notif.settings.subtitle')} back={back} />
-      {settings.isPending || !draft ? (
-        settings.isError ? (
-          <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          <Busy label={t('common.loading')}>
-            <Skeleton className="h-96" />
-          </Busy>
-        )
-      ) : (
-        <form onSubmit={submit} aria-label={t('notif.settings.title')} className="flex flex-col gap-4">
-          {!canEdit ? <Banner tone="info">{t('notif.settings.readOnly')}</Banner> : null}
-          <Panel
-            title={t('notif.settings.channels')}
-            description={t('notif.settings.channelsHint')}
-            headingId="notif-channels"
-            bodyClassName="p-0"
-          >
-            <Table caption={t('notif.settings.channelsCaption')}>
-              <THead>
-                <tr>
-                  <Th>{t('notif.settings.kind')}</Th>
-                  <Th className="text-center">{t('notif.channel.console')}</Th>
-                  <Th className="text-center">{t('notif.channel.email')}</Th>
-                  <Th className="text-center">{t('notif.channel.sms')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {NOTIFICATION_KINDS.map((k) => {
-                  const name = t(kindKey(k));
-                  const choice = draft.kinds[k] ?? { email: false, sms: false };
-                  return (
-                    <Tr key={k}>
-                      <Th scope="row" className="border-b-0 font-normal">
-                        <span className="block font-medium text-slate-900">{name}</span>
-                        <span className="block text-xs text-slate-600">{t(kindHintKey(k))}</span>
-                      </Th>
-                      <Td className="text-center">
-                        <input
-                          type="checkbox"
-                          className="size-4 accent-brand-600"
-                          checked
-                          disabled
-                          aria-label={t('notif.settings.channelFor', {
-                            channel: t('notif.channel.console'),
-                            kind: name,
-                          })}
-                          aria-describedby="notif-console-always"
-                        />
-                      </Td>
-                      {(['email', 'sms'] as const).map((ch) => (
-                        <Td key={ch} className="text-center">
-                          <input
-                            type="checkbox"
-                            name={`${k}.${ch}`}
-                            className="size-4 accent-brand-600"
-                            checked={choice[ch]}
-                            disabled={!canEdit || save.isPending}
-                            aria-label={t('notif.settings.channelFor', {
-                              channel: t(`notif.channel.${ch}`),
-                              kind: name,
-                            })}
-                            onChange={(e) => setChannel(k, ch, e.target.checked)}
-                          />
-                        </Td>
-                      ))}
-                    </Tr>
-                  );
-                })}
-              </TBody>
-            </Table>
-            <p id="notif-console-always" className="border-t border-slate-200 px-5 py-3 text-xs text-slate-600">
-              {t('notif.settings.consoleAlways')}
-            </p>
-          </Panel>
-          <Panel title={t('notif.settings.dailyReport')} headingId="notif-daily">
-            <div className="flex items-start gap-3">
-              <input
-                id="daily-report"
-                type="checkbox"
-                className="mt-0.5 size-4 accent-brand-600"
-                checked={draft.dailyReport}
-                disabled={!canEdit || save.isPending}
-                aria-describedby="daily-report-hint"
-                onChange={(e) => {
-                  setSaved(false);
-                  setDraft({ ...draft, dailyReport: e.target.checked });
-                }}
-              />
-              <div>
-                <label htmlFor="daily-report" className="text-sm font-medium text-slate-900">
-                  {t('notif.settings.dailyReportLabel')}
-                </label>
-                <p id="daily-report-hint" className="mt-0.5 text-sm text-slate-600">
-                  {t('notif.settings.dailyReportHint')}
-                </p>
-              </div>
-            </div>
-          </Panel>
-          {save.isError ? <Banner tone="error">{errorMessage(save.error, t)}</Banner> : null}
-          {saved && !dirty ? <Banner tone="success">{t('notif.settings.saved')}</Banner> : null}
-          {canEdit ? (
-            <div className="flex gap-2">
-              <Button type="submit" variant="primary" loading={save.isPending} disabled={!dirty}>
-                {t('notif.settings.save')}
-              </Button>
-              <Button
-                disabled={!dirty || save.isPending}
-                onClick={() => {
-                  if (settings.data) setDraft(settings.data);
-                }}
-              >
-                {t('notif.settings.discard')}
-              </Button>
-            </div>
-          ) : null}
-        </form>
-      )}
-    </>
+    <form onSubmit={submit} aria-label={t('notif.settings.title')} className="flex flex-col gap-4">
+      {!canEdit ? <Banner tone="info">{t('notif.settings.readOnly')}</Banner> : null}
+      <Panel
+        title={t('notif.settings.channels')}
+        description={t('notif.settings.channelsHint')}
+        headingId="notif-channels"
+        bodyClassName="p-0"
+      >
+        <Table caption={t('notif.settings.channelsCaption')}>
+          <THead>
+            <tr>
+              <Th>{t('notif.settings.kind')}</Th>
+              <Th className="text-center">{t('notif.channel.console')}</Th>
+              <Th className="text-center">{t('notif.channel.email')}</Th>
+              <Th className="text-center">{t('notif.channel.sms')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {NOTIFICATION_KINDS.map((k) => {
+              const name = t(kindKey(k));
+              const choice = draft.kinds[k] ?? { email: false, sms: false };
+              return (
+                <Tr key={k}>
+                  <Th scope="row" className="border-b-0 font-normal">
+                    <span className="block font-medium text-slate-900">{name}</span>
+                    <span className="block text-xs text-slate-600">{t(kindHintKey(k))}</span>
+                  </Th>
+                  <Td className="text-center">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-brand-600"
+                      checked
+                      disabled
+                      aria-label={t('notif.settings.channelFor', {
+                        channel: t('notif.channel.console'),
+                        kind: name,
+                      })}
+                      aria-describedby="notif-console-always"
+                    />
+                  </Td>
+                  {(['email', 'sms'] as const).map((ch) => (
+                    <Td key={ch} className="text-center">
+                      <input
+                        type="checkbox"
+                        name={`${k}.${ch}`}
+                        className="size-4 accent-brand-600"
+                        checked={choice[ch]}
+                        disabled={!canEdit || save.isPending}
+                        aria-label={t('notif.settings.channelFor', {
+                          channel: t(`notif.channel.${ch}`),
+                          kind: name,
+                        })}
+                        onChange={(e) => setChannel(k, ch, e.target.checked)}
+                      />
+                    </Td>
+                  ))}
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+        <p id="notif-console-always" className="border-t border-slate-200 px-5 py-3 text-xs text-slate-600">
+          {t('notif.settings.consoleAlways')}
+        </p>
+      </Panel>
+      <Panel title={t('notif.settings.dailyReport')} headingId="notif-daily">
+        <CheckboxField
+          label={t('notif.settings.dailyReportLabel')}
+          hint={t('notif.settings.dailyReportHint')}
+          checked={draft.dailyReport}
+          disabled={!canEdit || save.isPending}
+          onChange={(e) => {
+            setSaved(false);
+            setDraft({ ...draft, dailyReport: e.target.checked });
+          }}
+        />
+      </Panel>
+      {save.isError ? <Banner tone="error">{errorMessage(save.error, t)}</Banner> : null}
+      {saved && !dirty ? <Banner tone="success">{t('notif.settings.saved')}</Banner> : null}
+      {canEdit ? (
+        <div className="flex gap-2">
+          <Button type="submit" variant="primary" loading={save.isPending} disabled={!dirty}>
+            {t('notif.settings.save')}
+          </Button>
+          <Button disabled={!dirty || save.isPending} onClick={() => setDraft(settings)}>
+            {t('notif.settings.discard')}
+          </Button>
+        </div>
+      ) : null}
+    </form>
   );
 }

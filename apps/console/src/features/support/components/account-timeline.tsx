@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import { TimelineTable } from '../../../components/timeline-table.tsx';
-import { Busy, Button, EmptyState, Field, Input, Panel, Skeleton } from '../../../components/ui/index.ts';
+import { Button, EmptyState, Field, Input, Panel } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { staffTimelineQueryOptions } from '../api/staff-timeline.ts';
 
@@ -49,41 +49,42 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
       <div className="mt-4">
         {asked === null ? (
           <p className="text-sm text-slate-600">{t('support.timeline.idle')}</p>
-        ) : timeline.isPending ? (
-          <Busy label={t('common.loading')}>
-            <Skeleton className="h-24 w-full" />
-          </Busy>
-        ) : timeline.isError ? (
-          <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
-        ) : timeline.data.items.length === 0 ? (
-          <EmptyState title={t('support.timeline.empty')}>{t('support.timeline.emptyBody')}</EmptyState>
         ) : (
-          <>
-            <TimelineTable
-              items={timeline.data.items}
-              caption={t('support.timeline.caption')}
-              busy={timeline.isPlaceholderData}
-            />
-            {asked.cursor || timeline.data.nextCursor ? (
-              <nav aria-label={t('support.timeline.pagination')} className="mt-3 flex justify-end gap-2">
-                {asked.cursor ? (
-                  <Button size="sm" onClick={() => setAsked({ reason: asked.reason })}>
-                    {t('support.outbox.first')}
-                  </Button>
+          <QueryView
+            query={timeline}
+            padded={false}
+            isEmpty={(d) => d.items.length === 0}
+            empty={<EmptyState title={t('support.timeline.empty')}>{t('support.timeline.emptyBody')}</EmptyState>}
+          >
+            {(data) => (
+              <>
+                <TimelineTable
+                  items={data.items}
+                  caption={t('support.timeline.caption')}
+                  busy={timeline.isPlaceholderData}
+                />
+                {asked.cursor || data.nextCursor ? (
+                  <nav aria-label={t('support.timeline.pagination')} className="mt-3 flex justify-end gap-2">
+                    {asked.cursor ? (
+                      <Button size="sm" onClick={() => setAsked({ reason: asked.reason })}>
+                        {t('support.outbox.first')}
+                      </Button>
+                    ) : null}
+                    <Button
+                      size="sm"
+                      disabled={!data.nextCursor}
+                      onClick={() => {
+                        const next = data.nextCursor;
+                        if (next) setAsked({ reason: asked.reason, cursor: next });
+                      }}
+                    >
+                      {t('support.outbox.next')}
+                    </Button>
+                  </nav>
                 ) : null}
-                <Button
-                  size="sm"
-                  disabled={!timeline.data.nextCursor}
-                  onClick={() => {
-                    const next = timeline.data.nextCursor;
-                    if (next) setAsked({ reason: asked.reason, cursor: next });
-                  }}
-                >
-                  {t('support.outbox.next')}
-                </Button>
-              </nav>
-            ) : null}
-          </>
+              </>
+            )}
+          </QueryView>
         )}
       </div>
     </Panel>

@@ -1,17 +1,24 @@
 import type { Pack } from '@idv/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type UseMutationOptions,
+  type UseMutationResult,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, QueryError } from '../../../components/query-error.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
+import { InlineError } from '../../../components/inline-error.tsx';
+import { NameAndId } from '../../../components/name-and-id.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Banner,
-  Busy,
   Button,
   EmptyState,
   Field,
   Input,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -26,57 +33,106 @@ import { impersonatedPacksQueryOptions } from '../api/packs.ts';
 import { refuseRefundMutationOptions, setViolationMutationOptions } from '../api/staff-actions.ts';
 import { actionReasonProblem, REASON_MAX } from '../reason.ts';
 
-function ReasonInput({
-  value,
-  onChange,
-  label,
-  showError,
+/**
+ * A staff action's confirmation: what it does, the reason it needs (required; the customer or the audit
+ * log sees it) and, after a failed try, why it failed. Mounted per opening, so the reason starts empty.
+ */
+function ReasonConfirmDialog({
+  title,
+  body,
+  reasonLabel,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
 }: {
-  value: string;
-  onChange: (v: string) => void;
-  label: string;
-  showError: boolean;
+  title: string;
+  body: string;
+  reasonLabel: string;
+  confirmLabel: string;
+  danger: boolean;
+  busy: boolean;
+  error: unknown;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
 }) {
   const t = useT();
-  const problem = actionReasonProblem(value);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const problem = actionReasonProblem(reason);
   return (
-    <Field
-      label={label}
-      hint={t('support.actions.reasonHint')}
-      error={showError && problem ? t('support.actions.reasonRequired') : undefined}
+    <ConfirmActionDialog
+      open
+      title={title}
+      confirmLabel={confirmLabel}
+      danger={danger}
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={() => {
+        setTried(true);
+        if (!problem) onConfirm(reason.trim());
+      }}
     >
-      {(p) => <Input {...p} maxLength={REASON_MAX} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
+      <p className="mb-3">{body}</p>
+      <Field
+        label={reasonLabel}
+        hint={t('support.actions.reasonHint')}
+        error={tried && problem ? t('support.actions.reasonRequired') : undefined}
+      >
+        {(p) => <Input {...p} maxLength={REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <InlineError error={error} />
+    </ConfirmActionDialog>
   );
 }
 
-/** R8.5: refuse a purchased pack's refund for suspected abuse; the customer sees the reason. */
-export function RefundRefusals() {
-  const { t, tMaybe } = useI18n();
+/**
+ * A staff action on a chosen target (a pack, the flag's new value): `open` picks it and forgets the last
+ * outcome; on success the confirmation closes, the packs are read again and `done` says what happened.
+ */
+function useStaffAction<T, R, V>(
+  options: Pick<UseMutationOptions<R, Error, V>, 'mutationKey' | 'mutationFn'>,
+  doneText: (result: R) => string,
+): {
+  target: T | null;
+  open: (target: T) => void;
+  close: () => void;
+  done: string | null;
+  mutation: UseMutationResult<R, Error, V>;
+} {
   const queryClient = useQueryClient();
-  const packs = useQuery(impersonatedPacksQueryOptions());
-  const [target, setTarget] = useState<Pack | null>(null);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
+  const [target, setTarget] = useState<T | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const refuse = useMutation({
-    ...refuseRefundMutationOptions(),
+  const mutation = useMutation({
+    ...options,
     onSuccess: async (r) => {
-      setDone(t('support.refuse.done', { id: r.packId }));
+      setDone(doneText(r));
       setTarget(null);
       await queryClient.invalidateQueries({ queryKey: ['packs'] });
     },
   });
-
-  function open(p: Pack) {
-    refuse.reset();
-    setReason('');
-    setTried(false);
+  function open(next: T) {
+    mutation.reset();
     setDone(null);
-    setTarget(p);
+    setTarget(next);
   }
+  return { target, open, close: () => setTarget(null), done, mutation };
+}
 
-  const refusable = (packs.data?.items ?? []).filter((p) => p.status !== 'refunded');
+const isRefusable = (p: Pack) => p.status !== 'refunded';
+
+/** R8.5: refuse a purchased pack's refund for suspected abuse; the customer sees the reason. */
+export function RefundRefusals() {
+  const { t, tMaybe } = useI18n();
+  const packs = useQuery(impersonatedPacksQueryOptions());
+  const refusal = useStaffAction<Pack, { packId: string }, { packId: string; reason: string }>(
+    refuseRefundMutationOptions(),
+    (r) => t('support.refuse.done', { id: r.packId }),
+  );
+
+  const pack = refusal.target;
   return (
     <Panel
       title={t('support.refuse.title')}
@@ -84,82 +140,69 @@ export function RefundRefusals() {
       headingId="refuse-heading"
       bodyClassName="p-0"
     >
-      {done ? (
+      {refusal.done ? (
         <Banner tone="success" className="m-4">
-          {done}
+          {refusal.done}
         </Banner>
       ) : null}
-      {packs.isPending ? (
-        <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-          <Skeleton className="h-5 w-2/3" />
-          <Skeleton className="h-5 w-1/2" />
-        </Busy>
-      ) : packs.isError ? (
-        <QueryError error={packs.error} onRetry={() => void packs.refetch()} className="m-5" />
-      ) : refusable.length === 0 ? (
-        <EmptyState headingLevel={3} title={t('support.refuse.empty')} />
-      ) : (
-        <Table caption={t('support.refuse.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('support.refuse.col.pack')}</Th>
-              <Th align="right">{t('support.refuse.col.remaining')}</Th>
-              <Th>{t('support.refuse.col.acquiredAt')}</Th>
-              <Th>{t('support.refuse.col.refund')}</Th>
-              <Th>
-                <span className="sr-only">{t('support.col.actions')}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {refusable.map((p) => (
-              <Tr key={p.id}>
-                <Td>
-                  <p className="font-medium">#{p.id}</p>
-                  <p className="font-mono text-xs text-slate-600">{p.label}</p>
-                </Td>
-                <Td align="right">
-                  {formatCount(p.remaining)} / {formatCount(p.total)}
-                </Td>
-                <Td className="tabular">{formatDateTime(p.acquiredAt)}</Td>
-                <Td className="max-w-72 text-xs">
-                  {p.refund.eligible
-                    ? t('support.refuse.eligible')
-                    : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
-                </Td>
-                <Td align="right">
-                  <Button size="sm" variant="secondary" onClick={() => open(p)}>
-                    {t('support.refuse.action', { id: p.id })}
-                  </Button>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <ConfirmDialog
-        cancelLabel={t('support.confirm.cancel')}
-        closeLabel={t('support.confirm.close')}
-        open={target !== null}
-        title={t('support.refuse.confirmTitle', { id: target?.id ?? '' })}
-        confirmLabel={t('support.refuse.confirm')}
-        danger
-        busy={refuse.isPending}
-        onCancel={() => setTarget(null)}
-        onConfirm={() => {
-          setTried(true);
-          if (!target || actionReasonProblem(reason)) return;
-          refuse.mutate({ packId: target.id, reason: reason.trim() });
-        }}
+      <QueryView
+        query={packs}
+        loading={<SkeletonLines />}
+        isEmpty={(d) => !d.items.some(isRefusable)}
+        empty={<EmptyState headingLevel={3} title={t('support.refuse.empty')} />}
       >
-        <p className="mb-3">{t('support.refuse.confirmBody')}</p>
-        <ReasonInput value={reason} onChange={setReason} label={t('support.refuse.reason')} showError={tried} />
-        {refuse.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(refuse.error, t)}
-          </p>
-        ) : null}
-      </ConfirmDialog>
+        {(data) => (
+          <Table caption={t('support.refuse.caption')}>
+            <THead>
+              <tr>
+                <Th>{t('support.refuse.col.pack')}</Th>
+                <Th align="right">{t('support.refuse.col.remaining')}</Th>
+                <Th>{t('support.refuse.col.acquiredAt')}</Th>
+                <Th>{t('support.refuse.col.refund')}</Th>
+                <Th>
+                  <span className="sr-only">{t('support.col.actions')}</span>
+                </Th>
+              </tr>
+            </THead>
+            <TBody>
+              {data.items.filter(isRefusable).map((p) => (
+                <Tr key={p.id}>
+                  <Td>
+                    <NameAndId name={`#${p.id}`} id={p.label} />
+                  </Td>
+                  <Td align="right">
+                    {formatCount(p.remaining)} / {formatCount(p.total)}
+                  </Td>
+                  <Td className="tabular">{formatDateTime(p.acquiredAt)}</Td>
+                  <Td className="max-w-72 text-xs">
+                    {p.refund.eligible
+                      ? t('support.refuse.eligible')
+                      : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
+                  </Td>
+                  <Td align="right">
+                    <Button size="sm" variant="secondary" onClick={() => refusal.open(p)}>
+                      {t('support.refuse.action', { id: p.id })}
+                    </Button>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </QueryView>
+      {pack ? (
+        <ReasonConfirmDialog
+          title={t('support.refuse.confirmTitle', { id: pack.id })}
+          body={t('support.refuse.confirmBody')}
+          reasonLabel={t('support.refuse.reason')}
+          confirmLabel={t('support.refuse.confirm')}
+          danger
+          busy={refusal.mutation.isPending}
+          error={refusal.mutation.error}
+          onCancel={refusal.close}
+          onConfirm={(reason) => refusal.mutation.mutate({ packId: pack.id, reason })}
+        />
+      ) : null}
     </Panel>
   );
 }
@@ -167,67 +210,42 @@ export function RefundRefusals() {
 /** R8.2: the account-violation flag (distinct from arrears) makes every pack non-refundable. */
 export function ViolationFlag({ accountId }: { accountId: string }) {
   const t = useT();
-  const queryClient = useQueryClient();
-  const [next, setNext] = useState<boolean | null>(null);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const mutation = useMutation({
-    ...setViolationMutationOptions(accountId),
-    onSuccess: async (r) => {
-      setDone(r.violation ? t('support.violation.doneSet') : t('support.violation.doneCleared'));
-      setNext(null);
-      await queryClient.invalidateQueries({ queryKey: ['packs'] });
-    },
-  });
-  function open(v: boolean) {
-    mutation.reset();
-    setReason('');
-    setTried(false);
-    setDone(null);
-    setNext(v);
-  }
+  const flag = useStaffAction<boolean, { violation: boolean }, { violation: boolean; reason: string }>(
+    setViolationMutationOptions(accountId),
+    (r) => (r.violation ? t('support.violation.doneSet') : t('support.violation.doneCleared')),
+  );
+  const next = flag.target;
   return (
     <Panel
       title={t('support.violation.title')}
       description={t('support.violation.description')}
       headingId="violation-heading"
     >
-      {done ? (
+      {flag.done ? (
         <Banner tone="success" className="mb-4">
-          {done}
+          {flag.done}
         </Banner>
       ) : null}
       <p className="mb-4 text-sm text-slate-600">{t('support.violation.unknownState')}</p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={() => open(true)}>
+        <Button variant="danger" onClick={() => flag.open(true)}>
           {t('support.violation.set')}
         </Button>
-        <Button onClick={() => open(false)}>{t('support.violation.clear')}</Button>
+        <Button onClick={() => flag.open(false)}>{t('support.violation.clear')}</Button>
       </div>
-      <ConfirmDialog
-        cancelLabel={t('support.confirm.cancel')}
-        closeLabel={t('support.confirm.close')}
-        open={next !== null}
-        title={next ? t('support.violation.confirmSetTitle') : t('support.violation.confirmClearTitle')}
-        confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}
-        danger={next === true}
-        busy={mutation.isPending}
-        onCancel={() => setNext(null)}
-        onConfirm={() => {
-          setTried(true);
-          if (next === null || actionReasonProblem(reason)) return;
-          mutation.mutate({ violation: next, reason: reason.trim() });
-        }}
-      >
-        <p className="mb-3">{next ? t('support.violation.confirmSetBody') : t('support.violation.confirmClearBody')}</p>
-        <ReasonInput value={reason} onChange={setReason} label={t('support.violation.reason')} showError={tried} />
-        {mutation.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {errorMessage(mutation.error, t)}
-          </p>
-        ) : null}
-      </ConfirmDialog>
+      {next !== null ? (
+        <ReasonConfirmDialog
+          title={next ? t('support.violation.confirmSetTitle') : t('support.violation.confirmClearTitle')}
+          body={next ? t('support.violation.confirmSetBody') : t('support.violation.confirmClearBody')}
+          reasonLabel={t('support.violation.reason')}
+          confirmLabel={next ? t('support.violation.set') : t('support.violation.clear')}
+          danger={next}
+          busy={flag.mutation.isPending}
+          error={flag.mutation.error}
+          onCancel={flag.close}
+          onConfirm={(reason) => flag.mutation.mutate({ violation: next, reason })}
+        />
+      ) : null}
     </Panel>
   );
 }

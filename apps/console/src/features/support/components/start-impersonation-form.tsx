@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../components/query-error.tsx';
-import { Banner, Button, Field, Input } from '../../../components/ui/index.ts';
+import { Banner, Button, CheckboxField, Field, Input } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { startImpersonationMutationOptions } from '../api/impersonation.ts';
@@ -99,24 +99,13 @@ export function StartImpersonationForm({ account, mayWrite }: { account: StaffAc
         )}
       </Field>
       {mayWrite ? (
-        <div className="flex items-start gap-2">
-          <input
-            id="impersonate-write"
-            type="checkbox"
-            className="mt-0.5 size-4 accent-red-700"
-            checked={write}
-            onChange={(e) => setWrite(e.target.checked)}
-            aria-describedby="impersonate-write-hint"
-          />
-          <div>
-            <label htmlFor="impersonate-write" className="text-sm font-medium text-slate-800">
-              {t('support.start.write')}
-            </label>
-            <p id="impersonate-write-hint" className="text-xs text-slate-600">
-              {t('support.start.writeHint')}
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          label={t('support.start.write')}
+          hint={t('support.start.writeHint')}
+          danger
+          checked={write}
+          onChange={(e) => setWrite(e.target.checked)}
+        />
       ) : (
         <p className="text-xs text-slate-600">{t('support.start.readOnlyOnly')}</p>
       )}

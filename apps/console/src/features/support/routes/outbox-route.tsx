@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
   type BadgeTone,
-  Busy,
   Button,
   EmptyState,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -20,18 +19,12 @@ import {
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { outboxQueryOptions } from '../api/outbox.ts';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 
 const statusTone: Record<string, BadgeTone> = { sent: 'success', pending: 'warning', failed: 'danger' };
 
 /** Staff: the email and SMS outbox (R7): what was sent to whom, and what is still waiting or failed. */
-export function OutboxRoute() {
-  return (
-    <SupportOnly>
-      <Outbox />
-    </SupportOnly>
-  );
-}
+export const OutboxRoute = supportOnly(Outbox);
 
 function Outbox() {
   const { t, tMaybe } = useI18n();
@@ -55,56 +48,52 @@ function Outbox() {
         }
       />
       <Panel bodyClassName="p-0">
-        {list.isPending ? (
-          <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-            <Skeleton className="h-5 w-2/3" />
-            <Skeleton className="h-5 w-1/2" />
-            <Skeleton className="h-5 w-3/5" />
-          </Busy>
-        ) : list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} className="m-5" />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState title={t('support.outbox.emptyTitle')}>{t('support.outbox.emptyBody')}</EmptyState>
-        ) : (
-          <Table caption={t('support.outbox.caption')} busy={list.isFetching}>
-            <THead>
-              <tr>
-                <Th>{t('support.outbox.col.sentAt')}</Th>
-                <Th>{t('support.outbox.col.channel')}</Th>
-                <Th>{t('support.outbox.col.recipient')}</Th>
-                <Th>{t('support.outbox.col.subject')}</Th>
-                <Th>{t('support.outbox.col.account')}</Th>
-                <Th>{t('support.outbox.col.status')}</Th>
-                <Th align="right">{t('support.outbox.col.attempts')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.items.map((m) => (
-                <Tr key={m.id}>
-                  <Td className="whitespace-nowrap tabular">{formatDateTime(m.sentAt)}</Td>
-                  <Td>{tMaybe(`support.outbox.channel.${m.channel}`, m.channel)}</Td>
-                  <Td className="break-all">{m.recipient}</Td>
-                  <Td className="max-w-md">
-                    <details>
-                      <summary className="cursor-pointer text-slate-900">{m.subject || t('common.dash')}</summary>
-                      <p className="mt-1 text-xs text-slate-600">{tMaybe(`support.outbox.kind.${m.kind}`, m.kind)}</p>
-                      <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs text-slate-800">
-                        {m.body}
-                      </pre>
-                    </details>
-                  </Td>
-                  <Td className="font-mono text-xs">{m.accountId}</Td>
-                  <Td>
-                    <Badge tone={statusTone[m.status] ?? 'neutral'}>
-                      {tMaybe(`support.outbox.status.${m.status}`, m.status)}
-                    </Badge>
-                  </Td>
-                  <Td align="right">{m.attempts}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <ItemsQueryView
+          query={list}
+          loading={<SkeletonLines count={3} />}
+          empty={<EmptyState title={t('support.outbox.emptyTitle')}>{t('support.outbox.emptyBody')}</EmptyState>}
+        >
+          {(data) => (
+            <Table caption={t('support.outbox.caption')} busy={list.isFetching}>
+              <THead>
+                <tr>
+                  <Th>{t('support.outbox.col.sentAt')}</Th>
+                  <Th>{t('support.outbox.col.channel')}</Th>
+                  <Th>{t('support.outbox.col.recipient')}</Th>
+                  <Th>{t('support.outbox.col.subject')}</Th>
+                  <Th>{t('support.outbox.col.account')}</Th>
+                  <Th>{t('support.outbox.col.status')}</Th>
+                  <Th align="right">{t('support.outbox.col.attempts')}</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((m) => (
+                  <Tr key={m.id}>
+                    <Td className="whitespace-nowrap tabular">{formatDateTime(m.sentAt)}</Td>
+                    <Td>{tMaybe(`support.outbox.channel.${m.channel}`, m.channel)}</Td>
+                    <Td className="break-all">{m.recipient}</Td>
+                    <Td className="max-w-md">
+                      <details>
+                        <summary className="cursor-pointer text-slate-900">{m.subject || t('common.dash')}</summary>
+                        <p className="mt-1 text-xs text-slate-600">{tMaybe(`support.outbox.kind.${m.kind}`, m.kind)}</p>
+                        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs text-slate-800">
+                          {m.body}
+                        </pre>
+                      </details>
+                    </Td>
+                    <Td className="font-mono text-xs">{m.accountId}</Td>
+                    <Td>
+                      <Badge tone={statusTone[m.status] ?? 'neutral'}>
+                        {tMaybe(`support.outbox.status.${m.status}`, m.status)}
+                      </Badge>
+                    </Td>
+                    <Td align="right">{m.attempts}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </ItemsQueryView>
       </Panel>
       {list.data && (cursor || list.data.nextCursor) ? (
         <nav aria-label={t('support.outbox.pagination')} className="mt-4 flex gap-2">

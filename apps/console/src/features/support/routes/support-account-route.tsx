@@ -1,79 +1,46 @@
+import type { StaffAccount } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  Banner,
-  Busy,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { BackLink } from '../../../components/back-link.tsx';
+import { DetailPage } from '../../../components/detail-page.tsx';
+import { Badge, Banner, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
 import { staffAccountQueryOptions } from '../api/staff-accounts.ts';
 import { AccountStatus } from '../components/account-status.tsx';
 import { AccountTimeline } from '../components/account-timeline.tsx';
+import { AccountUsers } from '../components/account-users.tsx';
 import { RefundRefusals, ViolationFlag } from '../components/staff-actions.tsx';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 import { StartImpersonationForm } from '../components/start-impersonation-form.tsx';
 import { useStopImpersonation } from '../components/use-stop-impersonation.ts';
 import { canWrite } from '../roles.ts';
 
 /** R9.2 one account, seen by support: details, start impersonation, and (write sessions) R8.2/R8.5 actions. */
-export function SupportAccountRoute() {
+export const SupportAccountRoute = supportOnly(SupportAccount);
+
+function SupportAccount() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const account = useQuery(staffAccountQueryOptions(id));
   return (
-    <SupportOnly>
-      <SupportAccount />
-    </SupportOnly>
+    <DetailPage
+      query={account}
+      pick={(found) => found}
+      back={<BackLink to="/support">{t('support.back')}</BackLink>}
+      loadingTitle={t('support.account.loading')}
+      idTitle={t('support.account.title', { id })}
+      notFound={{ title: t('support.account.notFoundTitle'), body: t('support.account.notFoundBody') }}
+    >
+      {(a) => <SupportAccountPage a={a} />}
+    </DetailPage>
   );
 }
 
-function SupportAccount() {
+function SupportAccountPage({ a }: { a: StaffAccount }) {
   const { t, tMaybe } = useI18n();
-  const { id = '' } = useParams();
   const me = useQuery(meQueryOptions()).data;
-  const account = useQuery(staffAccountQueryOptions(id));
   const stop = useStopImpersonation();
-  const back = (
-    <Link to="/support" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-      ← {t('support.back')}
-    </Link>
-  );
-
-  if (account.isPending) {
-    return (
-      <>
-        <PageHeader title={t('support.account.loading')} back={back} />
-        <Busy label={t('common.loading')} className="flex flex-col gap-3">
-          <Skeleton className="h-24 w-full" />
-          <Skeleton className="h-40 w-full" />
-        </Busy>
-      </>
-    );
-  }
-  if (account.isError) {
-    return (
-      <>
-        <PageHeader title={t('support.account.title', { id })} back={back} />
-        <QueryError error={account.error} onRetry={() => void account.refetch()} />
-      </>
-    );
-  }
-  const a = account.data;
-  if (!a) {
-    return (
-      <>
-        <PageHeader title={t('support.account.title', { id })} back={back} />
-        <EmptyState icon="search" title={t('support.account.notFoundTitle')}>
-          {t('support.account.notFoundBody')}
-        </EmptyState>
-      </>
-    );
-  }
-
   const imp = me?.impersonation ?? null;
   const onThis = imp !== null && me?.account?.id === a.id;
   return (
@@ -81,7 +48,7 @@ function SupportAccount() {
       <PageHeader
         title={a.name}
         description={t('support.account.description')}
-        back={back}
+        back={<BackLink to="/support">{t('support.back')}</BackLink>}
         actions={a.isDemo ? <Badge tone="info">{t('support.demoAccount')}</Badge> : undefined}
       />
       <div className="flex flex-col gap-5">
@@ -98,16 +65,7 @@ function SupportAccount() {
             ]}
           />
           <h3 className="mt-5 text-sm font-semibold text-slate-900">{t('support.col.members')}</h3>
-          <ul className="mt-2 flex flex-col gap-1 text-sm">
-            {a.users.map((u) => (
-              <li key={u.email}>
-                {u.email}{' '}
-                <span className="text-xs text-slate-600">
-                  ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
-                </span>
-              </li>
-            ))}
-          </ul>
+          <AccountUsers users={a.users} className="mt-2 flex flex-col gap-1 text-sm" />
         </Panel>
 
         <Panel title={t('support.start.title')} description={t('support.start.description')} headingId="start-heading">

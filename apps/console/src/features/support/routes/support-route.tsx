@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { ItemsQueryView } from '../../../components/items-query-view.tsx';
+import { NameAndId } from '../../../components/name-and-id.tsx';
+import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
 import {
   Badge,
-  Busy,
   Button,
   buttonClasses,
   EmptyState,
+  Field,
   Input,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -23,23 +24,17 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
 import { staffAccountsQueryOptions } from '../api/staff-accounts.ts';
 import { AccountStatus } from '../components/account-status.tsx';
-import { SupportOnly } from '../components/staff-only.tsx';
+import { AccountUsers } from '../components/account-users.tsx';
+import { supportOnly } from '../components/staff-only.tsx';
 
 /** R9.2 staff console home: find an account by id, name or a member's email. */
-export function SupportRoute() {
-  return (
-    <SupportOnly>
-      <AccountSearch />
-    </SupportOnly>
-  );
-}
+export const SupportRoute = supportOnly(AccountSearch);
 
 function AccountSearch() {
   const { t, tMaybe } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const [draft, setDraft] = useState(q);
-  const inputId = useId();
   const me = useQuery(meQueryOptions()).data;
   const list = useQuery(staffAccountsQueryOptions(q));
 
@@ -71,20 +66,19 @@ function AccountSearch() {
       <Panel>
         <search>
           <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-            <div className="flex min-w-64 flex-1 flex-col gap-1">
-              <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
-                {t('support.search.label')}
-              </label>
-              <Input
-                id={inputId}
-                type="search"
-                name="q"
-                maxLength={100}
-                value={draft}
-                onChange={(e) => setDraft(e.target.value)}
-                placeholder={t('support.search.placeholder')}
-              />
-            </div>
+            <Field label={t('support.search.label')} className="min-w-64 flex-1">
+              {(p) => (
+                <Input
+                  {...p}
+                  type="search"
+                  name="q"
+                  maxLength={100}
+                  value={draft}
+                  onChange={(e) => setDraft(e.target.value)}
+                  placeholder={t('support.search.placeholder')}
+                />
+              )}
+            </Field>
             <Button type="submit" variant="primary">
               {t('support.search.submit')}
             </Button>
@@ -92,73 +86,61 @@ function AccountSearch() {
         </search>
       </Panel>
       <Panel className="mt-5" bodyClassName="p-0">
-        {list.isPending ? (
-          <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-            <Skeleton className="h-5 w-2/3" />
-            <Skeleton className="h-5 w-1/2" />
-            <Skeleton className="h-5 w-3/5" />
-          </Busy>
-        ) : list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} className="m-5" />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState icon="search" title={t('support.search.emptyTitle')}>
-            {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
-          </EmptyState>
-        ) : (
-          <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
-            <THead>
-              <tr>
-                <Th>{t('support.col.account')}</Th>
-                <Th>{t('support.col.members')}</Th>
-                <Th>{t('support.col.status')}</Th>
-                <Th>{t('support.col.settlement')}</Th>
-                <Th>
-                  <span className="sr-only">{t('support.col.actions')}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.items.map((a) => (
-                <Tr key={a.id}>
-                  <Td>
-                    <p className="font-medium text-slate-900">{a.name}</p>
-                    <p className="font-mono text-xs text-slate-600">{a.id}</p>
-                    {a.isDemo ? (
-                      <span className="mt-1 inline-block">
-                        <Badge tone="info">{t('support.demoAccount')}</Badge>
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <ul className="flex flex-col gap-0.5">
-                      {a.users.map((u) => (
-                        <li key={u.email} className="text-slate-800">
-                          {u.email}{' '}
-                          <span className="text-xs text-slate-600">
-                            ({u.roles.map((r) => tMaybe(`support.role.${r}`, r)).join(', ')})
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </Td>
-                  <Td>
-                    <AccountStatus status={a.status} />
-                  </Td>
-                  <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
-                  <Td align="right">
-                    <Link
-                      to={`/support/accounts/${encodeURIComponent(a.id)}`}
-                      className={buttonClasses('secondary', 'sm')}
-                      aria-label={t('support.open.aria', { name: a.name })}
-                    >
-                      {t('support.open')}
-                    </Link>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <ItemsQueryView
+          query={list}
+          loading={<SkeletonLines count={3} />}
+          empty={
+            <EmptyState icon="search" title={t('support.search.emptyTitle')}>
+              {q ? t('support.search.emptyBody', { q }) : t('support.search.emptyAll')}
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
+              <THead>
+                <tr>
+                  <Th>{t('support.col.account')}</Th>
+                  <Th>{t('support.col.members')}</Th>
+                  <Th>{t('support.col.status')}</Th>
+                  <Th>{t('support.col.settlement')}</Th>
+                  <Th>
+                    <span className="sr-only">{t('support.col.actions')}</span>
+                  </Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((a) => (
+                  <Tr key={a.id}>
+                    <Td>
+                      <NameAndId name={a.name} id={a.id} />
+                      {a.isDemo ? (
+                        <span className="mt-1 inline-block">
+                          <Badge tone="info">{t('support.demoAccount')}</Badge>
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <AccountUsers users={a.users} className="flex flex-col gap-0.5 text-slate-800" />
+                    </Td>
+                    <Td>
+                      <AccountStatus status={a.status} />
+                    </Td>
+                    <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
+                    <Td align="right">
+                      <Link
+                        to={`/support/accounts/${encodeURIComponent(a.id)}`}
+                        className={buttonClasses('secondary', 'sm')}
+                        aria-label={t('support.open.aria', { name: a.name })}
+                      >
+                        {t('support.open')}
+                      </Link>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </ItemsQueryView>
       </Panel>
     </>
   );
