@@ -1,6 +1,7 @@
 import type { Resource } from '@idv/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Button, Field, Input, Select } from '../../../components/ui/index.ts';
+import { SelectFilter } from '../../../components/select-filter.tsx';
+import { Button, Field, Input } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { modeKey, productName, txKey } from '../labels.ts';
 import { BILLING_MODES, type BillSearch, hasBillFilters, TRANSACTION_TYPES } from '../search-params.ts';
@@ -40,91 +41,54 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   return (
     <form aria-label={t('bills.filters')} className="flex flex-wrap items-end gap-3" onSubmit={submit}>
       <MonthPicker month={month} max={maxMonth} onChange={(m) => onChange({ month: m })} />
-      <Field label={t('bills.filter.product')} className="w-40">
-        {(p) => (
-          <Select
-            {...p}
-            name="product"
-            value={search.product ?? ''}
-            onChange={(e) => onChange({ product: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {productOptions.map((code) => (
-              <option key={code} value={code}>
-                {productName(i18n, code)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.project')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="project"
-            value={search.project ?? ''}
-            onChange={(e) => onChange({ project: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {projects.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.region')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="region"
-            value={search.region ?? ''}
-            onChange={(e) => onChange({ region: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {regions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.billingMode')} className="w-32">
-        {(p) => (
-          <Select
-            {...p}
-            name="billingMode"
-            value={search.billingMode ?? ''}
-            onChange={(e) => onChange({ billingMode: BILLING_MODES.find((m) => m === e.target.value) })}
-          >
-            <option value="">{all}</option>
-            {BILLING_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(modeKey(m))}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.transactionType')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="transactionType"
-            value={search.transactionType ?? ''}
-            onChange={(e) => onChange({ transactionType: TRANSACTION_TYPES.find((x) => x === e.target.value) })}
-          >
-            <option value="">{all}</option>
-            {TRANSACTION_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(txKey(x))}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectFilter
+        label={t('bills.filter.product')}
+        name="product"
+        className="w-40"
+        all={all}
+        value={search.product}
+        options={productOptions}
+        optionLabel={(code) => productName(i18n, code)}
+        onChange={(product) => onChange({ product })}
+      />
+      <SelectFilter
+        label={t('bills.filter.project')}
+        name="project"
+        className="w-36"
+        all={all}
+        value={search.project}
+        options={projects}
+        onChange={(project) => onChange({ project })}
+      />
+      <SelectFilter
+        label={t('bills.filter.region')}
+        name="region"
+        className="w-36"
+        all={all}
+        value={search.region}
+        options={regions}
+        onChange={(region) => onChange({ region })}
+      />
+      <SelectFilter
+        label={t('bills.filter.billingMode')}
+        name="billingMode"
+        className="w-32"
+        all={all}
+        value={search.billingMode}
+        options={BILLING_MODES}
+        optionLabel={(m) => t(modeKey(m))}
+        onChange={(billingMode) => onChange({ billingMode })}
+      />
+      <SelectFilter
+        label={t('bills.filter.transactionType')}
+        name="transactionType"
+        className="w-36"
+        all={all}
+        value={search.transactionType}
+        options={TRANSACTION_TYPES}
+        optionLabel={(x) => t(txKey(x))}
+        onChange={(transactionType) => onChange({ transactionType })}
+      />
       <Field label={t('bills.filter.q')} className="w-56">
         {(p) => (
           <Input

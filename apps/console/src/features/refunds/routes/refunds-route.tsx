@@ -1,18 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { Pager, useUrlCursor } from '../../../components/pager.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
-import {
-  Button,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { EmptyState, PageHeader, Panel, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -24,8 +14,7 @@ import { refundsQueryOptions } from '../api/refunds.ts';
  */
 export function RefundsRoute() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const cursor = params.get('cursor') ?? undefined;
+  const { cursor, first, next } = useUrlCursor();
   const refunds = useQuery(refundsQueryOptions(cursor));
   const cst = `(${t('common.cst')})`;
 
@@ -100,25 +89,13 @@ export function RefundsRoute() {
                   ))}
                 </TBody>
               </Table>
-              {cursor || data.nextCursor ? (
-                <nav
-                  aria-label={t('refund.list.paging')}
-                  className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3"
-                >
-                  {cursor ? (
-                    <Button size="sm" onClick={() => setParams({})}>
-                      {t('packs.page.first')}
-                    </Button>
-                  ) : null}
-                  <Button
-                    size="sm"
-                    disabled={!data.nextCursor}
-                    onClick={() => data.nextCursor && setParams({ cursor: data.nextCursor })}
-                  >
-                    {t('packs.page.next')}
-                  </Button>
-                </nav>
-              ) : null}
+              <Pager
+                label={t('refund.list.paging')}
+                cursor={cursor}
+                nextCursor={data.nextCursor}
+                onFirst={first}
+                onNext={next}
+              />
             </>
           )}
         </QueryView>
