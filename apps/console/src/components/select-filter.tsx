@@ -13,6 +13,7 @@ import { Field, Select } from './ui/field.tsx';
  */
 export function SelectFilter<V extends string>({
   label,
+  hint,
   name,
   className,
   all,
@@ -22,7 +23,8 @@ export function SelectFilter<V extends string>({
   onChange,
 }: {
   label: string;
-  name: string;
+  hint?: string;
+  name?: string;
   className?: string;
   /** The text of the first option, which clears the filter; omit when a value is always chosen. */
   all?: string;
@@ -32,7 +34,7 @@ export function SelectFilter<V extends string>({
   onChange: (v: V | undefined) => void;
 }) {
   return (
-    <Field label={label} className={className}>
+    <Field label={label} hint={hint} className={className}>
       {(p) => (
         <Select
           {...p}

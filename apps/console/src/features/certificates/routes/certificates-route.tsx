@@ -1,14 +1,12 @@
 import type { CertificateOrder } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import {
-  Busy,
   Button,
   EmptyState,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -95,68 +93,65 @@ export function CertificatesRoute() {
     <>
       <PageHeader title={t('cert.title')} description={t('cert.subtitle')} />
       <Panel bodyClassName="p-0">
-        {certs.isPending ? (
-          <Busy label={t('common.loading')} className="p-5">
-            <Skeleton className="h-40 w-full" />
-          </Busy>
-        ) : certs.isError ? (
-          <div className="p-5">
-            <QueryError error={certs.error} onRetry={() => void certs.refetch()} />
-          </div>
-        ) : certs.data.items.length === 0 ? (
-          <EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>
-        ) : (
-          <Table caption={t('cert.caption')} stack>
-            <THead>
-              <tr>
-                <Th>{t('cert.col.domain')}</Th>
-                <Th>{t('cert.col.product')}</Th>
-                <Th>{t('cert.col.status')}</Th>
-                <Th align="right">{t('cert.col.amount')}</Th>
-                <Th>{t('cert.col.paid')}</Th>
-                <Th>
-                  {t('cert.col.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                </Th>
-                <Th className="min-w-44">{t('cert.col.actions')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {certs.data.items.map((c) => (
-                <Tr key={c.id}>
-                  <Td wide>
-                    <span className="font-medium break-all text-slate-900">{c.domain}</span>
-                    <div className="font-mono text-xs break-all text-slate-600">{c.id}</div>
-                  </Td>
-                  <Td label={t('cert.col.product')}>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
-                  <Td label={t('cert.col.status')}>
-                    <CertificateStatusBadge status={c.status} />
-                    {c.refundedAt ? (
-                      <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
-                    ) : null}
-                  </Td>
-                  <Td align="right" label={t('cert.col.amount')} className="max-md:font-semibold">
-                    {formatMoney(c.amount)}
-                  </Td>
-                  <Td className="text-xs text-slate-700 tabular" label={t('cert.col.paid')}>
-                    {t('cert.paidSplit', {
-                      cash: formatMoney(c.paid.cash),
-                      gift: formatMoney(c.paid.gift),
-                      voucher: formatMoney(c.paid.voucher),
-                      discount: formatMoney(c.paid.discount),
-                    })}
-                    {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
-                  </Td>
-                  <Td className="tabular whitespace-nowrap" label={`${t('cert.col.createdAt')} (${t('common.cst')})`}>
-                    {formatDateTime(c.createdAt)}
-                  </Td>
-                  <Td label={t('cert.col.actions')} wide>
-                    <Actions cert={c} mayAct={mayAct} readOnly={readOnlyKey(me)} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <QueryView
+          query={certs}
+          skeleton="h-40"
+          isEmpty={(d) => d.items.length === 0}
+          empty={<EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>}
+        >
+          {(data) => (
+            <Table caption={t('cert.caption')} stack>
+              <THead>
+                <tr>
+                  <Th>{t('cert.col.domain')}</Th>
+                  <Th>{t('cert.col.product')}</Th>
+                  <Th>{t('cert.col.status')}</Th>
+                  <Th align="right">{t('cert.col.amount')}</Th>
+                  <Th>{t('cert.col.paid')}</Th>
+                  <Th>
+                    {t('cert.col.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                  </Th>
+                  <Th className="min-w-44">{t('cert.col.actions')}</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((c) => (
+                  <Tr key={c.id}>
+                    <Td wide>
+                      <span className="font-medium break-all text-slate-900">{c.domain}</span>
+                      <div className="font-mono text-xs break-all text-slate-600">{c.id}</div>
+                    </Td>
+                    <Td label={t('cert.col.product')}>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
+                    <Td label={t('cert.col.status')}>
+                      <CertificateStatusBadge status={c.status} />
+                      {c.refundedAt ? (
+                        <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
+                      ) : null}
+                    </Td>
+                    <Td align="right" label={t('cert.col.amount')} className="max-md:font-semibold">
+                      {formatMoney(c.amount)}
+                    </Td>
+                    <Td className="text-xs text-slate-700 tabular" label={t('cert.col.paid')}>
+                      {t('cert.paidSplit', {
+                        cash: formatMoney(c.paid.cash),
+                        gift: formatMoney(c.paid.gift),
+                        voucher: formatMoney(c.paid.voucher),
+                        discount: formatMoney(c.paid.discount),
+                      })}
+                      {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
+                    </Td>
+                    <Td className="tabular whitespace-nowrap" label={`${t('cert.col.createdAt')} (${t('common.cst')})`}>
+                      {formatDateTime(c.createdAt)}
+                    </Td>
+                    <Td label={t('cert.col.actions')} wide>
+                      <Actions cert={c} mayAct={mayAct} readOnly={readOnlyKey(me)} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </QueryView>
       </Panel>
     </>
   );

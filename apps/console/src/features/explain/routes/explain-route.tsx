@@ -2,10 +2,10 @@ import type { ExplainGroup, Explanation } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
 import {
   Badge,
-  Busy,
   Button,
   buttonClasses,
   EmptyState,
@@ -13,8 +13,6 @@ import {
   Input,
   PageHeader,
   Panel,
-  Select,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -32,9 +30,12 @@ import { withoutRuleIds } from '../rule-text.ts';
 import { parseExplainSearch } from '../subject.ts';
 
 function DayForm({ subject }: { subject: ExplainSubject | null }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [, setParams] = useSearchParams();
   const catalog = useQuery(catalogQueryOptions());
+  const labelName = useLabelName(true);
+  const names = new Map((catalog.data?.items ?? []).map((i) => [i.code, labelName(i)]));
+  const codes = [...names.keys()];
   const [date, setDate] = useState(subject && 'date' in subject ? subject.date : '');
   const [label, setLabel] = useState(subject && 'date' in subject ? (subject.label ?? '') : '');
   function submit(e: FormEvent) {
@@ -50,18 +51,15 @@ function DayForm({ subject }: { subject: ExplainSubject | null }) {
         <Field label={t('explain.form.date')} className="w-48">
           {(p) => <Input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Field label={t('explain.form.label')} className="min-w-64 flex-1">
-          {(p) => (
-            <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
-              <option value="">{t('explain.form.allLabels')}</option>
-              {(catalog.data?.items ?? []).map((i) => (
-                <option key={i.code} value={i.code}>
-                  {locale === 'zh-CN' ? i.nameZh : i.nameEn} ({i.code})
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectFilter
+          label={t('explain.form.label')}
+          className="min-w-64 flex-1"
+          all={t('explain.form.allLabels')}
+          value={label || undefined}
+          options={codes}
+          optionLabel={(code) => names.get(code) ?? code}
+          onChange={(v) => setLabel(v ?? '')}
+        />
         <Button type="submit" variant="primary">
           {t('explain.form.submit')}
         </Button>
@@ -91,26 +89,22 @@ function scopeTitle(e: Explanation, t: ReturnType<typeof useI18n>['t']): string 
 }
 
 function Groups({ subject }: { subject: ExplainSubject }) {
-  const { t, tMaybe, locale } = useI18n();
+  const { t } = useI18n();
   const q = useQuery(explainQueryOptions(subject));
-  if (q.isPending) {
-    return (
-      <Busy label={t('common.loading')}>
-        <Skeleton className="h-48 w-full" />
-      </Busy>
-    );
-  }
-  if (q.isError) {
-    if (isApiError(q.error) && (q.error.status === 404 || q.error.status === 400)) {
-      return (
-        <Panel>
-          <EmptyState icon="search" title={t('explain.notFound')} />
-        </Panel>
-      );
-    }
-    return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
-  }
-  const e = q.data;
+  return (
+    <DetailView
+      query={q}
+      header={null}
+      missing={(e) => isApiError(e) && (e.status === 404 || e.status === 400)}
+      notFound={<NotFound title={t('explain.notFound')} />}
+    >
+      {(e) => <Explained e={e} />}
+    </DetailView>
+  );
+}
+
+function Explained({ e }: { e: Explanation }) {
+  const { t, tMaybe, locale } = useI18n();
   const zh = locale === 'zh-CN';
   return (
     <Panel
@@ -202,11 +196,7 @@ export function ExplainRoute() {
         {subject ? (
           <Groups subject={subject} />
         ) : (
-          <Panel>
-            <EmptyState icon="search" title={t('explain.pick.title')}>
-              {t('explain.pick.body')}
-            </EmptyState>
-          </Panel>
+          <NotFound title={t('explain.pick.title')}>{t('explain.pick.body')}</NotFound>
         )}
       </div>
     </>

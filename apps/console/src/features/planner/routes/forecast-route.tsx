@@ -1,15 +1,12 @@
 import type { PackForecast } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
 import {
-  Busy,
   buttonClasses,
   DescriptionList,
-  EmptyState,
   PageHeader,
   Panel,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -17,7 +14,6 @@ import {
   Th,
   Tr,
 } from '../../../components/ui/index.ts';
-import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -25,18 +21,6 @@ import { forecastQueryOptions } from '../api/forecast.ts';
 import { AutoTopupNote } from '../components/auto-topup-note.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { historyPlanHref } from '../search-params.ts';
-
-function BackLink({ label }: { label?: string }) {
-  const { t } = useI18n();
-  return (
-    <Link
-      to={label ? `/planner?label=${encodeURIComponent(label)}` : '/planner'}
-      className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
-    >
-      <span aria-hidden="true">←</span> {t('forecast.back')}
-    </Link>
-  );
-}
 
 function Summary({ f }: { f: PackForecast }) {
   const { t, locale } = useI18n();
@@ -149,44 +133,29 @@ export function ForecastRoute() {
   const forecast = useQuery(forecastQueryOptions(packId));
   const title = t('forecast.title', { id: packId });
 
-  if (forecast.isPending) {
-    return (
-      <Busy label={t('common.loading')}>
-        <PageHeader title={title} back={<BackLink />} />
-        <Skeleton className="h-64 w-full" />
-      </Busy>
-    );
-  }
-  if (forecast.isError) {
-    const missing =
-      isApiError(forecast.error) && (forecast.error.status === 404 || forecast.error.code === 'INVALID_REQUEST');
-    return (
-      <>
-        <PageHeader title={title} back={<BackLink />} />
-        {missing ? (
-          <Panel>
-            <EmptyState icon="search" title={t('forecast.notFoundTitle')}>
-              {t('forecast.notFoundBody')}
-            </EmptyState>
-          </Panel>
-        ) : (
-          <QueryError error={forecast.error} onRetry={() => void forecast.refetch()} />
-        )}
-      </>
-    );
-  }
-  const f = forecast.data;
+  const back = (label?: string) => (
+    <BackLink to={label ? `/planner?label=${encodeURIComponent(label)}` : '/planner'}>{t('forecast.back')}</BackLink>
+  );
   return (
-    <>
-      <PageHeader title={title} description={f.label} back={<BackLink label={f.label} />} />
-      <div className="flex flex-col gap-5">
-        <AutoTopupNote label={f.label} />
-        <Summary f={f} />
-        <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
-          <ForecastChart forecast={f} />
-          <Points f={f} />
-        </Panel>
-      </div>
-    </>
+    <DetailView
+      query={forecast}
+      skeleton="h-64"
+      header={<PageHeader title={title} back={back()} />}
+      notFound={<NotFound title={t('forecast.notFoundTitle')}>{t('forecast.notFoundBody')}</NotFound>}
+    >
+      {(f) => (
+        <>
+          <PageHeader title={title} description={f.label} back={back(f.label)} />
+          <div className="flex flex-col gap-5">
+            <AutoTopupNote label={f.label} />
+            <Summary f={f} />
+            <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
+              <ForecastChart forecast={f} />
+              <Points f={f} />
+            </Panel>
+          </div>
+        </>
+      )}
+    </DetailView>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { BackLink } from '../../../components/detail-view.tsx';
 import { Pager, useUrlCursor } from '../../../components/pager.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { EmptyState, PageHeader, Panel, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
@@ -23,14 +24,7 @@ export function RefundsRoute() {
       <PageHeader
         title={t('refund.list.title')}
         description={t('refund.list.subtitleAll')}
-        back={
-          <Link
-            to="/account"
-            className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
-          >
-            <span aria-hidden="true">←</span> {t('refund.list.back')}
-          </Link>
-        }
+        back={<BackLink to="/account">{t('refund.list.back')}</BackLink>}
       />
       <Panel bodyClassName="p-0">
         <QueryView
