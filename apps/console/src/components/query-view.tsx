@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 import { useT } from '../lib/i18n.tsx';
 import { QueryError } from './query-error.tsx';
@@ -32,7 +33,7 @@ export function QueryView<T>({
   empty?: ReactNode;
   /** Height class of the default skeleton (e.g. "h-40"); ignored when `loading` is given. */
   skeleton?: string;
-  /** Show that many skeleton rows (of height `skeleton`) instead of one block, for a table. */
+  /** Show that many skeletons (classes `skeleton`) in a column instead of one block, e.g. for a table. */
   rows?: number;
   /** A custom loading body (still wrapped in the labelled busy region). */
   loading?: ReactNode;
@@ -51,18 +52,13 @@ export function QueryView<T>({
   const t = useT();
   const pad = padded ? 'p-5' : undefined;
   if (query.isPending || pending) {
-    const skeletons = rows ? (
-      <div className="flex flex-col gap-3">
-        {[...Array(rows).keys()].map((i) => (
-          <Skeleton key={i} className={skeleton} />
-        ))}
-      </div>
-    ) : (
-      <Skeleton className={`${skeleton} w-full`} />
-    );
+    // Several rows stand in for a table (or the cards of a grid `loadingClassName` lays out).
+    const placeholders = rows
+      ? [...Array(rows).keys()].map((i) => <Skeleton key={i} className={skeleton} />)
+      : [<Skeleton key={0} className={`${skeleton} w-full`} />];
     return (
-      <Busy label={t('common.loading')} className={loadingClassName ?? pad}>
-        {loading ?? skeletons}
+      <Busy label={t('common.loading')} className={loadingClassName ?? clsx(rows && 'flex flex-col gap-3', pad)}>
+        {loading ?? placeholders}
       </Busy>
     );
   }
