@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../lib/api-client.ts';
 import { QueryView } from './query-view.tsx';
+import { buttonClasses } from './ui/button.tsx';
 import { EmptyState } from './ui/empty-state.tsx';
 import { focusRing } from './ui/focus.ts';
 import { Panel } from './ui/panel.tsx';
@@ -24,8 +25,21 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
   );
 }
 
-/** "Nothing here": a panel with a search icon, a title, a sentence and an optional way out. */
-export function NotFound({ title, action, children }: { title: string; action?: ReactNode; children?: ReactNode }) {
+/** "Nothing here": a panel with a search icon, a title, a sentence and an optional way back (`back`). */
+export function NotFound({
+  title,
+  back,
+  children,
+}: {
+  title: string;
+  back?: { to: string; label: string };
+  children?: ReactNode;
+}) {
+  const action = back ? (
+    <Link to={back.to} className={buttonClasses('secondary')}>
+      {back.label}
+    </Link>
+  ) : undefined;
   return (
     <Panel>
       <EmptyState icon="search" title={title} action={action}>

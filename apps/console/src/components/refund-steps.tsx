@@ -1,7 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type UseMutationOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useRef, useState } from 'react';
 import { formatMoney } from '../lib/format.ts';
 import { useT } from '../lib/i18n.tsx';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { MutationError } from './mutation-error.tsx';
 import { Banner, Button, Dialog } from './ui/index.ts';
 
@@ -162,5 +163,49 @@ export function useRefreshAfterRefund(own: string) {
     for (const key of [own, 'account', 'bills', 'refunds', 'notifications']) {
       void queryClient.invalidateQueries({ queryKey: [key] });
     }
+  };
+}
+
+/**
+ * The state of a refund flow for `RefundSteps`: the step, the request (one Idempotency-Key per dialog,
+ * reused when the customer retries) with `vars`, and once done its `result`, after which the object's
+ * list (`own`) and everything a refund changes are read again.
+ *
+ *   const { result, steps } = useRefundFlow({ options: requestRefundMutationOptions(), own: 'packs', vars: { packId } });
+ *   <RefundSteps {...steps} … />
+ */
+export function useRefundFlow<R, V extends { idempotencyKey: string }>({
+  options,
+  own,
+  vars,
+  onError,
+}: {
+  options: UseMutationOptions<R, Error, V>;
+  own: string;
+  vars: Omit<V, 'idempotencyKey'>;
+  onError?: (error: Error) => void;
+}) {
+  const refresh = useRefreshAfterRefund(own);
+  const [step, setStep] = useState<RefundStep>('details');
+  const [result, setResult] = useState<R | null>(null);
+  const key = useRef(newIdempotencyKey());
+  const mutation = useMutation({
+    ...options,
+    onSuccess: (r: R) => {
+      setResult(r);
+      setStep('done');
+      refresh();
+    },
+    onError,
+  });
+  return {
+    result,
+    steps: {
+      step,
+      onStep: setStep,
+      pending: mutation.isPending,
+      error: mutation.error,
+      onConfirm: () => mutation.mutate({ ...vars, idempotencyKey: key.current } as V),
+    },
   };
 }

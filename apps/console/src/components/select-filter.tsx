@@ -62,3 +62,15 @@ export function useLabelName(withCode = false) {
     return withCode ? `${name} (${l.code})` : name;
   };
 }
+
+/**
+ * Binds the selects of a filter bar to its state: `field('status')` gives a `SelectFilter` its `name`,
+ * `value` (`search.status`) and `onChange` (`onChange({ status })`).
+ */
+export function filterFields<S>(search: S, onChange: (patch: Partial<S>) => void) {
+  return <K extends keyof S & string>(name: K) => ({
+    name,
+    value: search[name],
+    onChange: (value: S[K] | undefined) => onChange({ [name]: value } as Partial<S>),
+  });
+}

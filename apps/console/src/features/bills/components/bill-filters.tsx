@@ -1,6 +1,6 @@
 import type { Resource } from '@idv/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { SelectFilter } from '../../../components/select-filter.tsx';
+import { filterFields, SelectFilter } from '../../../components/select-filter.tsx';
 import { Button, Field, Input } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { modeKey, productName, txKey } from '../labels.ts';
@@ -25,6 +25,7 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   const i18n = useI18n();
   const { t } = i18n;
   const all = t('bills.filter.all');
+  const field = filterFields(search, onChange);
   const [q, setQ] = useState(search.q ?? '');
   // Follow the URL (back/forward, reset) when it changes under the input.
   useEffect(() => setQ(search.q ?? ''), [search.q]);
@@ -43,51 +44,41 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
       <MonthPicker month={month} max={maxMonth} onChange={(m) => onChange({ month: m })} />
       <SelectFilter
         label={t('bills.filter.product')}
-        name="product"
         className="w-40"
         all={all}
-        value={search.product}
         options={productOptions}
         optionLabel={(code) => productName(i18n, code)}
-        onChange={(product) => onChange({ product })}
+        {...field('product')}
       />
       <SelectFilter
         label={t('bills.filter.project')}
-        name="project"
         className="w-36"
         all={all}
-        value={search.project}
         options={projects}
-        onChange={(project) => onChange({ project })}
+        {...field('project')}
       />
       <SelectFilter
         label={t('bills.filter.region')}
-        name="region"
         className="w-36"
         all={all}
-        value={search.region}
         options={regions}
-        onChange={(region) => onChange({ region })}
+        {...field('region')}
       />
       <SelectFilter
         label={t('bills.filter.billingMode')}
-        name="billingMode"
         className="w-32"
         all={all}
-        value={search.billingMode}
         options={BILLING_MODES}
         optionLabel={(m) => t(modeKey(m))}
-        onChange={(billingMode) => onChange({ billingMode })}
+        {...field('billingMode')}
       />
       <SelectFilter
         label={t('bills.filter.transactionType')}
-        name="transactionType"
         className="w-36"
         all={all}
-        value={search.transactionType}
         options={TRANSACTION_TYPES}
         optionLabel={(x) => t(txKey(x))}
-        onChange={(transactionType) => onChange({ transactionType })}
+        {...field('transactionType')}
       />
       <Field label={t('bills.filter.q')} className="w-56">
         {(p) => (

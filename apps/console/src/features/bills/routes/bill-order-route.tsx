@@ -23,14 +23,7 @@ export function BillOrderRoute() {
       missing={(e) => isApiError(e, 'NOT_FOUND')}
       header={<PageHeader title={t('bills.order.title', { id })} back={back} />}
       notFound={
-        <NotFound
-          title={t('bills.order.notFoundTitle')}
-          action={
-            <Link to="/bills/items" className={buttonClasses('secondary')}>
-              {t('bills.order.back')}
-            </Link>
-          }
-        >
+        <NotFound title={t('bills.order.notFoundTitle')} back={{ to: '/bills/items', label: t('bills.order.back') }}>
           {t('bills.order.notFoundBody')}
         </NotFound>
       }

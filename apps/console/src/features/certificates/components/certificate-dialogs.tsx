@@ -1,18 +1,17 @@
-import type { CertificateOrder, CertificateRefund } from '@idv/contracts';
+import type { CertificateOrder } from '@idv/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { MutationError } from '../../../components/mutation-error.tsx';
 import {
   RefundAmounts,
-  type RefundStep,
   RefundSteps,
   useRefreshAfterRefund,
+  useRefundFlow,
   useSplitItems,
 } from '../../../components/refund-steps.tsx';
 import { Banner, Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { cancelCertificateMutationOptions, refundCertificateMutationOptions } from '../api/certificates.ts';
 
 /** R8.6 Cancel Application on a pending-submission order (after which Refund appears). */
@@ -59,21 +58,14 @@ export function CancelCertificateDialog({ cert, onClose }: { cert: CertificateOr
  */
 export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOrder; onClose: () => void }) {
   const { t } = useI18n();
-  const refresh = useRefreshAfterRefund('certificates');
   const splitItems = useSplitItems();
-  const [step, setStep] = useState<RefundStep>('details');
-  const [result, setResult] = useState<CertificateRefund | null>(null);
+  const { result, steps } = useRefundFlow({
+    options: refundCertificateMutationOptions(),
+    own: 'certificates',
+    vars: { id: cert.id },
+  });
   const [accepted, setAccepted] = useState(false);
   const policyId = useId();
-  const key = useRef(newIdempotencyKey());
-  const mutation = useMutation({
-    ...refundCertificateMutationOptions(),
-    onSuccess: (r) => {
-      setResult(r);
-      setStep('done');
-      refresh();
-    },
-  });
   const preview = cert.refundPreview;
   const returned = (r: { cash: string; gift: string; benefitPoints: number }) => (
     <RefundAmounts
@@ -99,12 +91,8 @@ export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOr
 
   return (
     <RefundSteps
-      step={step}
-      onStep={setStep}
+      {...steps}
       onClose={onClose}
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={() => mutation.mutate({ id: cert.id, idempotencyKey: key.current })}
       details={{
         title: t('cert.refund.title', { domain: cert.domain }),
         description: t('cert.refund.description'),

@@ -1,6 +1,6 @@
 import type { CatalogItem } from '@idv/contracts';
 import { Link } from 'react-router';
-import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { filterFields, SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hasFilters, PACK_SORTS, PACK_SOURCES, PACK_STATUSES, type PackListSearch } from '../search-params.ts';
 
@@ -15,6 +15,7 @@ export function PackFilters({ search, labels, onChange }: PackFiltersProps) {
   const { t } = useI18n();
   const labelName = useLabelName();
   const all = t('packs.filter.all');
+  const field = filterFields(search, onChange);
   const names = new Map((labels ?? []).map((l) => [l.code, labelName(l)]));
   // A label from the URL that the catalog does not list stays selectable (shown by its code).
   const codes = [...(search.label && !names.has(search.label) ? [search.label] : []), ...names.keys()];
@@ -26,33 +27,27 @@ export function PackFilters({ search, labels, onChange }: PackFiltersProps) {
     >
       <SelectFilter
         label={t('packs.filter.label')}
-        name="label"
         className="w-full sm:w-72"
         all={all}
-        value={search.label}
         options={codes}
         optionLabel={(code) => names.get(code) ?? code}
-        onChange={(label) => onChange({ label })}
+        {...field('label')}
       />
       <SelectFilter
         label={t('packs.filter.source')}
-        name="source"
         className="w-[calc(50%-0.375rem)] sm:w-36"
         all={all}
-        value={search.source}
         options={PACK_SOURCES}
         optionLabel={(s) => t(`packs.source.${s}`)}
-        onChange={(source) => onChange({ source })}
+        {...field('source')}
       />
       <SelectFilter
         label={t('packs.filter.status')}
-        name="status"
         className="w-[calc(50%-0.375rem)] sm:w-36"
         all={all}
-        value={search.status}
         options={PACK_STATUSES}
         optionLabel={(s) => t(`packs.status.${s}`)}
-        onChange={(status) => onChange({ status })}
+        {...field('status')}
       />
       <SelectFilter
         label={t('packs.filter.sort')}

@@ -1,19 +1,11 @@
-import type { Pack, Refund } from '@idv/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import {
-  RefundAmounts,
-  type RefundStep,
-  RefundSteps,
-  useRefreshAfterRefund,
-  useSplitItems,
-} from '../../../components/refund-steps.tsx';
+import type { Pack } from '@idv/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { RefundAmounts, RefundSteps, useRefundFlow, useSplitItems } from '../../../components/refund-steps.tsx';
 import { Banner } from '../../../components/ui/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { requestRefundMutationOptions } from '../api/request-refund.ts';
 import { RefundCountdown } from './refund-countdown.tsx';
 
@@ -24,20 +16,13 @@ import { RefundCountdown } from './refund-countdown.tsx';
 export function RefundDialog({ pack, onClose }: { pack: Pack; onClose: () => void }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
-  const refresh = useRefreshAfterRefund('packs');
   const splitItems = useSplitItems();
-  const [step, setStep] = useState<RefundStep>('details');
-  const [result, setResult] = useState<Refund | null>(null);
-  const key = useRef(newIdempotencyKey());
-  const mutation = useMutation({
-    ...requestRefundMutationOptions(),
-    onSuccess: (r) => {
-      setResult(r);
-      setStep('done');
-      refresh();
-    },
+  const { result, steps } = useRefundFlow({
+    options: requestRefundMutationOptions(),
+    own: 'packs',
+    vars: { packId: pack.id },
+    // A refusal (409) is final for this pack: show it and refresh the pack's state.
     onError: (e) => {
-      // A refusal (409) is final for this pack: show it and refresh the pack's state.
       if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: ['packs'] });
     },
   });
@@ -47,12 +32,8 @@ export function RefundDialog({ pack, onClose }: { pack: Pack; onClose: () => voi
 
   return (
     <RefundSteps
-      step={step}
-      onStep={setStep}
+      {...steps}
       onClose={onClose}
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={() => mutation.mutate({ packId: pack.id, idempotencyKey: key.current })}
       details={{
         title: t('refund.details.title'),
         description: t('refund.details.description'),
@@ -91,7 +72,7 @@ export function RefundDialog({ pack, onClose }: { pack: Pack; onClose: () => voi
         description: t('refund.confirm.body', { amount: formatMoney(r.amount), name, id: pack.id }),
         final: t('refund.confirm.final'),
         action: t('refund.confirm.action', { amount: formatMoney(r.amount) }),
-        hideAction: mutation.error instanceof ApiError && mutation.error.status === 409,
+        hideAction: steps.error instanceof ApiError && steps.error.status === 409,
       }}
       done={{
         title: t('refund.done.title'),

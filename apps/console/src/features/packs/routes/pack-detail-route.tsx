@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
-import { buttonClasses, DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
+import { DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -97,14 +97,7 @@ export function PackDetailRoute() {
       query={pack}
       header={<PageHeader title={t('packs.detail.title', { id })} back={back} />}
       notFound={
-        <NotFound
-          title={t('packs.detail.notFoundTitle')}
-          action={
-            <Link to="/packs" className={buttonClasses('secondary')}>
-              {t('packs.detail.back')}
-            </Link>
-          }
-        >
+        <NotFound title={t('packs.detail.notFoundTitle')} back={{ to: '/packs', label: t('packs.detail.back') }}>
           {t('packs.detail.notFoundBody')}
         </NotFound>
       }
