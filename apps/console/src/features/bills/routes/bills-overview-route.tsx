@@ -3,20 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryView } from '../../../components/query-view.tsx';
 import { Chart, type ChartPoint } from '../../../components/ui/chart.tsx';
-import {
-  Badge,
-  EmptyState,
-  focusRing,
-  PageHeader,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Badge, DataTable, EmptyState, focusRing, PageHeader, Panel, Skeleton } from '../../../components/ui/index.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billOverviewQueryOptions } from '../api/overview.ts';
@@ -103,31 +90,32 @@ export function BillsOverviewRoute() {
                     {t('bills.overview.emptyBody')}
                   </EmptyState>
                 ) : (
-                  <Table caption={t('bills.overview.byProductCaption', { month: data.month })}>
-                    <THead>
-                      <tr>
-                        <Th>{t('bills.col.product')}</Th>
-                        <Th align="right">{t('bills.overview.rows')}</Th>
-                        <Th align="right">{t('bills.col.amount')}</Th>
-                      </tr>
-                    </THead>
-                    <TBody>
-                      {data.byProduct.map((p) => (
-                        <Tr key={p.product}>
-                          <Td>
-                            <Link
-                              to={itemsLink({ product: p.product })}
-                              className={`rounded text-brand-700 hover:underline ${focusRing}`}
-                            >
-                              {productName(i18n, p.product)}
-                            </Link>
-                          </Td>
-                          <Td align="right">{formatCount(p.count)}</Td>
-                          <Td align="right">{formatMoney(p.total)}</Td>
-                        </Tr>
-                      ))}
-                    </TBody>
-                  </Table>
+                  <DataTable
+                    caption={t('bills.overview.byProductCaption', { month: data.month })}
+                    rows={data.byProduct}
+                    rowKey={(p) => p.product}
+                    columns={[
+                      {
+                        key: 'product',
+                        head: t('bills.col.product'),
+                        cell: (p) => (
+                          <Link
+                            to={itemsLink({ product: p.product })}
+                            className={`rounded text-brand-700 hover:underline ${focusRing}`}
+                          >
+                            {productName(i18n, p.product)}
+                          </Link>
+                        ),
+                      },
+                      {
+                        key: 'rows',
+                        head: t('bills.overview.rows'),
+                        align: 'right',
+                        cell: (p) => formatCount(p.count),
+                      },
+                      { key: 'amount', head: t('bills.col.amount'), align: 'right', cell: (p) => formatMoney(p.total) },
+                    ]}
+                  />
                 )}
               </Panel>
               <Panel

@@ -2,18 +2,7 @@ import type { PackForecast } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
-import {
-  buttonClasses,
-  DescriptionList,
-  PageHeader,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { buttonClasses, DataTable, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -101,26 +90,21 @@ function Points({ f }: { f: PackForecast }) {
     <details className="mt-3">
       <summary className="cursor-pointer text-sm text-brand-700">{t('forecast.table.toggle')}</summary>
       <div className="mt-2 max-h-96 overflow-y-auto">
-        <Table caption={t('forecast.table.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('forecast.col.date')}</Th>
-              <Th>{t('forecast.col.kind')}</Th>
-              <Th align="right">{t('forecast.col.calls')}</Th>
-              <Th align="right">{t('forecast.col.remaining')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {f.points.map((p) => (
-              <Tr key={p.date}>
-                <Td className="tabular">{p.date}</Td>
-                <Td>{p.actual ? t('forecast.chart.actual') : t('forecast.chart.projected')}</Td>
-                <Td align="right">{formatCount(p.labelCalls)}</Td>
-                <Td align="right">{formatCount(p.remaining)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('forecast.table.caption')}
+          rows={f.points}
+          rowKey={(p) => p.date}
+          columns={[
+            { key: 'date', head: t('forecast.col.date'), className: 'tabular', cell: (p) => p.date },
+            {
+              key: 'kind',
+              head: t('forecast.col.kind'),
+              cell: (p) => (p.actual ? t('forecast.chart.actual') : t('forecast.chart.projected')),
+            },
+            { key: 'calls', head: t('forecast.col.calls'), align: 'right', cell: (p) => formatCount(p.labelCalls) },
+            { key: 'left', head: t('forecast.col.remaining'), align: 'right', cell: (p) => formatCount(p.remaining) },
+          ]}
+        />
       </div>
     </details>
   );

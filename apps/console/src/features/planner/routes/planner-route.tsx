@@ -8,6 +8,7 @@ import { SelectFilter, useLabelName } from '../../../components/select-filter.ts
 import {
   Button,
   buttonClasses,
+  DataTable,
   DescriptionList,
   EmptyState,
   Field,
@@ -259,6 +260,10 @@ function Result({ label, search }: { label: string; search: PlannerSearch }) {
 
 function PlanResult({ r, label }: { r: PlannerResponse; label: string }) {
   const { t } = useI18n();
+  const packLines = (packs: PlannerResponse['best']['packs']) =>
+    packs.length === 0
+      ? t('planner.packs.none')
+      : packs.map((p) => t('planner.packs.line', { size: formatCount(p.size), quantity: p.quantity })).join('; ');
   const h = r.history;
   if (h && h.historyCalls === 0) {
     // No usage to project from: say so and offer the typed-in forecast.
@@ -322,32 +327,26 @@ function PlanResult({ r, label }: { r: PlannerResponse; label: string }) {
         {r.windows.length > 1 ? (
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('planner.windows.title')}</h3>
-            <Table caption={t('planner.windows.caption')}>
-              <THead>
-                <tr>
-                  <Th>{t('planner.windows.col.months')}</Th>
-                  <Th align="right">{t('planner.windows.col.calls')}</Th>
-                  <Th>{t('planner.col.packs')}</Th>
-                  <Th align="right">{t('planner.col.total')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {r.windows.map((w) => (
-                  <Tr key={w.index}>
-                    <Td>{t('planner.windows.months', { from: w.firstMonth + 1, to: w.lastMonth + 1 })}</Td>
-                    <Td align="right">{formatCount(w.calls)}</Td>
-                    <Td>
-                      {w.best.packs.length === 0
-                        ? t('planner.packs.none')
-                        : w.best.packs
-                            .map((p) => t('planner.packs.line', { size: formatCount(p.size), quantity: p.quantity }))
-                            .join('; ')}
-                    </Td>
-                    <Td align="right">{formatMoney(w.best.total)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={t('planner.windows.caption')}
+              rows={r.windows}
+              rowKey={(w) => w.index}
+              columns={[
+                {
+                  key: 'months',
+                  head: t('planner.windows.col.months'),
+                  cell: (w) => t('planner.windows.months', { from: w.firstMonth + 1, to: w.lastMonth + 1 }),
+                },
+                {
+                  key: 'calls',
+                  head: t('planner.windows.col.calls'),
+                  align: 'right',
+                  cell: (w) => formatCount(w.calls),
+                },
+                { key: 'packs', head: t('planner.col.packs'), cell: (w) => packLines(w.best.packs) },
+                { key: 'total', head: t('planner.col.total'), align: 'right', cell: (w) => formatMoney(w.best.total) },
+              ]}
+            />
           </div>
         ) : null}
         <p className="text-xs text-slate-600">{t('planner.method')}</p>
@@ -382,37 +381,40 @@ function LabelPacks({ label }: { label: string }) {
         empty={<p className="text-sm text-slate-700">{t('planner.packs.empty')}</p>}
       >
         {(data) => (
-          <Table caption={t('planner.packs.caption')}>
-            <THead>
-              <tr>
-                <Th>{t('planner.packs.col.pack')}</Th>
-                <Th align="right">{t('planner.packs.col.remaining')}</Th>
-                <Th>{`${t('planner.packs.col.expires')} (${t('common.cst')})`}</Th>
-                <Th>
-                  <span className="sr-only">{t('forecast.summary.title')}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {data.items.map((p) => (
-                <Tr key={p.id}>
-                  <Td className="font-mono text-xs">{p.id}</Td>
-                  <Td align="right">{formatCount(p.remaining)}</Td>
-                  <Td className="tabular">{formatDateTime(p.expiresAt)}</Td>
-                  <Td>
-                    <div className="flex flex-wrap gap-3">
-                      <Link to={`/planner/forecast/${p.id}`} className={buttonClasses('link')}>
-                        {t('planner.packs.forecast', { id: p.id })}
-                      </Link>
-                      <Link to={`/explain?packId=${p.id}`} className={buttonClasses('link')}>
-                        {t('planner.packs.explain', { id: p.id })}
-                      </Link>
-                    </div>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <DataTable
+            caption={t('planner.packs.caption')}
+            rows={data.items}
+            rowKey={(p) => p.id}
+            columns={[
+              { key: 'pack', head: t('planner.packs.col.pack'), className: 'font-mono text-xs', cell: (p) => p.id },
+              {
+                key: 'remaining',
+                head: t('planner.packs.col.remaining'),
+                align: 'right',
+                cell: (p) => formatCount(p.remaining),
+              },
+              {
+                key: 'expires',
+                head: `${t('planner.packs.col.expires')} (${t('common.cst')})`,
+                className: 'tabular',
+                cell: (p) => formatDateTime(p.expiresAt),
+              },
+              {
+                key: 'links',
+                head: <span className="sr-only">{t('forecast.summary.title')}</span>,
+                cell: (p) => (
+                  <div className="flex flex-wrap gap-3">
+                    <Link to={`/planner/forecast/${p.id}`} className={buttonClasses('link')}>
+                      {t('planner.packs.forecast', { id: p.id })}
+                    </Link>
+                    <Link to={`/explain?packId=${p.id}`} className={buttonClasses('link')}>
+                      {t('planner.packs.explain', { id: p.id })}
+                    </Link>
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </Panel>
