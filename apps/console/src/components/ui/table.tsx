@@ -172,7 +172,7 @@ export interface Column<R> {
   headClassName?: string;
   /** Classes of the body cell (or, per row, a function of it). */
   className?: string | ((row: R) => string | undefined);
-  /** In a stacked table, the cell's label on phones (see Td). */
+  /** In a stacked table, the cell's label on phones (see Td); by default a text `head`, '' for none. */
   label?: string;
   /** In a stacked table, the cell spans the card's width on phones. */
   wide?: boolean;
@@ -222,7 +222,7 @@ export function DataTable<R>({
                 key={c.key}
                 align={c.align}
                 className={typeof c.className === 'function' ? c.className(r) : c.className}
-                label={c.label}
+                label={c.label ?? (typeof c.head === 'string' ? c.head : undefined)}
                 wide={c.wide}
               >
                 {c.cell(r)}

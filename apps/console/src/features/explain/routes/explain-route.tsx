@@ -8,17 +8,12 @@ import {
   Badge,
   Button,
   buttonClasses,
+  DataTable,
   EmptyState,
   Field,
   Input,
   PageHeader,
   Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
@@ -130,53 +125,51 @@ function Explained({ e }: { e: Explanation }) {
             {t('explain.empty.body')}
           </EmptyState>
         ) : (
-          <Table caption={t('explain.caption')} stack>
-            <THead>
-              <tr>
-                <Th>{t('explain.col.label')}</Th>
-                <Th>{t('explain.col.outcome')}</Th>
-                <Th>{t('explain.col.pack')}</Th>
-                <Th>{t('explain.col.rule')}</Th>
-                <Th align="right">{t('explain.col.calls')}</Th>
-                <Th>{t('explain.col.when')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {e.groups.map((g) => (
-                <Tr key={`${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}>
-                  <Td className="font-mono text-xs break-all" label={t('explain.col.label')} wide>
-                    {g.label}
-                  </Td>
-                  <Td label={t('explain.col.outcome')}>
-                    <Badge
-                      tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}
-                    >
-                      {t(`explain.outcome.${g.outcome}`)}
-                    </Badge>
-                  </Td>
-                  <Td label={t('explain.col.pack')}>
-                    {g.packId ? (
-                      <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
-                        {g.packId}
-                        {g.packSource ? ` (${t(`explain.source.${g.packSource}`)})` : ''}
-                      </Link>
-                    ) : (
-                      t('common.dash')
-                    )}
-                  </Td>
-                  <Td label={t('explain.col.rule')} wide>
-                    {ruleText(g, tMaybe, zh)}
-                  </Td>
-                  <Td align="right" label={t('explain.col.calls')}>
-                    {formatCount(g.calls)}
-                  </Td>
-                  <Td className="tabular text-xs" label={t('explain.col.when')}>
-                    {formatDateTime(g.firstAt)} – {formatDateTime(g.lastAt)}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <DataTable
+            caption={t('explain.caption')}
+            stack
+            rows={e.groups}
+            rowKey={(g) => `${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}
+            columns={[
+              {
+                key: 'label',
+                head: t('explain.col.label'),
+                className: 'font-mono text-xs break-all',
+                wide: true,
+                cell: (g) => g.label,
+              },
+              {
+                key: 'outcome',
+                head: t('explain.col.outcome'),
+                cell: (g) => (
+                  <Badge tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}>
+                    {t(`explain.outcome.${g.outcome}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: 'pack',
+                head: t('explain.col.pack'),
+                cell: (g) =>
+                  g.packId ? (
+                    <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
+                      {g.packId}
+                      {g.packSource ? ` (${t(`explain.source.${g.packSource}`)})` : ''}
+                    </Link>
+                  ) : (
+                    t('common.dash')
+                  ),
+              },
+              { key: 'rule', head: t('explain.col.rule'), wide: true, cell: (g) => ruleText(g, tMaybe, zh) },
+              { key: 'calls', head: t('explain.col.calls'), align: 'right', cell: (g) => formatCount(g.calls) },
+              {
+                key: 'when',
+                head: t('explain.col.when'),
+                className: 'tabular text-xs',
+                cell: (g) => `${formatDateTime(g.firstAt)} – ${formatDateTime(g.lastAt)}`,
+              },
+            ]}
+          />
         )}
       </div>
     </Panel>
