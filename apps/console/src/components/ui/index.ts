@@ -8,4 +8,4 @@ export { focusRing } from './focus.ts';
 export { DescriptionList, PageHeader, Panel } from './panel.tsx';
 export { ProgressBar, type ProgressTone } from './progress-bar.tsx';
 export { Busy, Skeleton, Spinner } from './spinner.tsx';
-export { Table, TBody, Td, THead, Th, Tr } from './table.tsx';
+export { type Column, DataTable, Table, TBody, Td, THead, Th, Tr } from './table.tsx';

@@ -161,3 +161,77 @@ export function Td({
     />
   );
 }
+
+/** One column of a `DataTable`: its header, how a row fills its cell, and the cell's layout. */
+export interface Column<R> {
+  key: string;
+  head: ReactNode;
+  cell: (row: R) => ReactNode;
+  align?: 'left' | 'right';
+  /** Classes of the header cell. */
+  headClassName?: string;
+  /** Classes of the body cell (or, per row, a function of it). */
+  className?: string | ((row: R) => string | undefined);
+  /** In a stacked table, the cell's label on phones (see Td); by default a text `head`, '' for none. */
+  label?: string;
+  /** In a stacked table, the cell spans the card's width on phones. */
+  wide?: boolean;
+}
+
+/**
+ * A table drawn from its columns: one header row, then one row per item (`rowKey` its React key),
+ * then `footer` rows if any. For tables whose cells are all plain `Td`s (a row header needs Tr/Td).
+ *
+ *   <DataTable caption={…} rows={items} rowKey={(r) => r.id}
+ *     columns={[{ key: 'amount', head: t('…'), align: 'right', cell: (r) => formatMoney(r.amount) }]} />
+ */
+export function DataTable<R>({
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  footer,
+  ...table
+}: {
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string | number;
+  rowClassName?: (row: R) => string | undefined;
+  footer?: ReactNode;
+  caption: string;
+  busy?: boolean;
+  stack?: boolean;
+  stickyFirst?: boolean;
+}) {
+  return (
+    <Table {...table}>
+      <THead>
+        <tr>
+          {columns.map((c) => (
+            <Th key={c.key} align={c.align} className={c.headClassName}>
+              {c.head}
+            </Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={rowKey(r)} className={rowClassName?.(r)}>
+            {columns.map((c) => (
+              <Td
+                key={c.key}
+                align={c.align}
+                className={typeof c.className === 'function' ? c.className(r) : c.className}
+                label={c.label ?? (typeof c.head === 'string' ? c.head : undefined)}
+                wide={c.wide}
+              >
+                {c.cell(r)}
+              </Td>
+            ))}
+          </Tr>
+        ))}
+        {footer}
+      </TBody>
+    </Table>
+  );
+}

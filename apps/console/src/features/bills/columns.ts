@@ -1,5 +1,16 @@
 import type { BillColumnId } from '@idv/contracts';
 
+/** The numeric (right-aligned) columns of the itemized bill, in their default order. */
+export const NUMERIC_COLUMN_IDS = [
+  'unitPrice',
+  'quantity',
+  'amount',
+  'paidCash',
+  'paidIncome',
+  'paidGift',
+  'paidVoucher',
+] as const satisfies readonly BillColumnId[];
+
 /**
  * Every column of the itemized bill in the default order (the contract's `BillColumnIds`, repeated
  * here as a type-checked list so the page does not pull zod into its chunk).
@@ -12,13 +23,7 @@ export const ALL_COLUMNS = [
   'label',
   'billingMode',
   'transactionType',
-  'unitPrice',
-  'quantity',
-  'amount',
-  'paidCash',
-  'paidIncome',
-  'paidGift',
-  'paidVoucher',
+  ...NUMERIC_COLUMN_IDS,
   'orderId',
 ] as const satisfies readonly BillColumnId[];
 /** Compile-time check that no contract column is missing from the list above. */

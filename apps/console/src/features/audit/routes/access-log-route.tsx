@@ -2,18 +2,8 @@ import type { AuditEntry } from '@idv/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  Banner,
-  Busy,
-  Button,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { QueryView } from '../../../components/query-view.tsx';
+import { Badge, Banner, Button, DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { auditInfiniteOptions } from '../api/audit.ts';
@@ -51,26 +41,26 @@ export function AccessLogRoute() {
             {t('audit.supportOnly')}
           </label>
         </div>
-        {log.isPending ? (
-          <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-            <Skeleton className="h-20" />
-            <Skeleton className="h-20" />
-          </Busy>
-        ) : log.isError && entries.length === 0 ? (
-          <div className="p-5">
-            <QueryError error={log.error} onRetry={() => void log.refetch()} />
-          </div>
-        ) : groups.length === 0 ? (
-          <EmptyState title={supportOnly ? t('audit.empty.supportTitle') : t('audit.empty.allTitle')}>
-            {t('audit.empty.body')}
-          </EmptyState>
-        ) : (
-          <ol className="divide-y divide-slate-200" aria-label={t('audit.listLabel')} data-testid="audit-list">
-            {groups.map((g) => (
-              <Group key={g.key} g={g} />
-            ))}
-          </ol>
-        )}
+        <QueryView
+          query={log}
+          rows={2}
+          skeleton="h-20"
+          keepData
+          isEmpty={() => groups.length === 0}
+          empty={
+            <EmptyState title={supportOnly ? t('audit.empty.supportTitle') : t('audit.empty.allTitle')}>
+              {t('audit.empty.body')}
+            </EmptyState>
+          }
+        >
+          {() => (
+            <ol className="divide-y divide-slate-200" aria-label={t('audit.listLabel')} data-testid="audit-list">
+              {groups.map((g) => (
+                <Group key={g.key} g={g} />
+              ))}
+            </ol>
+          )}
+        </QueryView>
         {log.hasNextPage ? (
           <div className="border-t border-slate-200 px-5 py-3 text-center">
             <Button loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>

@@ -1,6 +1,7 @@
 import type { Resource } from '@idv/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Button, Field, Input, Select } from '../../../components/ui/index.ts';
+import { filterFields, SelectFilter } from '../../../components/select-filter.tsx';
+import { Button, Field, Input } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { modeKey, productName, txKey } from '../labels.ts';
 import { BILLING_MODES, type BillSearch, hasBillFilters, TRANSACTION_TYPES } from '../search-params.ts';
@@ -24,6 +25,7 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   const i18n = useI18n();
   const { t } = i18n;
   const all = t('bills.filter.all');
+  const field = filterFields(search, onChange);
   const [q, setQ] = useState(search.q ?? '');
   // Follow the URL (back/forward, reset) when it changes under the input.
   useEffect(() => setQ(search.q ?? ''), [search.q]);
@@ -40,91 +42,44 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   return (
     <form aria-label={t('bills.filters')} className="flex flex-wrap items-end gap-3" onSubmit={submit}>
       <MonthPicker month={month} max={maxMonth} onChange={(m) => onChange({ month: m })} />
-      <Field label={t('bills.filter.product')} className="w-40">
-        {(p) => (
-          <Select
-            {...p}
-            name="product"
-            value={search.product ?? ''}
-            onChange={(e) => onChange({ product: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {productOptions.map((code) => (
-              <option key={code} value={code}>
-                {productName(i18n, code)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.project')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="project"
-            value={search.project ?? ''}
-            onChange={(e) => onChange({ project: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {projects.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.region')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="region"
-            value={search.region ?? ''}
-            onChange={(e) => onChange({ region: e.target.value || undefined })}
-          >
-            <option value="">{all}</option>
-            {regions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.billingMode')} className="w-32">
-        {(p) => (
-          <Select
-            {...p}
-            name="billingMode"
-            value={search.billingMode ?? ''}
-            onChange={(e) => onChange({ billingMode: BILLING_MODES.find((m) => m === e.target.value) })}
-          >
-            <option value="">{all}</option>
-            {BILLING_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(modeKey(m))}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('bills.filter.transactionType')} className="w-36">
-        {(p) => (
-          <Select
-            {...p}
-            name="transactionType"
-            value={search.transactionType ?? ''}
-            onChange={(e) => onChange({ transactionType: TRANSACTION_TYPES.find((x) => x === e.target.value) })}
-          >
-            <option value="">{all}</option>
-            {TRANSACTION_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(txKey(x))}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectFilter
+        label={t('bills.filter.product')}
+        className="w-40"
+        all={all}
+        options={productOptions}
+        optionLabel={(code) => productName(i18n, code)}
+        {...field('product')}
+      />
+      <SelectFilter
+        label={t('bills.filter.project')}
+        className="w-36"
+        all={all}
+        options={projects}
+        {...field('project')}
+      />
+      <SelectFilter
+        label={t('bills.filter.region')}
+        className="w-36"
+        all={all}
+        options={regions}
+        {...field('region')}
+      />
+      <SelectFilter
+        label={t('bills.filter.billingMode')}
+        className="w-32"
+        all={all}
+        options={BILLING_MODES}
+        optionLabel={(m) => t(modeKey(m))}
+        {...field('billingMode')}
+      />
+      <SelectFilter
+        label={t('bills.filter.transactionType')}
+        className="w-36"
+        all={all}
+        options={TRANSACTION_TYPES}
+        optionLabel={(x) => t(txKey(x))}
+        {...field('transactionType')}
+      />
       <Field label={t('bills.filter.q')} className="w-56">
         {(p) => (
           <Input

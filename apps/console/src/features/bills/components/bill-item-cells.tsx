@@ -5,18 +5,11 @@ import { Badge, focusRing } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import type { I18n } from '../../../lib/i18n.tsx';
+import { NUMERIC_COLUMN_IDS } from '../columns.ts';
 import { modeKey, productName, txKey } from '../labels.ts';
 
 /** Right-aligned (numeric) columns. */
-export const NUMERIC_COLUMNS: ReadonlySet<BillColumnId> = new Set([
-  'unitPrice',
-  'quantity',
-  'amount',
-  'paidCash',
-  'paidIncome',
-  'paidGift',
-  'paidVoucher',
-]);
+export const NUMERIC_COLUMNS: ReadonlySet<BillColumnId> = new Set(NUMERIC_COLUMN_IDS);
 
 const txTone = {
   purchase: 'info',

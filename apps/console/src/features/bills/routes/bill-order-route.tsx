@@ -1,16 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Busy,
-  buttonClasses,
-  DescriptionList,
-  EmptyState,
-  focusRing,
-  PageHeader,
-  Panel,
-  Skeleton,
-} from '../../../components/ui/index.ts';
+import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { buttonClasses, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
@@ -24,88 +15,62 @@ export function BillOrderRoute() {
   const { t, locale } = i18n;
   const id = useParams().id ?? '';
   const order = useQuery(orderQueryOptions(id));
-  const back = (
-    <Link to="/bills/items" className={`rounded text-sm text-brand-700 hover:underline ${focusRing}`}>
-      ← {t('bills.order.back')}
-    </Link>
-  );
-
-  if (order.isPending) {
-    return (
-      <>
-        <PageHeader title={t('bills.order.title', { id })} back={back} />
-        <Busy label={t('common.loading')}>
-          <Skeleton className="h-40" />
-        </Busy>
-      </>
-    );
-  }
-  if (order.isError) {
-    return (
-      <>
-        <PageHeader title={t('bills.order.title', { id })} back={back} />
-        {isApiError(order.error, 'NOT_FOUND') ? (
-          <Panel>
-            <EmptyState
-              icon="search"
-              title={t('bills.order.notFoundTitle')}
-              action={
-                <Link to="/bills/items" className={buttonClasses('secondary')}>
-                  {t('bills.order.back')}
-                </Link>
-              }
-            >
-              {t('bills.order.notFoundBody')}
-            </EmptyState>
-          </Panel>
-        ) : (
-          <QueryError error={order.error} onRetry={() => void order.refetch()} />
-        )}
-      </>
-    );
-  }
-  const o = order.data;
+  const back = <BackLink to="/bills/items">{t('bills.order.back')}</BackLink>;
   return (
-    <>
-      <PageHeader title={t('bills.order.title', { id: o.id })} back={back} />
-      <Panel title={t('bills.order.details')} headingId="order-details">
-        <DescriptionList
-          items={[
-            { key: 'label', term: t('bills.col.label'), value: locale === 'zh-CN' ? o.labelNameZh : o.labelNameEn },
-            { key: 'product', term: t('bills.col.product'), value: productName(i18n, o.product) },
-            {
-              key: 'size',
-              term: t('bills.order.size'),
-              value: t('bills.order.sizeValue', { size: formatCount(o.size), quantity: formatCount(o.quantity) }),
-            },
-            { key: 'price', term: t('bills.col.unitPrice'), value: formatMoney(o.tierPrice) },
-            { key: 'amount', term: t('bills.col.amount'), value: formatMoney(o.amount) },
-            {
-              key: 'at',
-              term: `${t('bills.order.createdAt')} (${t('common.cst')})`,
-              value: formatDateTime(o.createdAt),
-            },
-            { key: 'cash', term: t('bills.col.paidCash'), value: formatMoney(o.paid.cash) },
-            { key: 'income', term: t('bills.col.paidIncome'), value: formatMoney(o.paid.income) },
-            { key: 'gift', term: t('bills.col.paidGift'), value: formatMoney(o.paid.gift) },
-            { key: 'voucher', term: t('bills.col.paidVoucher'), value: formatMoney(o.paid.voucher) },
-          ]}
-        />
-        {o.packs.length > 0 ? (
-          <div className="mt-5">
-            <h3 className="text-sm font-semibold text-slate-900">{t('bills.order.packs')}</h3>
-            <ul className="mt-2 flex flex-wrap gap-2">
-              {o.packs.map((p) => (
-                <li key={p.id}>
-                  <Link to={`/packs/${p.id}`} className={buttonClasses('secondary', 'sm')}>
-                    {t('bills.order.pack', { id: p.id })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </Panel>
-    </>
+    <DetailView
+      query={order}
+      skeleton="h-40"
+      missing={(e) => isApiError(e, 'NOT_FOUND')}
+      header={<PageHeader title={t('bills.order.title', { id })} back={back} />}
+      notFound={
+        <NotFound title={t('bills.order.notFoundTitle')} back={{ to: '/bills/items', label: t('bills.order.back') }}>
+          {t('bills.order.notFoundBody')}
+        </NotFound>
+      }
+    >
+      {(o) => (
+        <>
+          <PageHeader title={t('bills.order.title', { id: o.id })} back={back} />
+          <Panel title={t('bills.order.details')} headingId="order-details">
+            <DescriptionList
+              items={[
+                { key: 'label', term: t('bills.col.label'), value: locale === 'zh-CN' ? o.labelNameZh : o.labelNameEn },
+                { key: 'product', term: t('bills.col.product'), value: productName(i18n, o.product) },
+                {
+                  key: 'size',
+                  term: t('bills.order.size'),
+                  value: t('bills.order.sizeValue', { size: formatCount(o.size), quantity: formatCount(o.quantity) }),
+                },
+                { key: 'price', term: t('bills.col.unitPrice'), value: formatMoney(o.tierPrice) },
+                { key: 'amount', term: t('bills.col.amount'), value: formatMoney(o.amount) },
+                {
+                  key: 'at',
+                  term: `${t('bills.order.createdAt')} (${t('common.cst')})`,
+                  value: formatDateTime(o.createdAt),
+                },
+                { key: 'cash', term: t('bills.col.paidCash'), value: formatMoney(o.paid.cash) },
+                { key: 'income', term: t('bills.col.paidIncome'), value: formatMoney(o.paid.income) },
+                { key: 'gift', term: t('bills.col.paidGift'), value: formatMoney(o.paid.gift) },
+                { key: 'voucher', term: t('bills.col.paidVoucher'), value: formatMoney(o.paid.voucher) },
+              ]}
+            />
+            {o.packs.length > 0 ? (
+              <div className="mt-5">
+                <h3 className="text-sm font-semibold text-slate-900">{t('bills.order.packs')}</h3>
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {o.packs.map((p) => (
+                    <li key={p.id}>
+                      <Link to={`/packs/${p.id}`} className={buttonClasses('secondary', 'sm')}>
+                        {t('bills.order.pack', { id: p.id })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </Panel>
+        </>
+      )}
+    </DetailView>
   );
 }

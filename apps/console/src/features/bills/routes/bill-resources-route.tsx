@@ -1,27 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Badge,
-  Busy,
-  EmptyState,
-  focusRing,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Badge, focusRing, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billResourcesQueryOptions } from '../api/resources.ts';
 import { BillPageFrame } from '../components/bill-page-frame.tsx';
-import { Pager } from '../components/pager.tsx';
 import { productName } from '../labels.ts';
-import { hasBillFilters, toBillSearchParams } from '../search-params.ts';
+import { toBillSearchParams } from '../search-params.ts';
 import { useBillSearch } from '../use-bill-search.ts';
 
 /** R5.5 resource-ID bill: one row per resource (and product); a row drills into its own itemized charges. */
@@ -31,123 +16,76 @@ export function BillResourcesRoute() {
   const state = useBillSearch();
   const { search, month } = state;
   const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) && !state.future });
-  const data = query.data;
-
-  let body: ReactNode;
-  if (query.isPending) {
-    body = (
-      <Busy label={t('common.loading')} className="flex flex-col gap-3 p-5">
-        {[0, 1, 2, 3].map((i) => (
-          <Skeleton key={i} className="h-8" />
-        ))}
-      </Busy>
-    );
-  } else if (query.isError && !data) {
-    body = (
-      <div className="p-5">
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </div>
-    );
-  } else if (data && data.items.length === 0) {
-    body = hasBillFilters(search) ? (
-      <EmptyState icon="search" title={t('bills.empty.filteredTitle')}>
-        {t('bills.empty.filteredBody')}
-      </EmptyState>
-    ) : (
-      <EmptyState title={t('bills.empty.noneTitle')}>{t('bills.empty.noneBody', { month })}</EmptyState>
-    );
-  } else if (data) {
-    body = (
-      <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData} stack>
-        <THead>
-          <tr>
-            <Th>{t('bills.col.resourceId')}</Th>
-            <Th>{t('bills.col.alias')}</Th>
-            <Th>{t('bills.col.project')}</Th>
-            <Th>{t('bills.col.region')}</Th>
-            <Th>{t('bills.col.product')}</Th>
-            <Th align="right">{t('bills.resources.rows')}</Th>
-            <Th align="right">{t('bills.col.amount')}</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {data.items.map((r) => {
-            // Drill-down: the itemized bill filtered to this resource (or to the account-wide rows of the product).
-            const drill = `/bills/items?${toBillSearchParams({
-              month,
-              product: r.product,
-              q: r.resourceId ?? undefined,
-              billingMode: r.accountWide ? (search.billingMode ?? 'prepaid') : search.billingMode,
-              transactionType: search.transactionType,
-            })}`;
-            const name = r.accountWide ? t('bills.accountWide') : r.alias;
-            return (
-              <Tr key={`${r.resourceId ?? '-'}:${r.product}`}>
-                <Td className="font-mono text-xs break-all" label={t('bills.col.resourceId')} wide>
-                  <Link
-                    to={drill}
-                    className={`rounded text-brand-700 hover:underline ${focusRing}`}
-                    aria-label={t('bills.resources.drill', {
-                      name: r.resourceId ?? name,
-                      product: productName(i18n, r.product),
-                    })}
-                  >
-                    {r.resourceId ?? t('common.dash')}
-                  </Link>
-                </Td>
-                <Td label={t('bills.col.alias')}>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
-                <Td label={t('bills.col.project')}>{r.project ?? t('common.dash')}</Td>
-                <Td label={t('bills.col.region')}>{r.region ?? t('common.dash')}</Td>
-                <Td label={t('bills.col.product')}>{productName(i18n, r.product)}</Td>
-                <Td align="right" label={t('bills.resources.rows')}>
-                  {formatCount(r.count)}
-                </Td>
-                <Td align="right" className="font-medium" label={t('bills.col.amount')}>
-                  {formatMoney(r.total)}
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
-    );
-  }
 
   return (
     <BillPageFrame
       state={state}
-      summary={
-        data ? (
-          <span data-testid="bill-summary">
-            {t('bills.resources.summary', {
-              rows: formatCount(data.summary.rows),
-              count: formatCount(data.summary.count),
-              total: formatMoney(data.summary.total),
-            })}
-          </span>
-        ) : (
-          t('common.loading')
-        )
-      }
+      query={query}
+      rows={4}
+      summary={(data) => (
+        <span data-testid="bill-summary">
+          {t('bills.resources.summary', {
+            rows: formatCount(data.summary.rows),
+            count: formatCount(data.summary.count),
+            total: formatMoney(data.summary.total),
+          })}
+        </span>
+      )}
     >
-      {query.isError && data ? (
-        <div className="px-5 pt-4">
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      ) : null}
-      {body}
-      {data ? (
-        <Pager
-          label={t('bills.pagination')}
-          shown={t('bills.page.shown', { count: formatCount(data.items.length) })}
-          cursor={search.cursor}
-          nextCursor={data.nextCursor}
-          hasPrev={state.hasPrev}
-          onFirst={() => state.update({})}
-          onPrev={state.goPrev}
-          onNext={state.goNext}
-        />
-      ) : null}
+      {(data) => (
+        <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData} stack>
+          <THead>
+            <tr>
+              <Th>{t('bills.col.resourceId')}</Th>
+              <Th>{t('bills.col.alias')}</Th>
+              <Th>{t('bills.col.project')}</Th>
+              <Th>{t('bills.col.region')}</Th>
+              <Th>{t('bills.col.product')}</Th>
+              <Th align="right">{t('bills.resources.rows')}</Th>
+              <Th align="right">{t('bills.col.amount')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {data.items.map((r) => {
+              // Drill-down: the itemized bill filtered to this resource (or to the account-wide rows of the product).
+              const drill = `/bills/items?${toBillSearchParams({
+                month,
+                product: r.product,
+                q: r.resourceId ?? undefined,
+                billingMode: r.accountWide ? (search.billingMode ?? 'prepaid') : search.billingMode,
+                transactionType: search.transactionType,
+              })}`;
+              const name = r.accountWide ? t('bills.accountWide') : r.alias;
+              return (
+                <Tr key={`${r.resourceId ?? '-'}:${r.product}`}>
+                  <Td className="font-mono text-xs break-all" label={t('bills.col.resourceId')} wide>
+                    <Link
+                      to={drill}
+                      className={`rounded text-brand-700 hover:underline ${focusRing}`}
+                      aria-label={t('bills.resources.drill', {
+                        name: r.resourceId ?? name,
+                        product: productName(i18n, r.product),
+                      })}
+                    >
+                      {r.resourceId ?? t('common.dash')}
+                    </Link>
+                  </Td>
+                  <Td label={t('bills.col.alias')}>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
+                  <Td label={t('bills.col.project')}>{r.project ?? t('common.dash')}</Td>
+                  <Td label={t('bills.col.region')}>{r.region ?? t('common.dash')}</Td>
+                  <Td label={t('bills.col.product')}>{productName(i18n, r.product)}</Td>
+                  <Td align="right" label={t('bills.resources.rows')}>
+                    {formatCount(r.count)}
+                  </Td>
+                  <Td align="right" className="font-medium" label={t('bills.col.amount')}>
+                    {formatMoney(r.total)}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
     </BillPageFrame>
   );
 }

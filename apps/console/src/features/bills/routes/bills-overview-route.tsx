@@ -1,23 +1,9 @@
 import type { BillOverview } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import { Chart, type ChartPoint } from '../../../components/ui/chart.tsx';
-import {
-  Badge,
-  Busy,
-  EmptyState,
-  focusRing,
-  PageHeader,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Badge, DataTable, EmptyState, focusRing, PageHeader, Panel, Skeleton } from '../../../components/ui/index.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billOverviewQueryOptions } from '../api/overview.ts';
@@ -45,7 +31,6 @@ export function BillsOverviewRoute() {
   const { t, locale } = i18n;
   const { search, month, currentMonth, future, update } = useBillSearch();
   const overview = useQuery({ ...billOverviewQueryOptions(month), enabled: Boolean(month) && !future });
-  const data = overview.data;
   const itemsLink = (extra: Record<string, string>) => `/bills/items?${toBillSearchParams({ month, ...extra })}`;
 
   return (
@@ -59,102 +44,108 @@ export function BillsOverviewRoute() {
         <Panel>
           <FutureMonth month={month} currentMonth={currentMonth} onCurrent={() => update({ month: undefined })} />
         </Panel>
-      ) : overview.isPending ? (
-        <Busy label={t('common.loading')} className="grid gap-4 lg:grid-cols-3">
-          <Skeleton className="h-32" />
-          <Skeleton className="h-32" />
-          <Skeleton className="h-32" />
-          <Skeleton className="h-64 lg:col-span-3" />
-        </Busy>
-      ) : overview.isError && !data ? (
-        <QueryError error={overview.error} onRetry={() => void overview.refetch()} />
-      ) : data ? (
-        <div className="grid gap-4 lg:grid-cols-3" aria-busy={overview.isPlaceholderData || undefined}>
-          <Panel title={t('bills.overview.total')} headingId="bill-total">
-            <p className="text-3xl font-semibold text-slate-900 tabular" data-testid="bill-total">
-              {formatMoney(data.total)}
-            </p>
-            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-              <span>{t('bills.overview.month', { month: data.month })}</span>
-              <span>{t('bills.overview.count', { count: formatCount(data.count) })}</span>
-              {data.settled ? (
-                <Badge tone="success">{t('bills.settled')}</Badge>
-              ) : (
-                <Badge tone="warning">{t('bills.provisional')}</Badge>
-              )}
-            </p>
-            <Link
-              to={itemsLink({})}
-              className={`mt-4 inline-block rounded text-sm text-brand-700 hover:underline ${focusRing}`}
-            >
-              {t('bills.overview.viewItems')}
-            </Link>
-          </Panel>
-          <Panel title={t('bills.overview.byMode')} headingId="bill-by-mode">
-            <ModeSplit data={data} itemsLink={itemsLink} />
-          </Panel>
-          <Panel title={t('bills.overview.byProduct')} headingId="bill-by-product" bodyClassName="p-0">
-            {data.byProduct.length === 0 ? (
-              <EmptyState headingLevel={3} title={t('bills.overview.emptyTitle')}>
-                {t('bills.overview.emptyBody')}
-              </EmptyState>
-            ) : (
-              <Table caption={t('bills.overview.byProductCaption', { month: data.month })}>
-                <THead>
-                  <tr>
-                    <Th>{t('bills.col.product')}</Th>
-                    <Th align="right">{t('bills.overview.rows')}</Th>
-                    <Th align="right">{t('bills.col.amount')}</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {data.byProduct.map((p) => (
-                    <Tr key={p.product}>
-                      <Td>
-                        <Link
-                          to={itemsLink({ product: p.product })}
-                          className={`rounded text-brand-700 hover:underline ${focusRing}`}
-                        >
-                          {productName(i18n, p.product)}
-                        </Link>
-                      </Td>
-                      <Td align="right">{formatCount(p.count)}</Td>
-                      <Td align="right">{formatMoney(p.total)}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
-          </Panel>
-          <Panel
-            title={t('bills.trend.title')}
-            description={t('bills.trend.description')}
-            headingId="bill-trend"
-            className="lg:col-span-3"
-          >
-            <Chart
-              title={t('bills.trend.chart', { from: data.trend[0]?.month ?? '', to: data.month })}
-              summary={trendSummary(data, (k, v) => t(k, v))}
-              data={data.trend.map(
-                (p): ChartPoint => ({
-                  key: p.month,
-                  axisLabel: p.month.slice(2).replace('-', '/'),
-                  value: chartValue(p.total),
-                  display: formatMoney(p.total),
-                }),
-              )}
-              highlightKey={data.month}
-              categoryLabel={t('bills.trend.month')}
-              valueLabel={t('bills.trend.total')}
-              tableToggleLabel={t('bills.trend.showTable')}
-              formatTick={compactTick(locale)}
-            />
-          </Panel>
-        </div>
-      ) : null}
-      {overview.isError && data ? (
-        <QueryError className="mt-4" error={overview.error} onRetry={() => void overview.refetch()} />
-      ) : null}
+      ) : (
+        <QueryView
+          query={overview}
+          padded={false}
+          keepData
+          loadingClassName="grid gap-4 lg:grid-cols-3"
+          loading={
+            <>
+              <Skeleton className="h-32" />
+              <Skeleton className="h-32" />
+              <Skeleton className="h-32" />
+              <Skeleton className="h-64 lg:col-span-3" />
+            </>
+          }
+        >
+          {(data) => (
+            <div className="grid gap-4 lg:grid-cols-3" aria-busy={overview.isPlaceholderData || undefined}>
+              <Panel title={t('bills.overview.total')} headingId="bill-total">
+                <p className="text-3xl font-semibold text-slate-900 tabular" data-testid="bill-total">
+                  {formatMoney(data.total)}
+                </p>
+                <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                  <span>{t('bills.overview.month', { month: data.month })}</span>
+                  <span>{t('bills.overview.count', { count: formatCount(data.count) })}</span>
+                  {data.settled ? (
+                    <Badge tone="success">{t('bills.settled')}</Badge>
+                  ) : (
+                    <Badge tone="warning">{t('bills.provisional')}</Badge>
+                  )}
+                </p>
+                <Link
+                  to={itemsLink({})}
+                  className={`mt-4 inline-block rounded text-sm text-brand-700 hover:underline ${focusRing}`}
+                >
+                  {t('bills.overview.viewItems')}
+                </Link>
+              </Panel>
+              <Panel title={t('bills.overview.byMode')} headingId="bill-by-mode">
+                <ModeSplit data={data} itemsLink={itemsLink} />
+              </Panel>
+              <Panel title={t('bills.overview.byProduct')} headingId="bill-by-product" bodyClassName="p-0">
+                {data.byProduct.length === 0 ? (
+                  <EmptyState headingLevel={3} title={t('bills.overview.emptyTitle')}>
+                    {t('bills.overview.emptyBody')}
+                  </EmptyState>
+                ) : (
+                  <DataTable
+                    caption={t('bills.overview.byProductCaption', { month: data.month })}
+                    rows={data.byProduct}
+                    rowKey={(p) => p.product}
+                    columns={[
+                      {
+                        key: 'product',
+                        head: t('bills.col.product'),
+                        cell: (p) => (
+                          <Link
+                            to={itemsLink({ product: p.product })}
+                            className={`rounded text-brand-700 hover:underline ${focusRing}`}
+                          >
+                            {productName(i18n, p.product)}
+                          </Link>
+                        ),
+                      },
+                      {
+                        key: 'rows',
+                        head: t('bills.overview.rows'),
+                        align: 'right',
+                        cell: (p) => formatCount(p.count),
+                      },
+                      { key: 'amount', head: t('bills.col.amount'), align: 'right', cell: (p) => formatMoney(p.total) },
+                    ]}
+                  />
+                )}
+              </Panel>
+              <Panel
+                title={t('bills.trend.title')}
+                description={t('bills.trend.description')}
+                headingId="bill-trend"
+                className="lg:col-span-3"
+              >
+                <Chart
+                  title={t('bills.trend.chart', { from: data.trend[0]?.month ?? '', to: data.month })}
+                  summary={trendSummary(data, (k, v) => t(k, v))}
+                  data={data.trend.map(
+                    (p): ChartPoint => ({
+                      key: p.month,
+                      axisLabel: p.month.slice(2).replace('-', '/'),
+                      value: chartValue(p.total),
+                      display: formatMoney(p.total),
+                    }),
+                  )}
+                  highlightKey={data.month}
+                  categoryLabel={t('bills.trend.month')}
+                  valueLabel={t('bills.trend.total')}
+                  tableToggleLabel={t('bills.trend.showTable')}
+                  formatTick={compactTick(locale)}
+                />
+              </Panel>
+            </div>
+          )}
+        </QueryView>
+      )}
     </>
   );
 }

@@ -1,28 +1,23 @@
-import type { CertificateOrder, CertificateRefund } from '@idv/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import type { CertificateOrder } from '@idv/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { MutationError } from '../../../components/mutation-error.tsx';
+import {
+  RefundAmounts,
+  RefundSteps,
+  useRefreshAfterRefund,
+  useRefundFlow,
+  useSplitItems,
+} from '../../../components/refund-steps.tsx';
 import { Banner, Button, Dialog } from '../../../components/ui/index.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { cancelCertificateMutationOptions, refundCertificateMutationOptions } from '../api/certificates.ts';
-
-function useRefreshAfter() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: ['certificates'] });
-    void queryClient.invalidateQueries({ queryKey: ['account'] });
-    void queryClient.invalidateQueries({ queryKey: ['bills'] });
-    void queryClient.invalidateQueries({ queryKey: ['refunds'] });
-    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-  };
-}
 
 /** R8.6 Cancel Application on a pending-submission order (after which Refund appears). */
 export function CancelCertificateDialog({ cert, onClose }: { cert: CertificateOrder; onClose: () => void }) {
   const { t } = useI18n();
-  const refresh = useRefreshAfter();
+  const refresh = useRefreshAfterRefund('certificates');
   const mutation = useMutation({
     ...cancelCertificateMutationOptions(),
     onSuccess: () => {
@@ -56,26 +51,6 @@ export function CancelCertificateDialog({ cert, onClose }: { cert: CertificateOr
   );
 }
 
-function Returned({ cash, gift, points }: { cash: string; gift: string; points: number }) {
-  const { t } = useI18n();
-  return (
-    <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm" data-testid="cert-returned">
-      <dt className="text-slate-600">{t('refund.to.cash')}</dt>
-      <dd className="text-right tabular" data-testid="cert-returned-cash">
-        {formatMoney(cash)}
-      </dd>
-      <dt className="text-slate-600">{t('refund.to.gift')}</dt>
-      <dd className="text-right tabular" data-testid="cert-returned-gift">
-        {formatMoney(gift)}
-      </dd>
-      <dt className="text-slate-600">{t('cert.refund.points')}</dt>
-      <dd className="text-right tabular" data-testid="cert-returned-points">
-        {t('cert.refund.pointsValue', { count: points })}
-      </dd>
-    </dl>
-  );
-}
-
 /**
  * R8.6 / R8.4 Two-step certificate refund: details (what returns, what does not) with the refund-policy
  * consent the SSL refund process asks for (Continue stays closed until it is ticked), then "cannot be
@@ -83,23 +58,28 @@ function Returned({ cash, gift, points }: { cash: string; gift: string; points: 
  */
 export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOrder; onClose: () => void }) {
   const { t } = useI18n();
-  const refresh = useRefreshAfter();
-  const [step, setStep] = useState<'details' | 'confirm'>('details');
-  const [result, setResult] = useState<CertificateRefund | null>(null);
+  const splitItems = useSplitItems();
+  const { result, steps } = useRefundFlow({
+    options: refundCertificateMutationOptions(),
+    own: 'certificates',
+    vars: { id: cert.id },
+  });
   const [accepted, setAccepted] = useState(false);
   const policyId = useId();
-  const key = useRef(newIdempotencyKey());
-  const mutation = useMutation({
-    ...refundCertificateMutationOptions(),
-    onSuccess: (r) => {
-      setResult(r);
-      refresh();
-    },
-  });
-  const close = () => {
-    if (!mutation.isPending) onClose();
-  };
   const preview = cert.refundPreview;
+  const returned = (r: { cash: string; gift: string; benefitPoints: number }) => (
+    <RefundAmounts
+      testId="cert-returned"
+      items={[
+        ...splitItems(r),
+        {
+          key: 'points',
+          term: t('cert.refund.points'),
+          value: t('cert.refund.pointsValue', { count: r.benefitPoints }),
+        },
+      ]}
+    />
+  );
   const notReturned = (
     <p className="text-xs text-slate-600">
       {t('cert.refund.notReturned', {
@@ -109,98 +89,49 @@ export function RefundCertificateDialog({ cert, onClose }: { cert: CertificateOr
     </p>
   );
 
-  if (result) {
-    return (
-      <Dialog
-        open
-        onClose={onClose}
-        closeLabel={t('dialog.close')}
-        title={t('cert.refund.doneTitle')}
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            {t('dialog.done')}
-          </Button>
-        }
-      >
-        <div className="flex flex-col gap-3">
-          <Banner tone="success">{t('cert.refund.doneBody', { domain: cert.domain })}</Banner>
-          <Returned cash={result.returned.cash} gift={result.returned.gift} points={result.returned.benefitPoints} />
-          {notReturned}
-        </div>
-      </Dialog>
-    );
-  }
-
-  if (step === 'confirm') {
-    return (
-      <Dialog
-        open
-        role="alertdialog"
-        onClose={close}
-        dismissible={!mutation.isPending}
-        closeLabel={t('dialog.close')}
-        title={t('refund.confirm.title')}
-        description={t('cert.refund.confirmBody', { domain: cert.domain })}
-        footer={
-          <>
-            <Button onClick={() => setStep('details')} disabled={mutation.isPending}>
-              {t('dialog.back')}
-            </Button>
-            <Button
-              variant="danger"
-              loading={mutation.isPending}
-              onClick={() => mutation.mutate({ id: cert.id, idempotencyKey: key.current })}
-            >
-              {mutation.isError ? t('dialog.retry') : t('cert.refund.confirmAction')}
-            </Button>
-          </>
-        }
-      >
-        <div className="flex flex-col gap-3" aria-live="polite">
-          <Banner tone="warning">{t('cert.refund.final')}</Banner>
-          <MutationError error={mutation.error} />
-        </div>
-      </Dialog>
-    );
-  }
-
   return (
-    <Dialog
-      open
-      onClose={close}
-      closeLabel={t('dialog.close')}
-      title={t('cert.refund.title', { domain: cert.domain })}
-      description={t('cert.refund.description')}
-      footer={
-        <>
-          <Button onClick={close}>{t('dialog.cancel')}</Button>
-          <Button
-            variant="primary"
-            disabled={!accepted}
-            aria-describedby={accepted ? undefined : `${policyId}-hint`}
-            onClick={() => setStep('confirm')}
-          >
-            {t('refund.details.next')}
-          </Button>
-        </>
-      }
-    >
-      <div className="flex flex-col gap-3">
-        <p className="text-sm">
-          {t('cert.refund.paid', {
-            amount: formatMoney(cert.amount),
-            cash: formatMoney(cert.paid.cash),
-            gift: formatMoney(cert.paid.gift),
-            voucher: formatMoney(cert.paid.voucher),
-            discount: formatMoney(cert.paid.discount),
-          })}
-        </p>
-        <h3 className="text-sm font-medium text-slate-900">{t('cert.refund.willReturn')}</h3>
-        {preview ? <Returned cash={preview.cash} gift={preview.gift} points={preview.benefitPoints} /> : null}
-        {notReturned}
-        <RefundPolicy id={policyId} accepted={accepted} onChange={setAccepted} />
-      </div>
-    </Dialog>
+    <RefundSteps
+      {...steps}
+      onClose={onClose}
+      details={{
+        title: t('cert.refund.title', { domain: cert.domain }),
+        description: t('cert.refund.description'),
+        canContinue: accepted,
+        blockedBy: `${policyId}-hint`,
+        body: (
+          <div className="flex flex-col gap-3">
+            <p className="text-sm">
+              {t('cert.refund.paid', {
+                amount: formatMoney(cert.amount),
+                cash: formatMoney(cert.paid.cash),
+                gift: formatMoney(cert.paid.gift),
+                voucher: formatMoney(cert.paid.voucher),
+                discount: formatMoney(cert.paid.discount),
+              })}
+            </p>
+            <h3 className="text-sm font-medium text-slate-900">{t('cert.refund.willReturn')}</h3>
+            {preview ? returned(preview) : null}
+            {notReturned}
+            <RefundPolicy id={policyId} accepted={accepted} onChange={setAccepted} />
+          </div>
+        ),
+      }}
+      confirm={{
+        description: t('cert.refund.confirmBody', { domain: cert.domain }),
+        final: t('cert.refund.final'),
+        action: t('cert.refund.confirmAction'),
+      }}
+      done={{
+        title: t('cert.refund.doneTitle'),
+        body: result ? (
+          <>
+            <Banner tone="success">{t('cert.refund.doneBody', { domain: cert.domain })}</Banner>
+            {returned(result.returned)}
+            {notReturned}
+          </>
+        ) : null,
+      }}
+    />
   );
 }
 

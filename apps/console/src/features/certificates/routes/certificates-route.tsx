@@ -1,21 +1,8 @@
 import type { CertificateOrder } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Busy,
-  Button,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { QueryView } from '../../../components/query-view.tsx';
+import { Button, DataTable, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -95,68 +82,93 @@ export function CertificatesRoute() {
     <>
       <PageHeader title={t('cert.title')} description={t('cert.subtitle')} />
       <Panel bodyClassName="p-0">
-        {certs.isPending ? (
-          <Busy label={t('common.loading')} className="p-5">
-            <Skeleton className="h-40 w-full" />
-          </Busy>
-        ) : certs.isError ? (
-          <div className="p-5">
-            <QueryError error={certs.error} onRetry={() => void certs.refetch()} />
-          </div>
-        ) : certs.data.items.length === 0 ? (
-          <EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>
-        ) : (
-          <Table caption={t('cert.caption')} stack>
-            <THead>
-              <tr>
-                <Th>{t('cert.col.domain')}</Th>
-                <Th>{t('cert.col.product')}</Th>
-                <Th>{t('cert.col.status')}</Th>
-                <Th align="right">{t('cert.col.amount')}</Th>
-                <Th>{t('cert.col.paid')}</Th>
-                <Th>
-                  {t('cert.col.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-                </Th>
-                <Th className="min-w-44">{t('cert.col.actions')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {certs.data.items.map((c) => (
-                <Tr key={c.id}>
-                  <Td wide>
-                    <span className="font-medium break-all text-slate-900">{c.domain}</span>
-                    <div className="font-mono text-xs break-all text-slate-600">{c.id}</div>
-                  </Td>
-                  <Td label={t('cert.col.product')}>{tMaybe(`cert.product.${c.product}`, c.product)}</Td>
-                  <Td label={t('cert.col.status')}>
-                    <CertificateStatusBadge status={c.status} />
-                    {c.refundedAt ? (
-                      <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
-                    ) : null}
-                  </Td>
-                  <Td align="right" label={t('cert.col.amount')} className="max-md:font-semibold">
-                    {formatMoney(c.amount)}
-                  </Td>
-                  <Td className="text-xs text-slate-700 tabular" label={t('cert.col.paid')}>
-                    {t('cert.paidSplit', {
-                      cash: formatMoney(c.paid.cash),
-                      gift: formatMoney(c.paid.gift),
-                      voucher: formatMoney(c.paid.voucher),
-                      discount: formatMoney(c.paid.discount),
-                    })}
-                    {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
-                  </Td>
-                  <Td className="tabular whitespace-nowrap" label={`${t('cert.col.createdAt')} (${t('common.cst')})`}>
-                    {formatDateTime(c.createdAt)}
-                  </Td>
-                  <Td label={t('cert.col.actions')} wide>
-                    <Actions cert={c} mayAct={mayAct} readOnly={readOnlyKey(me)} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <QueryView
+          query={certs}
+          skeleton="h-40"
+          isEmpty={(d) => d.items.length === 0}
+          empty={<EmptyState title={t('cert.empty')}>{t('cert.emptyBody')}</EmptyState>}
+        >
+          {(data) => (
+            <DataTable
+              caption={t('cert.caption')}
+              stack
+              rows={data.items}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  key: 'domain',
+                  head: t('cert.col.domain'),
+                  label: '',
+                  wide: true,
+                  cell: (c) => (
+                    <>
+                      <span className="font-medium break-all text-slate-900">{c.domain}</span>
+                      <div className="font-mono text-xs break-all text-slate-600">{c.id}</div>
+                    </>
+                  ),
+                },
+                {
+                  key: 'product',
+                  head: t('cert.col.product'),
+                  cell: (c) => tMaybe(`cert.product.${c.product}`, c.product),
+                },
+                {
+                  key: 'status',
+                  head: t('cert.col.status'),
+                  cell: (c) => (
+                    <>
+                      <CertificateStatusBadge status={c.status} />
+                      {c.refundedAt ? (
+                        <div className="mt-1 text-xs text-slate-600 tabular">{formatDateTime(c.refundedAt)}</div>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  key: 'amount',
+                  head: t('cert.col.amount'),
+                  align: 'right',
+                  className: 'max-md:font-semibold',
+                  cell: (c) => formatMoney(c.amount),
+                },
+                {
+                  key: 'paid',
+                  head: t('cert.col.paid'),
+                  className: 'text-xs text-slate-700 tabular',
+                  cell: (c) => (
+                    <>
+                      {t('cert.paidSplit', {
+                        cash: formatMoney(c.paid.cash),
+                        gift: formatMoney(c.paid.gift),
+                        voucher: formatMoney(c.paid.voucher),
+                        discount: formatMoney(c.paid.discount),
+                      })}
+                      {c.benefitPoints > 0 ? <div>{t('cert.points', { count: c.benefitPoints })}</div> : null}
+                    </>
+                  ),
+                },
+                {
+                  key: 'createdAt',
+                  head: (
+                    <>
+                      {t('cert.col.createdAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
+                    </>
+                  ),
+                  label: `${t('cert.col.createdAt')} (${t('common.cst')})`,
+                  className: 'tabular whitespace-nowrap',
+                  cell: (c) => formatDateTime(c.createdAt),
+                },
+                {
+                  key: 'actions',
+                  head: t('cert.col.actions'),
+                  headClassName: 'min-w-44',
+                  wide: true,
+                  cell: (c) => <Actions cert={c} mayAct={mayAct} readOnly={readOnlyKey(me)} />,
+                },
+              ]}
+            />
+          )}
+        </QueryView>
       </Panel>
     </>
   );

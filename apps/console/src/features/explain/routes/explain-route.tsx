@@ -2,25 +2,18 @@ import type { ExplainGroup, Explanation } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
 import {
   Badge,
-  Busy,
   Button,
   buttonClasses,
+  DataTable,
   EmptyState,
   Field,
   Input,
   PageHeader,
   Panel,
-  Select,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
@@ -32,9 +25,12 @@ import { withoutRuleIds } from '../rule-text.ts';
 import { parseExplainSearch } from '../subject.ts';
 
 function DayForm({ subject }: { subject: ExplainSubject | null }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [, setParams] = useSearchParams();
   const catalog = useQuery(catalogQueryOptions());
+  const labelName = useLabelName(true);
+  const names = new Map((catalog.data?.items ?? []).map((i) => [i.code, labelName(i)]));
+  const codes = [...names.keys()];
   const [date, setDate] = useState(subject && 'date' in subject ? subject.date : '');
   const [label, setLabel] = useState(subject && 'date' in subject ? (subject.label ?? '') : '');
   function submit(e: FormEvent) {
@@ -50,18 +46,15 @@ function DayForm({ subject }: { subject: ExplainSubject | null }) {
         <Field label={t('explain.form.date')} className="w-48">
           {(p) => <Input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Field label={t('explain.form.label')} className="min-w-64 flex-1">
-          {(p) => (
-            <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
-              <option value="">{t('explain.form.allLabels')}</option>
-              {(catalog.data?.items ?? []).map((i) => (
-                <option key={i.code} value={i.code}>
-                  {locale === 'zh-CN' ? i.nameZh : i.nameEn} ({i.code})
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectFilter
+          label={t('explain.form.label')}
+          className="min-w-64 flex-1"
+          all={t('explain.form.allLabels')}
+          value={label || undefined}
+          options={codes}
+          optionLabel={(code) => names.get(code) ?? code}
+          onChange={(v) => setLabel(v ?? '')}
+        />
         <Button type="submit" variant="primary">
           {t('explain.form.submit')}
         </Button>
@@ -91,26 +84,22 @@ function scopeTitle(e: Explanation, t: ReturnType<typeof useI18n>['t']): string 
 }
 
 function Groups({ subject }: { subject: ExplainSubject }) {
-  const { t, tMaybe, locale } = useI18n();
+  const { t } = useI18n();
   const q = useQuery(explainQueryOptions(subject));
-  if (q.isPending) {
-    return (
-      <Busy label={t('common.loading')}>
-        <Skeleton className="h-48 w-full" />
-      </Busy>
-    );
-  }
-  if (q.isError) {
-    if (isApiError(q.error) && (q.error.status === 404 || q.error.status === 400)) {
-      return (
-        <Panel>
-          <EmptyState icon="search" title={t('explain.notFound')} />
-        </Panel>
-      );
-    }
-    return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
-  }
-  const e = q.data;
+  return (
+    <DetailView
+      query={q}
+      header={null}
+      missing={(e) => isApiError(e) && (e.status === 404 || e.status === 400)}
+      notFound={<NotFound title={t('explain.notFound')} />}
+    >
+      {(e) => <Explained e={e} />}
+    </DetailView>
+  );
+}
+
+function Explained({ e }: { e: Explanation }) {
+  const { t, tMaybe, locale } = useI18n();
   const zh = locale === 'zh-CN';
   return (
     <Panel
@@ -136,53 +125,51 @@ function Groups({ subject }: { subject: ExplainSubject }) {
             {t('explain.empty.body')}
           </EmptyState>
         ) : (
-          <Table caption={t('explain.caption')} stack>
-            <THead>
-              <tr>
-                <Th>{t('explain.col.label')}</Th>
-                <Th>{t('explain.col.outcome')}</Th>
-                <Th>{t('explain.col.pack')}</Th>
-                <Th>{t('explain.col.rule')}</Th>
-                <Th align="right">{t('explain.col.calls')}</Th>
-                <Th>{t('explain.col.when')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {e.groups.map((g) => (
-                <Tr key={`${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}>
-                  <Td className="font-mono text-xs break-all" label={t('explain.col.label')} wide>
-                    {g.label}
-                  </Td>
-                  <Td label={t('explain.col.outcome')}>
-                    <Badge
-                      tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}
-                    >
-                      {t(`explain.outcome.${g.outcome}`)}
-                    </Badge>
-                  </Td>
-                  <Td label={t('explain.col.pack')}>
-                    {g.packId ? (
-                      <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
-                        {g.packId}
-                        {g.packSource ? ` (${t(`explain.source.${g.packSource}`)})` : ''}
-                      </Link>
-                    ) : (
-                      t('common.dash')
-                    )}
-                  </Td>
-                  <Td label={t('explain.col.rule')} wide>
-                    {ruleText(g, tMaybe, zh)}
-                  </Td>
-                  <Td align="right" label={t('explain.col.calls')}>
-                    {formatCount(g.calls)}
-                  </Td>
-                  <Td className="tabular text-xs" label={t('explain.col.when')}>
-                    {formatDateTime(g.firstAt)} – {formatDateTime(g.lastAt)}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <DataTable
+            caption={t('explain.caption')}
+            stack
+            rows={e.groups}
+            rowKey={(g) => `${g.label}|${g.outcome}|${g.packId}|${g.code}|${g.rule}`}
+            columns={[
+              {
+                key: 'label',
+                head: t('explain.col.label'),
+                className: 'font-mono text-xs break-all',
+                wide: true,
+                cell: (g) => g.label,
+              },
+              {
+                key: 'outcome',
+                head: t('explain.col.outcome'),
+                cell: (g) => (
+                  <Badge tone={g.outcome === 'rejected' ? 'danger' : g.outcome === 'postpaid' ? 'warning' : 'neutral'}>
+                    {t(`explain.outcome.${g.outcome}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: 'pack',
+                head: t('explain.col.pack'),
+                cell: (g) =>
+                  g.packId ? (
+                    <Link to={`/planner/forecast/${g.packId}`} className={buttonClasses('link')}>
+                      {g.packId}
+                      {g.packSource ? ` (${t(`explain.source.${g.packSource}`)})` : ''}
+                    </Link>
+                  ) : (
+                    t('common.dash')
+                  ),
+              },
+              { key: 'rule', head: t('explain.col.rule'), wide: true, cell: (g) => ruleText(g, tMaybe, zh) },
+              { key: 'calls', head: t('explain.col.calls'), align: 'right', cell: (g) => formatCount(g.calls) },
+              {
+                key: 'when',
+                head: t('explain.col.when'),
+                className: 'tabular text-xs',
+                cell: (g) => `${formatDateTime(g.firstAt)} – ${formatDateTime(g.lastAt)}`,
+              },
+            ]}
+          />
         )}
       </div>
     </Panel>
@@ -202,11 +189,7 @@ export function ExplainRoute() {
         {subject ? (
           <Groups subject={subject} />
         ) : (
-          <Panel>
-            <EmptyState icon="search" title={t('explain.pick.title')}>
-              {t('explain.pick.body')}
-            </EmptyState>
-          </Panel>
+          <NotFound title={t('explain.pick.title')}>{t('explain.pick.body')}</NotFound>
         )}
       </div>
     </>

@@ -1,23 +1,8 @@
 import type { PackForecast } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
-import {
-  Busy,
-  buttonClasses,
-  DescriptionList,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
-import { isApiError } from '../../../lib/api-client.ts';
+import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { buttonClasses, DataTable, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -25,18 +10,6 @@ import { forecastQueryOptions } from '../api/forecast.ts';
 import { AutoTopupNote } from '../components/auto-topup-note.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { historyPlanHref } from '../search-params.ts';
-
-function BackLink({ label }: { label?: string }) {
-  const { t } = useI18n();
-  return (
-    <Link
-      to={label ? `/planner?label=${encodeURIComponent(label)}` : '/planner'}
-      className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
-    >
-      <span aria-hidden="true">←</span> {t('forecast.back')}
-    </Link>
-  );
-}
 
 function Summary({ f }: { f: PackForecast }) {
   const { t, locale } = useI18n();
@@ -117,26 +90,21 @@ function Points({ f }: { f: PackForecast }) {
     <details className="mt-3">
       <summary className="cursor-pointer text-sm text-brand-700">{t('forecast.table.toggle')}</summary>
       <div className="mt-2 max-h-96 overflow-y-auto">
-        <Table caption={t('forecast.table.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('forecast.col.date')}</Th>
-              <Th>{t('forecast.col.kind')}</Th>
-              <Th align="right">{t('forecast.col.calls')}</Th>
-              <Th align="right">{t('forecast.col.remaining')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {f.points.map((p) => (
-              <Tr key={p.date}>
-                <Td className="tabular">{p.date}</Td>
-                <Td>{p.actual ? t('forecast.chart.actual') : t('forecast.chart.projected')}</Td>
-                <Td align="right">{formatCount(p.labelCalls)}</Td>
-                <Td align="right">{formatCount(p.remaining)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('forecast.table.caption')}
+          rows={f.points}
+          rowKey={(p) => p.date}
+          columns={[
+            { key: 'date', head: t('forecast.col.date'), className: 'tabular', cell: (p) => p.date },
+            {
+              key: 'kind',
+              head: t('forecast.col.kind'),
+              cell: (p) => (p.actual ? t('forecast.chart.actual') : t('forecast.chart.projected')),
+            },
+            { key: 'calls', head: t('forecast.col.calls'), align: 'right', cell: (p) => formatCount(p.labelCalls) },
+            { key: 'left', head: t('forecast.col.remaining'), align: 'right', cell: (p) => formatCount(p.remaining) },
+          ]}
+        />
       </div>
     </details>
   );
@@ -149,44 +117,29 @@ export function ForecastRoute() {
   const forecast = useQuery(forecastQueryOptions(packId));
   const title = t('forecast.title', { id: packId });
 
-  if (forecast.isPending) {
-    return (
-      <Busy label={t('common.loading')}>
-        <PageHeader title={title} back={<BackLink />} />
-        <Skeleton className="h-64 w-full" />
-      </Busy>
-    );
-  }
-  if (forecast.isError) {
-    const missing =
-      isApiError(forecast.error) && (forecast.error.status === 404 || forecast.error.code === 'INVALID_REQUEST');
-    return (
-      <>
-        <PageHeader title={title} back={<BackLink />} />
-        {missing ? (
-          <Panel>
-            <EmptyState icon="search" title={t('forecast.notFoundTitle')}>
-              {t('forecast.notFoundBody')}
-            </EmptyState>
-          </Panel>
-        ) : (
-          <QueryError error={forecast.error} onRetry={() => void forecast.refetch()} />
-        )}
-      </>
-    );
-  }
-  const f = forecast.data;
+  const back = (label?: string) => (
+    <BackLink to={label ? `/planner?label=${encodeURIComponent(label)}` : '/planner'}>{t('forecast.back')}</BackLink>
+  );
   return (
-    <>
-      <PageHeader title={title} description={f.label} back={<BackLink label={f.label} />} />
-      <div className="flex flex-col gap-5">
-        <AutoTopupNote label={f.label} />
-        <Summary f={f} />
-        <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
-          <ForecastChart forecast={f} />
-          <Points f={f} />
-        </Panel>
-      </div>
-    </>
+    <DetailView
+      query={forecast}
+      skeleton="h-64"
+      header={<PageHeader title={title} back={back()} />}
+      notFound={<NotFound title={t('forecast.notFoundTitle')}>{t('forecast.notFoundBody')}</NotFound>}
+    >
+      {(f) => (
+        <>
+          <PageHeader title={title} description={f.label} back={back(f.label)} />
+          <div className="flex flex-col gap-5">
+            <AutoTopupNote label={f.label} />
+            <Summary f={f} />
+            <Panel title={t('forecast.chart.title')} headingId="forecast-chart">
+              <ForecastChart forecast={f} />
+              <Points f={f} />
+            </Panel>
+          </div>
+        </>
+      )}
+    </DetailView>
   );
 }

@@ -3,11 +3,12 @@ import type { CatalogItem, PlannerHistory, PlannerResponse } from '@idv/contract
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
 import {
-  Busy,
   Button,
   buttonClasses,
+  DataTable,
   DescriptionList,
   EmptyState,
   Field,
@@ -15,7 +16,6 @@ import {
   PageHeader,
   Panel,
   Select,
-  Skeleton,
   Table,
   TBody,
   Td,
@@ -48,7 +48,9 @@ const MODES: readonly Mode[] = ['year', 'months', 'history'];
 const HORIZONS = Array.from({ length: MAX_HORIZON }, (_, i) => i + 1);
 
 function PlannerForm({ items }: { items: CatalogItem[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labelName = useLabelName(true);
+  const names = new Map(items.map((i) => [i.code, labelName(i)]));
   const [params, setParams] = useSearchParams();
   const search = parsePlannerSearch(params);
   const [label, setLabel] = useState(search.label ?? items.find((i) => i.tiers.length > 0)?.code ?? '');
@@ -76,17 +78,15 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
   return (
     <Panel title={t('planner.form.title')} headingId="planner-form">
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <Field label={t('planner.form.label')} hint={t('planner.form.labelHint')}>
-          {(p) => (
-            <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)} name="label">
-              {items.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {locale === 'zh-CN' ? i.nameZh : i.nameEn} ({i.code})
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectFilter
+          label={t('planner.form.label')}
+          hint={t('planner.form.labelHint')}
+          name="label"
+          value={label}
+          options={items.map((i) => i.code)}
+          optionLabel={(code) => names.get(code) ?? code}
+          onChange={(v) => setLabel(v ?? '')}
+        />
         <fieldset className="flex flex-col gap-1.5">
           <legend className="text-sm font-medium text-slate-700">{t('planner.form.mode')}</legend>
           {MODES.map((m) => (
@@ -242,7 +242,6 @@ function HistorySummary({ h }: { h: PlannerHistory }) {
 }
 
 function Result({ label, search }: { label: string; search: PlannerSearch }) {
-  const { t } = useI18n();
   const plan = useQuery(
     planQueryOptions({
       label,
@@ -252,15 +251,19 @@ function Result({ label, search }: { label: string; search: PlannerSearch }) {
       horizon: search.horizon,
     }),
   );
-  if (plan.isPending) {
-    return (
-      <Busy label={t('common.loading')}>
-        <Skeleton className="h-64 w-full" />
-      </Busy>
-    );
-  }
-  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  const r = plan.data;
+  return (
+    <QueryView query={plan} skeleton="h-64" padded={false}>
+      {(r) => <PlanResult r={r} label={label} />}
+    </QueryView>
+  );
+}
+
+function PlanResult({ r, label }: { r: PlannerResponse; label: string }) {
+  const { t } = useI18n();
+  const packLines = (packs: PlannerResponse['best']['packs']) =>
+    packs.length === 0
+      ? t('planner.packs.none')
+      : packs.map((p) => t('planner.packs.line', { size: formatCount(p.size), quantity: p.quantity })).join('; ');
   const h = r.history;
   if (h && h.historyCalls === 0) {
     // No usage to project from: say so and offer the typed-in forecast.
@@ -324,32 +327,26 @@ function Result({ label, search }: { label: string; search: PlannerSearch }) {
         {r.windows.length > 1 ? (
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('planner.windows.title')}</h3>
-            <Table caption={t('planner.windows.caption')}>
-              <THead>
-                <tr>
-                  <Th>{t('planner.windows.col.months')}</Th>
-                  <Th align="right">{t('planner.windows.col.calls')}</Th>
-                  <Th>{t('planner.col.packs')}</Th>
-                  <Th align="right">{t('planner.col.total')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {r.windows.map((w) => (
-                  <Tr key={w.index}>
-                    <Td>{t('planner.windows.months', { from: w.firstMonth + 1, to: w.lastMonth + 1 })}</Td>
-                    <Td align="right">{formatCount(w.calls)}</Td>
-                    <Td>
-                      {w.best.packs.length === 0
-                        ? t('planner.packs.none')
-                        : w.best.packs
-                            .map((p) => t('planner.packs.line', { size: formatCount(p.size), quantity: p.quantity }))
-                            .join('; ')}
-                    </Td>
-                    <Td align="right">{formatMoney(w.best.total)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={t('planner.windows.caption')}
+              rows={r.windows}
+              rowKey={(w) => w.index}
+              columns={[
+                {
+                  key: 'months',
+                  head: t('planner.windows.col.months'),
+                  cell: (w) => t('planner.windows.months', { from: w.firstMonth + 1, to: w.lastMonth + 1 }),
+                },
+                {
+                  key: 'calls',
+                  head: t('planner.windows.col.calls'),
+                  align: 'right',
+                  cell: (w) => formatCount(w.calls),
+                },
+                { key: 'packs', head: t('planner.col.packs'), cell: (w) => packLines(w.best.packs) },
+                { key: 'total', head: t('planner.col.total'), align: 'right', cell: (w) => formatMoney(w.best.total) },
+              ]}
+            />
           </div>
         ) : null}
         <p className="text-xs text-slate-600">{t('planner.method')}</p>
@@ -376,33 +373,36 @@ function LabelPacks({ label }: { label: string }) {
   const packs = useQuery(activePacksQueryOptions(label));
   return (
     <Panel title={t('planner.packs.title')} description={t('planner.packs.subtitle')} headingId="planner-packs">
-      {packs.isPending ? (
-        <Busy label={t('common.loading')}>
-          <Skeleton className="h-20 w-full" />
-        </Busy>
-      ) : packs.isError ? (
-        <QueryError error={packs.error} onRetry={() => void packs.refetch()} />
-      ) : packs.data.items.length === 0 ? (
-        <p className="text-sm text-slate-700">{t('planner.packs.empty')}</p>
-      ) : (
-        <Table caption={t('planner.packs.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('planner.packs.col.pack')}</Th>
-              <Th align="right">{t('planner.packs.col.remaining')}</Th>
-              <Th>{`${t('planner.packs.col.expires')} (${t('common.cst')})`}</Th>
-              <Th>
-                <span className="sr-only">{t('forecast.summary.title')}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {packs.data.items.map((p) => (
-              <Tr key={p.id}>
-                <Td className="font-mono text-xs">{p.id}</Td>
-                <Td align="right">{formatCount(p.remaining)}</Td>
-                <Td className="tabular">{formatDateTime(p.expiresAt)}</Td>
-                <Td>
+      <QueryView
+        query={packs}
+        skeleton="h-20"
+        padded={false}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<p className="text-sm text-slate-700">{t('planner.packs.empty')}</p>}
+      >
+        {(data) => (
+          <DataTable
+            caption={t('planner.packs.caption')}
+            rows={data.items}
+            rowKey={(p) => p.id}
+            columns={[
+              { key: 'pack', head: t('planner.packs.col.pack'), className: 'font-mono text-xs', cell: (p) => p.id },
+              {
+                key: 'remaining',
+                head: t('planner.packs.col.remaining'),
+                align: 'right',
+                cell: (p) => formatCount(p.remaining),
+              },
+              {
+                key: 'expires',
+                head: `${t('planner.packs.col.expires')} (${t('common.cst')})`,
+                className: 'tabular',
+                cell: (p) => formatDateTime(p.expiresAt),
+              },
+              {
+                key: 'links',
+                head: <span className="sr-only">{t('forecast.summary.title')}</span>,
+                cell: (p) => (
                   <div className="flex flex-wrap gap-3">
                     <Link to={`/planner/forecast/${p.id}`} className={buttonClasses('link')}>
                       {t('planner.packs.forecast', { id: p.id })}
@@ -411,12 +411,12 @@ function LabelPacks({ label }: { label: string }) {
                       {t('planner.packs.explain', { id: p.id })}
                     </Link>
                   </div>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryView>
     </Panel>
   );
 }
@@ -436,15 +436,9 @@ export function PlannerRoute() {
       <PageHeader title={t('planner.title')} description={t('planner.subtitle')} />
       <div className="grid gap-5 lg:grid-cols-[22rem_1fr]">
         <div>
-          {catalog.isPending ? (
-            <Busy label={t('common.loading')}>
-              <Skeleton className="h-72 w-full" />
-            </Busy>
-          ) : catalog.isError ? (
-            <QueryError error={catalog.error} onRetry={() => void catalog.refetch()} />
-          ) : (
-            <PlannerForm key={params.toString()} items={catalog.data.items} />
-          )}
+          <QueryView query={catalog} skeleton="h-72" padded={false}>
+            {(data) => <PlannerForm key={params.toString()} items={data.items} />}
+          </QueryView>
         </div>
         <div className="flex min-w-0 flex-col gap-5">
           {ready && search.label ? (

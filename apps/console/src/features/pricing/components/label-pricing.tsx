@@ -1,7 +1,17 @@
 import type { CatalogItem } from '@idv/contracts';
-import { Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
+import { type Column, DataTable } from '../../../components/ui/index.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+
+type Tier = CatalogItem['tiers'][number];
+
+/** A tier saves when its saving is more than zero (money stays a string: any non-zero digit). */
+const saves = (tier: Tier) => /[1-9]/.test(tier.saving);
+
+/** Every column of the tier table is a number (right-aligned). */
+function numeric(key: string, head: string, cell: (tier: Tier) => string): Column<Tier> {
+  return { key, head, cell, align: 'right', className: 'py-2' };
+}
 
 /** One label: its postpaid unit price and every tier with per-call price and saving (R1.3). */
 export function LabelPricing({ item }: { item: CatalogItem }) {
@@ -30,39 +40,24 @@ export function LabelPricing({ item }: { item: CatalogItem }) {
       {item.tiers.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-600">{t('pricing.postpaidOnly')}</p>
       ) : (
-        <Table caption={`${name} · ${t('pricing.tiers')}`}>
-          <THead>
-            <tr>
-              <Th align="right">{t('pricing.tier.size')}</Th>
-              <Th align="right">{t('pricing.tier.price')}</Th>
-              <Th align="right">{t('pricing.tier.perCall')}</Th>
-              <Th align="right">{t('pricing.tier.saving')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {item.tiers.map((tier) => {
-              const saves = /[1-9]/.test(tier.saving);
-              return (
-                <Tr key={tier.size}>
-                  <Td align="right" className="py-2">
-                    {formatCount(tier.size)}
-                  </Td>
-                  <Td align="right" className="py-2">
-                    {formatMoney(tier.price)}
-                  </Td>
-                  <Td align="right" className="py-2">
-                    {formatMoney(tier.perCall)}
-                  </Td>
-                  <Td align="right" className={saves ? 'py-2 font-medium text-green-800' : 'py-2 text-slate-600'}>
-                    {saves
-                      ? t('pricing.tier.savingValue', { amount: formatMoney(tier.saving), percent: tier.savingPercent })
-                      : t('pricing.tier.noSaving')}
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={`${name} · ${t('pricing.tiers')}`}
+          rows={item.tiers}
+          rowKey={(tier) => tier.size}
+          columns={[
+            numeric('size', t('pricing.tier.size'), (tier) => formatCount(tier.size)),
+            numeric('price', t('pricing.tier.price'), (tier) => formatMoney(tier.price)),
+            numeric('perCall', t('pricing.tier.perCall'), (tier) => formatMoney(tier.perCall)),
+            {
+              ...numeric('saving', t('pricing.tier.saving'), (tier) =>
+                saves(tier)
+                  ? t('pricing.tier.savingValue', { amount: formatMoney(tier.saving), percent: tier.savingPercent })
+                  : t('pricing.tier.noSaving'),
+              ),
+              className: (tier) => (saves(tier) ? 'py-2 font-medium text-green-800' : 'py-2 text-slate-600'),
+            },
+          ]}
+        />
       )}
     </article>
   );

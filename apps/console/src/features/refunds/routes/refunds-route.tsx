@@ -1,22 +1,38 @@
+import type { Refund } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { BackLink } from '../../../components/detail-view.tsx';
+import { Pager, useUrlCursor } from '../../../components/pager.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
-import {
-  Button,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { type Column, DataTable, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { refundsQueryOptions } from '../api/refunds.ts';
+
+/** What was refunded: the certificate order (and its points) or the pack, linked to its page. */
+function RefundItem({ r }: { r: Refund }) {
+  const { t } = useI18n();
+  if (r.kind === 'certificate' && r.certificate) {
+    return (
+      <span className="flex flex-col">
+        <Link to="/certificates" className="text-brand-700 underline-offset-2 hover:underline">
+          {t('refund.list.certificate', { domain: r.certificate.domain })}
+        </Link>
+        {r.certificate.benefitPoints > 0 ? (
+          <span className="text-xs text-slate-600">
+            {t('refund.list.points', { count: r.certificate.benefitPoints })}
+          </span>
+        ) : null}
+      </span>
+    );
+  }
+  return (
+    <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
+      {r.label} #{r.packId}
+    </Link>
+  );
+}
 
 /**
  * R8 The refunds of the account: what was refunded (a resource pack or, R8.6, an SSL certificate order),
@@ -24,24 +40,51 @@ import { refundsQueryOptions } from '../api/refunds.ts';
  */
 export function RefundsRoute() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const cursor = params.get('cursor') ?? undefined;
+  const { cursor, first, next } = useUrlCursor();
   const refunds = useQuery(refundsQueryOptions(cursor));
   const cst = `(${t('common.cst')})`;
+  const money = (key: 'cash' | 'income' | 'gift'): Column<Refund> => ({
+    key,
+    head: t(`refund.to.${key}`),
+    align: 'right',
+    cell: (r) => formatMoney(r.returned[key]),
+  });
+  const columns: Column<Refund>[] = [
+    {
+      key: 'at',
+      head: (
+        <>
+          {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
+        </>
+      ),
+      className: 'tabular whitespace-nowrap',
+      cell: (r) => formatDateTime(r.createdAt),
+    },
+    {
+      key: 'kind',
+      head: t('refund.list.kind'),
+      cell: (r) => t(r.kind === 'certificate' ? 'refund.kind.certificate' : 'refund.kind.pack'),
+    },
+    { key: 'item', head: t('refund.list.item'), cell: (r) => <RefundItem r={r} /> },
+    { key: 'order', head: t('refund.list.order'), className: 'font-mono text-xs break-all', cell: (r) => r.orderId },
+    {
+      key: 'amount',
+      head: t('refund.list.amount'),
+      align: 'right',
+      className: 'font-medium',
+      cell: (r) => formatMoney(r.amount),
+    },
+    money('cash'),
+    money('income'),
+    money('gift'),
+  ];
 
   return (
     <>
       <PageHeader
         title={t('refund.list.title')}
         description={t('refund.list.subtitleAll')}
-        back={
-          <Link
-            to="/account"
-            className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-2 hover:underline"
-          >
-            <span aria-hidden="true">←</span> {t('refund.list.back')}
-          </Link>
-        }
+        back={<BackLink to="/account">{t('refund.list.back')}</BackLink>}
       />
       <Panel bodyClassName="p-0">
         <QueryView
@@ -51,74 +94,20 @@ export function RefundsRoute() {
         >
           {(data) => (
             <>
-              <Table caption={t('refund.list.caption')} busy={refunds.isPlaceholderData}>
-                <THead>
-                  <tr>
-                    <Th>
-                      {t('refund.list.at')} <span className="font-normal text-slate-600">{cst}</span>
-                    </Th>
-                    <Th>{t('refund.list.kind')}</Th>
-                    <Th>{t('refund.list.item')}</Th>
-                    <Th>{t('refund.list.order')}</Th>
-                    <Th align="right">{t('refund.list.amount')}</Th>
-                    <Th align="right">{t('refund.to.cash')}</Th>
-                    <Th align="right">{t('refund.to.income')}</Th>
-                    <Th align="right">{t('refund.to.gift')}</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {data.items.map((r) => (
-                    <Tr key={`${r.kind}:${r.id}`}>
-                      <Td className="tabular whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
-                      <Td>{t(r.kind === 'certificate' ? 'refund.kind.certificate' : 'refund.kind.pack')}</Td>
-                      <Td>
-                        {r.kind === 'certificate' && r.certificate ? (
-                          <span className="flex flex-col">
-                            <Link to="/certificates" className="text-brand-700 underline-offset-2 hover:underline">
-                              {t('refund.list.certificate', { domain: r.certificate.domain })}
-                            </Link>
-                            {r.certificate.benefitPoints > 0 ? (
-                              <span className="text-xs text-slate-600">
-                                {t('refund.list.points', { count: r.certificate.benefitPoints })}
-                              </span>
-                            ) : null}
-                          </span>
-                        ) : (
-                          <Link to={`/packs/${r.packId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                            {r.label} #{r.packId}
-                          </Link>
-                        )}
-                      </Td>
-                      <Td className="font-mono text-xs break-all">{r.orderId}</Td>
-                      <Td align="right" className="font-medium">
-                        {formatMoney(r.amount)}
-                      </Td>
-                      <Td align="right">{formatMoney(r.returned.cash)}</Td>
-                      <Td align="right">{formatMoney(r.returned.income)}</Td>
-                      <Td align="right">{formatMoney(r.returned.gift)}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-              {cursor || data.nextCursor ? (
-                <nav
-                  aria-label={t('refund.list.paging')}
-                  className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3"
-                >
-                  {cursor ? (
-                    <Button size="sm" onClick={() => setParams({})}>
-                      {t('packs.page.first')}
-                    </Button>
-                  ) : null}
-                  <Button
-                    size="sm"
-                    disabled={!data.nextCursor}
-                    onClick={() => data.nextCursor && setParams({ cursor: data.nextCursor })}
-                  >
-                    {t('packs.page.next')}
-                  </Button>
-                </nav>
-              ) : null}
+              <DataTable
+                caption={t('refund.list.caption')}
+                busy={refunds.isPlaceholderData}
+                rows={data.items}
+                rowKey={(r) => `${r.kind}:${r.id}`}
+                columns={columns}
+              />
+              <Pager
+                label={t('refund.list.paging')}
+                cursor={cursor}
+                nextCursor={data.nextCursor}
+                onFirst={first}
+                onNext={next}
+              />
             </>
           )}
         </QueryView>
