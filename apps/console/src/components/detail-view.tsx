@@ -1,28 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { isApiError } from '../lib/api-client.ts';
+
 import { QueryView } from './query-view.tsx';
-import { buttonClasses } from './ui/button.tsx';
-import { EmptyState } from './ui/empty-state.tsx';
-import { focusRing } from './ui/focus.ts';
-import { Panel } from './ui/panel.tsx';
+import { StatusPanel } from './status-page.tsx';
 
 /** A detail page's object is missing: a 404, or a malformed id (a 400 from the API), both "no such thing". */
 export function isMissing(error: unknown): boolean {
   return isApiError(error) && (error.status === 404 || error.code === 'INVALID_REQUEST');
-}
-
-/** The way back from a detail page to its list, above the page title. */
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <Link
-      to={to}
-      className={`inline-flex items-center gap-1 rounded text-sm text-brand-700 underline-offset-2 hover:underline ${focusRing}`}
-    >
-      <span aria-hidden="true">←</span> {children}
-    </Link>
-  );
 }
 
 /** "Nothing here": a panel with a search icon, a title, a sentence and an optional way back (`back`). */
@@ -35,17 +20,10 @@ export function NotFound({
   back?: { to: string; label: string };
   children?: ReactNode;
 }) {
-  const action = back ? (
-    <Link to={back.to} className={buttonClasses('secondary')}>
-      {back.label}
-    </Link>
-  ) : undefined;
   return (
-    <Panel>
-      <EmptyState icon="search" title={title} action={action}>
-        {children}
-      </EmptyState>
-    </Panel>
+    <StatusPanel title={title} link={back}>
+      {children}
+    </StatusPanel>
   );
 }
 

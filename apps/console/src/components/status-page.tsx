@@ -18,6 +18,35 @@ export interface StatusPageProps {
   link?: { to: string; label: ReactNode; primary?: boolean };
 }
 
+/** The panel of a single state: an icon, the heading, the explanation and a way out. */
+export function StatusPanel({
+  title,
+  children,
+  icon = 'search',
+  link,
+  srHeading = false,
+}: Omit<StatusPageProps, 'page'> & { srHeading?: boolean }) {
+  return (
+    <Panel>
+      {/* Every page has a level-one heading (axe page-has-heading-one), this one too. */}
+      {srHeading ? <h1 className="sr-only">{title}</h1> : null}
+      <EmptyState
+        icon={icon}
+        title={title}
+        action={
+          link ? (
+            <Link to={link.to} className={buttonClasses(link.primary ? 'primary' : 'secondary')}>
+              {link.label}
+            </Link>
+          ) : undefined
+        }
+      >
+        {children}
+      </EmptyState>
+    </Panel>
+  );
+}
+
 /**
  * A whole page that is a single state instead of content: not found (an unknown path, an object that
  * does not exist or is not this account's), or a section not built yet. One layout for all of them:
@@ -27,23 +56,9 @@ export function StatusPage({ title, children, icon = 'search', page, link }: Sta
   return (
     <>
       {page ? <PageHeader title={page.title} back={page.back} /> : null}
-      <Panel>
-        {/* Every page has a level-one heading (axe page-has-heading-one), this one too. */}
-        {page ? null : <h1 className="sr-only">{title}</h1>}
-        <EmptyState
-          icon={icon}
-          title={title}
-          action={
-            link ? (
-              <Link to={link.to} className={buttonClasses(link.primary ? 'primary' : 'secondary')}>
-                {link.label}
-              </Link>
-            ) : undefined
-          }
-        >
-          {children}
-        </EmptyState>
-      </Panel>
+      <StatusPanel title={title} icon={icon} link={link} srHeading={!page}>
+        {children}
+      </StatusPanel>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { BackLink } from '../../../components/back-link.tsx';
+import { DetailView, NotFound } from '../../../components/detail-view.tsx';
 import { buttonClasses, DescriptionList, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';

@@ -1,7 +1,8 @@
 import type { Pack } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { BackLink, DetailView, NotFound } from '../../../components/detail-view.tsx';
+import { BackLink } from '../../../components/back-link.tsx';
+import { DetailView, NotFound } from '../../../components/detail-view.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';

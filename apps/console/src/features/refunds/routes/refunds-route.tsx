@@ -1,7 +1,7 @@
 import type { Refund } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { BackLink } from '../../../components/detail-view.tsx';
+import { BackLink } from '../../../components/back-link.tsx';
 import { Pager, useUrlCursor } from '../../../components/pager.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { type Column, DataTable, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
