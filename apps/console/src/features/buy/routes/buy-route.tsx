@@ -20,6 +20,7 @@ import {
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
+import { groupByProduct } from '../../../lib/group-by-product.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can } from '../../../lib/permissions.ts';
@@ -33,7 +34,6 @@ import { OrderSuccess } from '../components/order-success.tsx';
 import { OrderSummary } from '../components/order-summary.tsx';
 import { TierPicker } from '../components/tier-picker.tsx';
 import { confirmSummary } from '../confirm-lines.ts';
-import { groupByProduct } from '../group-by-product.ts';
 import { previewPayment } from '../payment-preview.ts';
 import { type BuySearch, MAX_QUANTITY, parseBuySearch, toBuySearchParams } from '../search-params.ts';
 import { type VoucherVerdict, voucherVerdict } from '../vouchers.ts';
