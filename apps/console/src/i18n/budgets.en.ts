@@ -9,7 +9,6 @@ export const budgetsEn: Record<keyof typeof budgetsZhCN, string> = {
   'budgets.create': 'New budget',
   'budgets.edit': 'Edit',
   'budgets.delete': 'Delete',
-  'budgets.loading': 'Loading budgets…',
   'budgets.emptyTitle': 'No budgets yet',
   'budgets.emptyBody': 'Create a monthly budget to be alerted when spending or its forecast reaches a threshold.',
   'budgets.emptyReadOnly': 'This account has no budgets. An owner or finance member can create one.',

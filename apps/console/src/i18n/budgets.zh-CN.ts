@@ -6,7 +6,6 @@ export const budgetsZhCN = {
   'budgets.create': '新建预算',
   'budgets.edit': '编辑',
   'budgets.delete': '删除',
-  'budgets.loading': '正在加载预算…',
   'budgets.emptyTitle': '还没有预算',
   'budgets.emptyBody': '新建一个月度预算，在支出或预测支出达到阈值时收到提醒。',
   'budgets.emptyReadOnly': '账户还没有预算。所有者或财务人员可以创建预算。',

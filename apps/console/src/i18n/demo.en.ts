@@ -9,8 +9,6 @@ export const demoEn: Record<keyof typeof demoZhCN, string> = {
   'demo.back': 'Back to demo tenants',
   'demo.forbidden.title': 'For product managers only',
   'demo.forbidden.body': 'Demo tenants are for staff with the product-manager role.',
-  'demo.confirm.cancel': 'Cancel',
-  'demo.confirm.close': 'Close',
   'demo.copy': 'Copy',
   'demo.copy.aria': 'Copy the {what}',
   'demo.copy.done': 'Copied',

@@ -7,8 +7,6 @@ export const demoZhCN = {
   'demo.back': '返回演示租户',
   'demo.forbidden.title': '仅限产品经理',
   'demo.forbidden.body': '演示租户供具备产品经理角色的员工使用。',
-  'demo.confirm.cancel': '取消',
-  'demo.confirm.close': '关闭',
   'demo.copy': '复制',
   'demo.copy.aria': '复制{what}',
   'demo.copy.done': '已复制',

@@ -85,8 +85,6 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   'support.actions.needPermission': 'Refusing refunds and setting the violation flag need the write permission.',
   'support.actions.reasonHint': 'The customer can see this reason; it is written to the audit log.',
   'support.actions.reasonRequired': 'Give a reason (3 characters or more).',
-  'support.confirm.cancel': 'Cancel',
-  'support.confirm.close': 'Close',
 
   'support.refuse.title': 'Refuse a refund (suspected abuse)',
   'support.refuse.description': 'A refused pack cannot be refunded; the customer sees the reason in their pack list.',

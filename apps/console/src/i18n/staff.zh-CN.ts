@@ -78,8 +78,6 @@ export const staffZhCN = {
   'support.actions.needPermission': '拒绝退费和设置违规标记需要写权限。',
   'support.actions.reasonHint': '客户可以看到此原因，并记入审计日志。',
   'support.actions.reasonRequired': '请填写原因（至少 3 个字符）。',
-  'support.confirm.cancel': '取消',
-  'support.confirm.close': '关闭',
 
   'support.refuse.title': '拒绝退费（疑似滥用）',
   'support.refuse.description': '拒绝后该资源包不能退费，客户会在资源包列表看到原因。',
