@@ -1,15 +1,13 @@
 import { bigint, index, integer, numeric, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
 import { money, ts } from './common.ts';
+import { accountRef } from './refs.ts';
 
 /** Itemized bill rows (R5.5): one row per charge, never aggregated. */
 export const charges = pgTable(
   'charges',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     occurredAt: ts('occurred_at').notNull(),
     /** CST calendar month of occurredAt, 'YYYY-MM'. */
     month: text('month').notNull(),
@@ -55,9 +53,7 @@ export const charges = pgTable(
 export const billAggregates = pgTable(
   'bill_aggregates',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     month: text('month').notNull(),
     resourceId: text('resource_id'),
     product: text('product').notNull(),
@@ -86,9 +82,7 @@ export const billAggregates = pgTable(
 export const billMonthAggregates = pgTable(
   'bill_month_aggregates',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     month: text('month').notNull(),
     product: text('product').notNull(),
     billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
@@ -107,9 +101,7 @@ export const settlements = pgTable(
   'settlements',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     kind: text('kind', { enum: ['daily', 'monthly'] }).notNull(),
     period: text('period').notNull(),
     amount: money('amount').notNull(),
