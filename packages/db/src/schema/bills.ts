@@ -2,6 +2,24 @@ import { bigint, index, integer, numeric, pgTable, text, unique, uniqueIndex } f
 import { money, ts } from './common.ts';
 import { accountRef } from './refs.ts';
 
+/** R5.5 the bill's dimensions that every level (charges and both aggregates) carries. */
+function billingMode() {
+  return text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull();
+}
+function transactionType() {
+  return text('transaction_type', {
+    enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
+  }).notNull();
+}
+/** What an aggregate row sums of its charges (kept by the triggers on `charges`). */
+function aggregateSums() {
+  return {
+    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
+    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
+    amount: numeric('amount').notNull(),
+  };
+}
+
 /** Itemized bill rows (R5.5): one row per charge, never aggregated. */
 export const charges = pgTable(
   'charges',
@@ -14,10 +32,8 @@ export const charges = pgTable(
     resourceId: text('resource_id'),
     product: text('product').notNull(),
     label: text('label').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
     unitPrice: money('unit_price').notNull(),
     quantity: integer('quantity').notNull(),
     amount: money('amount').notNull(),
@@ -57,13 +73,9 @@ export const billAggregates = pgTable(
     month: text('month').notNull(),
     resourceId: text('resource_id'),
     product: text('product').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
-    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
-    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
-    amount: numeric('amount').notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
+    ...aggregateSums(),
   },
   (t) => [
     unique('bill_aggregates_uq')
@@ -85,13 +97,9 @@ export const billMonthAggregates = pgTable(
     accountId: accountRef(),
     month: text('month').notNull(),
     product: text('product').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
-    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
-    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
-    amount: numeric('amount').notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
+    ...aggregateSums(),
   },
   (t) => [unique('bill_month_aggregates_uq').on(t.accountId, t.month, t.product, t.billingMode, t.transactionType)],
 );
