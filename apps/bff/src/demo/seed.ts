@@ -26,6 +26,7 @@ import type { Auth, Deps } from '../deps.ts';
 import { lockAccount, postLedger } from '../repositories/ledger.ts';
 import { insertCharge } from '../repositories/orders.ts';
 import { deliverPacks } from '../use-cases/deliver-packs.ts';
+import { markNotificationsRead } from '../use-cases/mark-notifications-read.ts';
 import { placeOrder } from '../use-cases/place-order.ts';
 import { requestRefund } from '../use-cases/request-refund.ts';
 import { settlePeriod } from '../use-cases/settle-period.ts';
@@ -52,7 +53,8 @@ const DAY = 86_400_000;
  *
  * The users are inserted last: they mark a finished seed (a start interrupted half-way fails loudly
  * next time instead of leaving half a demo), and the history's notices stay in the console only
- * (no owner to email when they happened, so no old mail is queued at the first start).
+ * (no owner to email when they happened, so no old mail is queued at the first start); they are
+ * marked read, as the owners would have.
  */
 export async function seedDemo(deps: Deps): Promise<boolean> {
   const db = deps.db;
@@ -162,6 +164,10 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   // Every day with usage is settled by the settlement use case (postpaid charges paid per R2.3, the
   // packs' zero-cost deduction lines, R5.5), and yesterday last, as the morning job would have.
   for (const accountId of ['acct_demo', 'acct_other']) await settleHistory(ctx, accountId);
+  // The owners have read the history's notices (delivery and refund, R7): the demo starts with an empty
+  // inbox, and the notification centre still lists them.
+  clock.set(now);
+  for (const accountId of ['acct_demo', 'acct_other']) await markNotificationsRead(ctx.deps, accountId, null);
   await seedCertificateOrders(db, now);
 
   const hash = await hashPassword(SEED_PASSWORD);
