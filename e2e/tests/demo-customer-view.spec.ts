@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { createEmptyTenant, freshBrowser } from '../fixtures/demo-tenants.ts';
+import { openEmptyTenant } from '../fixtures/demo-tenants.ts';
 import { expectNoA11yViolations, signIn } from '../fixtures/staff.ts';
 
 test("R9.3 a PM resets the customer password and opens the customer's view in one click, then comes back", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const tenant = await createEmptyTenant(browser);
-  const { ctx, page, errors } = await freshBrowser(browser);
-  await page.goto(`/demo/${tenant.accountId}`);
+  const { tenant, ctx, page, errors } = await openEmptyTenant(browser);
   const access = page.getByRole('region', { name: '客户视图与登录' });
   await expect(access).toBeVisible();
 

@@ -1,16 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createDb, type DbHandle, seed, seedCatalog } from '@idv/db';
+import { createDb, type DbHandle, seedCatalog } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { seedDemo } from './demo/seed.ts';
 import type { Lifecycle } from './http/health.ts';
 import { startDemoMoveResumer } from './jobs/demo-moves.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './observability/logger.ts';
-import { hashPassword } from './use-cases/sign-in.ts';
 
 // Every setting is read here, once, and validated (config.ts); a bad value stops the start.
 let config: Config;
@@ -50,7 +50,7 @@ async function openDatabase(): Promise<DbHandle> {
     // inserted if missing (ON CONFLICT DO NOTHING), never overwritten.
     await seedCatalog(h.db);
     if (!config.seedDemo) return;
-    const seeded = await seed(h.db, { now: clock.now(), hashPassword });
+    const seeded = await seedDemo({ db: h.db, clock, config, logger });
     if (seeded) logger.info('Seeded the demo data (see README for the sign-in users).');
   };
   if (!config.databaseUrl) {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createDb, type Db, seed } from '@idv/db';
+import { createDb, type Db } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
+import { SEED_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import type { Deps } from '../src/deps.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
 import { checkResponse } from './response-contract.ts';
 
 /** Real PostgreSQL when DATABASE_URL is set (a fresh database per test file), else in-memory PGlite. */
@@ -108,7 +108,7 @@ export async function createTestApp(
   const testDb = await createTestDb({ poolSize: opts.poolSize });
   const clock = new ManualClock(opts.now ?? T0);
   const deps: Deps = { db: testDb.db, clock, config: testConfig(opts.config) };
-  if (opts.seed ?? true) await seed(testDb.db, { now: clock.now(), hashPassword });
+  if (opts.seed ?? true) await seedDemo(deps);
   const app = checkedResponses(createApp(deps));
   return {
     deps,
@@ -117,7 +117,7 @@ export async function createTestApp(
     testDb,
     close: () => testDb.close(),
     anon: client(app, null),
-    async login(email, password = 'demo-pass-2026') {
+    async login(email, password = SEED_PASSWORD) {
       const res = await client(app, null).post('/api/v1/auth/login', { email, password });
       if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
       const setCookie = res.headers.get('set-cookie') ?? '';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackState } from './deduction.ts';
 import { type DailyCalls, type ForecastInput, forecastLabel, weekdayOf } from './forecast.ts';
 import { formatAmount, parseMoney } from './money.ts';
+import { testPack } from './test-packs.ts';
 import { addDays, endOfCstDay } from './time.ts';
 
 // 2026-11-23 is a Monday.
@@ -11,15 +12,7 @@ const history = (f: (i: number, date: string) => number, days = 30): DailyCalls[
     const date = addDays(TODAY, i - days);
     return { date, calls: f(i, date) };
   });
-const pack = (p: Partial<PackState> & Pick<PackState, 'id' | 'total'>): PackState => ({
-  label: 'a',
-  source: 'purchase',
-  status: 'active',
-  used: 0,
-  acquiredAt: new Date('2026-11-01T00:00:00+08:00'),
-  expiresAt: endOfCstDay('2027-11-01'),
-  ...p,
-});
+const pack = (p: Partial<PackState> & Pick<PackState, 'id' | 'total'>) => testPack('a', p);
 const input = (o: Partial<ForecastInput>): ForecastInput => ({
   today: TODAY,
   history: [],

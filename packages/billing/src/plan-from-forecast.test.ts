@@ -11,6 +11,7 @@ import {
   monthsFromForecast,
 } from './plan-from-forecast.ts';
 import { planPurchases } from './planner.ts';
+import { testPack } from './test-packs.ts';
 import { addDays, endOfCstDay } from './time.ts';
 
 // A line of shared/data/catalog.tsv (R1.1), embedded: the billing package does no I/O.
@@ -26,15 +27,7 @@ if (!IDENTITY_BASIC) throw new Error('catalog line');
 const TODAY = '2026-11-23';
 const history = (f: (i: number) => number, today = TODAY, days = 30): DailyCalls[] =>
   Array.from({ length: days }, (_, i) => ({ date: addDays(today, i - days), calls: f(i) }));
-const pack = (p: Partial<PackState> & Pick<PackState, 'id' | 'total'>): PackState => ({
-  label: 'identity.basic',
-  source: 'purchase',
-  status: 'active',
-  used: 0,
-  acquiredAt: new Date('2026-11-01T00:00:00+08:00'),
-  expiresAt: endOfCstDay('2027-11-01'),
-  ...p,
-});
+const pack = (p: Partial<PackState> & Pick<PackState, 'id' | 'total'>) => testPack('identity.basic', p);
 const forecast = (o: Partial<ForecastInput> & { months?: number }) => {
   const today = o.today ?? TODAY;
   const months = o.months ?? 12;

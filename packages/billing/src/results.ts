@@ -1,20 +1,14 @@
-/** R1.4 Result codes the verification service reports for a call. */
-export type UsageResult =
-  | 'success'
-  | 'compare_mismatch'
-  | 'liveness_failed'
-  | 'invalid_request'
-  | 'internal_error'
-  | 'timeout';
-
-export const USAGE_RESULTS: readonly UsageResult[] = [
+/** R1.4 Result codes the verification service reports for a call (the API's enum is built from this list). */
+export const USAGE_RESULTS = [
   'success',
   'compare_mismatch',
   'liveness_failed',
   'invalid_request',
   'internal_error',
   'timeout',
-];
+] as const;
+
+export type UsageResult = (typeof USAGE_RESULTS)[number];
 
 export function isUsageResult(s: string): s is UsageResult {
   return (USAGE_RESULTS as readonly string[]).includes(s);

@@ -1,3 +1,4 @@
+import { USAGE_RESULTS } from '@idv/billing';
 import { z } from 'zod';
 import { DateString, Timestamp } from './common.ts';
 import { storableText } from './text.ts';
@@ -20,14 +21,7 @@ export const CreateServiceKeyBody = z.object({ name: z.string().trim().min(1).ma
 export const ServiceKeyIdParam = z.object({ id: z.string().regex(/^sk_[A-Za-z0-9_-]{1,40}$/, 'must be a key id') });
 
 /** R1.4 result codes the verification service reports. */
-export const UsageResultCode = z.enum([
-  'success',
-  'compare_mismatch',
-  'liveness_failed',
-  'invalid_request',
-  'internal_error',
-  'timeout',
-]);
+export const UsageResultCode = z.enum(USAGE_RESULTS);
 
 /** The longest id, label and resource id an event may carry (longer: rejected INVALID_EVENT, issue 14). */
 export const USAGE_EVENT_TEXT_MAX = { id: 128, label: 100, resourceId: 100 } as const;

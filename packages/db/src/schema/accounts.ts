@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { money, ts } from './common.ts';
+import { accountRef } from './refs.ts';
 
 export const accounts = pgTable(
   'accounts',
@@ -80,9 +81,7 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     balance: text('balance', { enum: ['cash', 'income', 'gift'] }).notNull(),
     amount: money('amount').notNull(),
     reason: text('reason', {
@@ -99,9 +98,7 @@ export const vouchers = pgTable(
   'vouchers',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     faceValue: money('face_value').notNull(),
     expiresAt: ts('expires_at').notNull(),
     /** null = any product group (R2.2). */
@@ -118,9 +115,7 @@ export const resources = pgTable(
   'resources',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     alias: text('alias').notNull(),
     project: text('project').notNull(),
     region: text('region').notNull(),
@@ -133,9 +128,7 @@ export const serviceKeys = pgTable(
   'service_keys',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     name: text('name').notNull(),
     /** sha-256 of the key; the key is shown once at creation. */
     keyHash: text('key_hash').notNull().unique(),
@@ -150,9 +143,7 @@ export const serviceKeys = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     key: text('key').notNull(),
     route: text('route').notNull(),
     bodyHash: text('body_hash').notNull(),

@@ -1,25 +1,39 @@
 import { bigint, index, integer, numeric, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
 import { money, ts } from './common.ts';
+import { accountRef } from './refs.ts';
+
+/** R5.5 the bill's dimensions that every level (charges and both aggregates) carries. */
+function billingMode() {
+  return text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull();
+}
+function transactionType() {
+  return text('transaction_type', {
+    enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
+  }).notNull();
+}
+/** What an aggregate row sums of its charges (kept by the triggers on `charges`). */
+function aggregateSums() {
+  return {
+    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
+    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
+    amount: numeric('amount').notNull(),
+  };
+}
 
 /** Itemized bill rows (R5.5): one row per charge, never aggregated. */
 export const charges = pgTable(
   'charges',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     occurredAt: ts('occurred_at').notNull(),
     /** CST calendar month of occurredAt, 'YYYY-MM'. */
     month: text('month').notNull(),
     resourceId: text('resource_id'),
     product: text('product').notNull(),
     label: text('label').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
     unitPrice: money('unit_price').notNull(),
     quantity: integer('quantity').notNull(),
     amount: money('amount').notNull(),
@@ -55,19 +69,13 @@ export const charges = pgTable(
 export const billAggregates = pgTable(
   'bill_aggregates',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     month: text('month').notNull(),
     resourceId: text('resource_id'),
     product: text('product').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
-    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
-    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
-    amount: numeric('amount').notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
+    ...aggregateSums(),
   },
   (t) => [
     unique('bill_aggregates_uq')
@@ -86,18 +94,12 @@ export const billAggregates = pgTable(
 export const billMonthAggregates = pgTable(
   'bill_month_aggregates',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     month: text('month').notNull(),
     product: text('product').notNull(),
-    billingMode: text('billing_mode', { enum: ['prepaid', 'postpaid'] }).notNull(),
-    transactionType: text('transaction_type', {
-      enum: ['purchase', 'refund', 'daily_settlement', 'monthly_settlement', 'pack_deduction'],
-    }).notNull(),
-    rowCount: bigint('row_count', { mode: 'bigint' }).notNull(),
-    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
-    amount: numeric('amount').notNull(),
+    billingMode: billingMode(),
+    transactionType: transactionType(),
+    ...aggregateSums(),
   },
   (t) => [unique('bill_month_aggregates_uq').on(t.accountId, t.month, t.product, t.billingMode, t.transactionType)],
 );
@@ -107,9 +109,7 @@ export const settlements = pgTable(
   'settlements',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     kind: text('kind', { enum: ['daily', 'monthly'] }).notNull(),
     period: text('period').notNull(),
     amount: money('amount').notNull(),

@@ -1,7 +1,7 @@
 import { boolean, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
-import { billingLabels } from './catalog.ts';
 import { money, ts } from './common.ts';
+import { accountRef, labelRef } from './refs.ts';
 
 /**
  * R10.2 auto top-up rule, one per account and label. `armed` is the crossing latch: a rule acts (buys,
@@ -12,12 +12,8 @@ import { money, ts } from './common.ts';
 export const autoTopupRules = pgTable(
   'auto_topup_rules',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    accountId: accountRef(),
+    label: labelRef(),
     enabled: boolean('enabled').notNull(),
     belowCalls: integer('below_calls').notNull(),
     size: integer('size').notNull(),
@@ -35,9 +31,7 @@ export const budgets = pgTable(
   'budgets',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     name: text('name').notNull(),
     amount: money('amount').notNull(),
     scopeProduct: text('scope_product'),

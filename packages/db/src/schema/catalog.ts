@@ -1,6 +1,6 @@
 import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
 import { money } from './common.ts';
+import { accountRef, labelRef } from './refs.ts';
 
 export const billingLabels = pgTable('billing_labels', {
   code: text('code').primaryKey(),
@@ -18,9 +18,7 @@ export const billingLabels = pgTable('billing_labels', {
 export const packTiers = pgTable(
   'pack_tiers',
   {
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    label: labelRef(),
     size: integer('size').notNull(),
     price: money('price').notNull(),
   },
@@ -31,9 +29,7 @@ export const packTiers = pgTable(
 export const monthlyPriceTiers = pgTable(
   'monthly_price_tiers',
   {
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    label: labelRef(),
     fromCalls: integer('from_calls').notNull(),
     unitPrice: money('unit_price').notNull(),
   },
@@ -47,12 +43,8 @@ export const monthlyPriceTiers = pgTable(
 export const accountMonthlyPriceTiers = pgTable(
   'account_monthly_price_tiers',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    accountId: accountRef(),
+    label: labelRef(),
     fromCalls: integer('from_calls').notNull(),
     unitPrice: money('unit_price').notNull(),
   },

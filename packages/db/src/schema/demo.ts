@@ -1,6 +1,7 @@
 import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 import { ts } from './common.ts';
+import { accountRef } from './refs.ts';
 
 /** R9.3 demo tenants: a demo account, who made it, from which scenario. */
 export const demoTenants = pgTable('demo_tenants', {
@@ -28,9 +29,7 @@ export const demoTenants = pgTable('demo_tenants', {
 export const demoTimeline = pgTable(
   'demo_timeline',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     at: ts('at').notNull(),
     kind: text('kind').notNull(),
     summary: text('summary').notNull(),

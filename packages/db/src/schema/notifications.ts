@@ -1,15 +1,14 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts.ts';
 import { ts } from './common.ts';
+import { accountRef } from './refs.ts';
 
 /** R7: one notification per cause — (account, kind, cause) is unique. */
 export const notifications = pgTable(
   'notifications',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     kind: text('kind').notNull(),
     cause: text('cause').notNull(),
     titleZh: text('title_zh').notNull(),
@@ -79,9 +78,7 @@ export const impersonations = pgTable(
     agentId: text('agent_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     sessionId: text('session_id').notNull(),
     reason: text('reason').notNull(),
     ticket: text('ticket'),

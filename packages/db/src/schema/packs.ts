@@ -1,19 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
-import { billingLabels } from './catalog.ts';
 import { money, ts } from './common.ts';
+import { accountRef, labelRef } from './refs.ts';
 
 export const orders = pgTable(
   'orders',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    accountId: accountRef(),
+    label: labelRef(),
     size: integer('size').notNull(),
     quantity: integer('quantity').notNull(),
     tierPrice: money('tier_price').notNull(),
@@ -37,12 +32,8 @@ export const packs = pgTable(
   'packs',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    label: text('label')
-      .notNull()
-      .references(() => billingLabels.code),
+    accountId: accountRef(),
+    label: labelRef(),
     source: text('source', { enum: ['purchase', 'gift'] }).notNull(),
     total: integer('total').notNull(),
     used: integer('used').notNull().default(0),
@@ -75,9 +66,7 @@ export const refunds = pgTable(
   'refunds',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     packId: bigint('pack_id', { mode: 'bigint' })
       .notNull()
       .references(() => packs.id, { onDelete: 'cascade' }),
@@ -99,9 +88,7 @@ export const refunds = pgTable(
 export const usageEvents = pgTable(
   'usage_events',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     eventId: text('event_id').notNull(),
     label: text('label').notNull(),
     resourceId: text('resource_id').notNull(),
@@ -127,9 +114,7 @@ export const usageEvents = pgTable(
 /** SSL certificate orders (R8.6). */
 export const benefitPackages = pgTable('benefit_packages', {
   id: text('id').primaryKey(),
-  accountId: text('account_id')
-    .notNull()
-    .references(() => accounts.id, { onDelete: 'cascade' }),
+  accountId: accountRef(),
   name: text('name').notNull(),
   points: integer('points').notNull(),
 });
@@ -138,9 +123,7 @@ export const certificateOrders = pgTable(
   'certificate_orders',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     domain: text('domain').notNull(),
     product: text('product').notNull(),
     status: text('status', {

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts, users } from './accounts.ts';
+import { users } from './accounts.ts';
 import { ts } from './common.ts';
+import { accountRef } from './refs.ts';
 
 /**
  * Failed sign-in throttling, shared by every BFF instance (docs/decisions/0013). One row per key:
@@ -27,9 +28,7 @@ export const invitations = pgTable(
   'invitations',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountRef(),
     /** Lower-cased. */
     email: text('email').notNull(),
     role: text('role', { enum: ['owner', 'finance', 'viewer'] }).notNull(),
