@@ -453,7 +453,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // MIXED_BUILD=0: run the bundle already in apps/bff/dist (e.g. to compare two builds).
   if (process.env.MIXED_BUILD !== '0') buildBff();
   const db = await benchDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const bff: Proc = await startBff(db.url);
+  // MIXED_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the BFF process.
+  const flags = (process.env.MIXED_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const bff: Proc = await startBff(db.url, undefined, flags);
   try {
     const r = await benchMixed(bff, db.url, {
       clients: Number.parseInt(process.env.MIXED_CLIENTS ?? '50', 10),

@@ -33,8 +33,8 @@ export interface CreateDbOptions {
   /** Connection pool size for PostgreSQL. */
   poolSize?: number;
   /**
-   * PostgreSQL: at most this many transactions hold a connection at once (default: the pool size
-   * less a quarter of it, at least 1; see admitTransactions()). The other connections stay free for
+   * PostgreSQL: at most this many transactions hold a connection at once (default: the pool size,
+   * i.e. no limit; see admitTransactions()). Below the pool size, the other connections stay free for
    * single statements (the reads), so a read never waits behind the pool's transactions.
    */
   maxTransactions?: number;
@@ -57,7 +57,7 @@ export async function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
       types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } },
     });
     const pool = opts.poolSize ?? 10;
-    const maxTransactions = opts.maxTransactions ?? Math.max(1, pool - Math.max(1, Math.floor(pool / 4)));
+    const maxTransactions = opts.maxTransactions ?? pool;
     const wrapped = admitTransactions(preparedUpTo(client, opts.prepareUpTo ?? 24), maxTransactions);
     const db = drizzlePostgres(wrapped, { schema }) as unknown as Db;
     if (runMigrations) await migratePostgres(db as never, { migrationsFolder });
@@ -159,6 +159,42 @@ function admitTransactions(client: postgres.Sql, max: number): postgres.Sql {
         }
       };
     },
+  });
+}
+
+/**
+ * Issue 15: statements of one transaction sent back to back (pipelined) and awaited together:
+ * `pipelined([insertA(tx), updateB(tx)])`, each already started. One round trip for the group instead
+ * of one per statement (postgres.js batches them into one socket write on the transaction's
+ * connection; PGlite runs them one at a time): under load every round trip waits for this process's
+ * event loop while the transaction holds its connection and its locks. The order in which they run is
+ * NOT guaranteed (each goes through its own chain of promises): group only statements that do not
+ * depend on each other, neither on a result nor on an effect (a foreign key, a row lock, a read of
+ * what another writes). If one fails, PostgreSQL aborts the transaction and the others fail too; this
+ * waits for all, then throws the cause (the first failure that is not "transaction aborted", 25P02).
+ */
+export async function pipelined<T extends readonly unknown[]>(
+  started: readonly [...{ [K in keyof T]: PromiseLike<T[K]> }],
+): Promise<T> {
+  const settled = await Promise.allSettled(started);
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find((e) => !isAbortedTransaction(e)) ?? failures[0];
+  return settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as unknown as T;
+}
+
+/** SQLSTATE 25P02 (a statement sent after another failed in the same transaction), possibly wrapped. */
+function isAbortedTransaction(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; depth++) {
+    if ((cur as { code?: unknown }).code === '25P02') return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Starts a built Drizzle query now (a query builder runs only when awaited), so that it can join a pipelined() group. */
+export function startQuery<T>(q: PromiseLike<T>): Promise<T> {
+  return new Promise<T>((ok, fail) => {
+    q.then(ok, fail);
   });
 }
 
