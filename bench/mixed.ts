@@ -3,6 +3,8 @@
  * compiled BFF process on PostgreSQL, then the money and count invariants checked in SQL.
  *
  *   cd bench && npx tsx mixed.ts          # alone: builds the BFF, its own database, prints the figures
+ *   MIXED_PROBE=1 npx tsx mixed.ts        # and where the time went: CPU of the BFF, PostgreSQL and the
+ *                                         # machine, sampled pg_stat_activity states/waits, server-side means
  *
  * Ten customer accounts (10,000,000.00 cash each, recharged through the API so the ledger holds it),
  * each with an owner, two applications and a service key. The clients, spread over the accounts:
@@ -21,6 +23,7 @@
  * returned per order ≤ what the order took from each balance; a refunded pack has its refund row.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sha256 } from '@idv/bff/http/crypto.ts';
 import { hashPassword } from '@idv/bff/use-cases/sign-in.ts';
 import postgres from 'postgres';
@@ -43,6 +46,137 @@ export interface MixedResult {
   errorSamples: string[];
   events: number;
   violations: string[];
+  /** MIXED_PROBE=1: where the time went during the measured window (see probe()). */
+  probe?: ProbeResult;
+}
+
+export interface ProbeResult {
+  samples: number;
+  /** CPU used in the window, in cores (1 = one core busy all the time): the BFF process, PostgreSQL, this process, the whole machine. */
+  cpu: { bff: number; postgres: number; bench: number; machine: number; cores: number };
+  /** Mean number of the bench database's sessions in each state / wait (pg_stat_activity, sampled). */
+  sessions: Record<string, number>;
+  /** The BFF's event-loop lag (perf_hooks via prom-client), seconds, at the end of the window. */
+  eventLoopLag: Record<string, number>;
+  /** Server-side mean duration per route (the BFF's own histogram), ms; compare with the client's figures. */
+  serverMeanMs: Record<string, number>;
+}
+
+/** CPU ticks (user + system) of a process, from /proc; 0 when it is gone. */
+function procTicks(pid: number | string): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function postgresTicks(): number {
+  let t = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') t += procTicks(d);
+    } catch {}
+  }
+  return t;
+}
+
+function machineTicks(): { busy: number; total: number } {
+  const cpu = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { busy: total - (cpu[3] ?? 0) - (cpu[4] ?? 0), total };
+}
+
+/** The BFF's /metrics: per route, the count and sum of request durations; the event-loop lag figures. */
+async function routeTimes(base: string) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const lag: Record<string, number> = {};
+  for (const m of text.matchAll(/^nodejs_eventloop_lag_(\w+)_seconds\{[^}]*\} ([\d.e+-]+)$/gm))
+    lag[m[1] ?? ''] = Number(m[2]);
+  const routes: Record<string, { sum: number; n: number }> = {};
+  for (const m of text.matchAll(/^idv_http_request_duration_seconds_(sum|count)\{([^}]*)\} ([\d.e+-]+)$/gm)) {
+    const route = /route="([^"]*)"/.exec(m[2] ?? '')?.[1] ?? '';
+    const method = /method="([^"]*)"/.exec(m[2] ?? '')?.[1] ?? '';
+    const k = `${method} ${route}`;
+    const r = routes[k] ?? { sum: 0, n: 0 };
+    r[m[1] === 'sum' ? 'sum' : 'n'] += Number(m[3]);
+    routes[k] = r;
+  }
+  return { lag, routes };
+}
+
+/**
+ * Samples, every 200 ms until stop(): pg_stat_activity of the bench database (state and wait event of
+ * each session), and the CPU of the BFF, of PostgreSQL, of this process and of the machine.
+ */
+function probe(bff: Proc, dbUrl: string): { stop(): Promise<ProbeResult> } {
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const dbName = new URL(dbUrl).pathname.slice(1);
+  const counts: Record<string, number> = {};
+  let samples = 0;
+  let running = true;
+  const pid = bff.child.pid ?? 0;
+  const first = routeTimes(bff.base);
+  const t0 = {
+    at: performance.now(),
+    bff: procTicks(pid),
+    pg: postgresTicks(),
+    me: process.cpuUsage(),
+    m: machineTicks(),
+  };
+  const loop = (async () => {
+    while (running) {
+      const rows = await sql`
+        select coalesce(state, '?') as state, coalesce(wait_event_type || ':' || wait_event, '') as wait, count(*)::int as n
+        from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid() group by 1, 2`;
+      samples++;
+      for (const r of rows) {
+        const k = r.wait ? `${r.state} (${r.wait})` : r.state;
+        counts[k] = (counts[k] ?? 0) + r.n;
+      }
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  })();
+  return {
+    async stop() {
+      const before = await first;
+      const s = (performance.now() - t0.at) / 1000;
+      const hz = 100;
+      const me = process.cpuUsage(t0.me);
+      const m = machineTicks();
+      const cores = readFileSync('/proc/cpuinfo', 'utf8').split('\nprocessor').length;
+      const cpu = {
+        bff: (procTicks(pid) - t0.bff) / hz / s,
+        postgres: (postgresTicks() - t0.pg) / hz / s,
+        bench: (me.user + me.system) / 1e6 / s,
+        machine: ((m.busy - t0.m.busy) / (m.total - t0.m.total)) * cores,
+        cores,
+      };
+      running = false;
+      await loop;
+      await sql.end();
+      const after = await routeTimes(bff.base);
+      const serverMeanMs: Record<string, number> = {};
+      for (const [k, v] of Object.entries(after.routes)) {
+        const n = v.n - (before.routes[k]?.n ?? 0);
+        if (n > 0) serverMeanMs[k] = Math.round(((v.sum - (before.routes[k]?.sum ?? 0)) / n) * 10000) / 10;
+      }
+      const eventLoopLag = after.lag;
+      const sessions: Record<string, number> = {};
+      for (const [k, v] of Object.entries(counts)) sessions[k] = Math.round((v / Math.max(1, samples)) * 100) / 100;
+      const r2 = (n: number) => Math.round(n * 100) / 100;
+      return {
+        samples,
+        cpu: { bff: r2(cpu.bff), postgres: r2(cpu.postgres), bench: r2(cpu.bench), machine: r2(cpu.machine), cores },
+        sessions,
+        eventLoopLag,
+        serverMeanMs,
+      };
+    },
+  };
 }
 
 const ACCOUNTS = 10;
@@ -152,7 +286,7 @@ export async function checkInvariants(url: string, acceptedEvents: Map<string, n
 export async function benchMixed(
   bff: Proc,
   dbUrl: string,
-  o: { clients?: number; seconds?: number; month?: string } = {},
+  o: { clients?: number; seconds?: number; month?: string; probe?: boolean } = {},
 ): Promise<MixedResult> {
   const clients = o.clients ?? 50;
   const seconds = o.seconds ?? 60;
@@ -285,9 +419,11 @@ export async function benchMixed(
   end.at = Date.now() + 3_000;
   await Promise.all(roles.map((run, n) => run(tenants[n % tenants.length] as Tenant, n + 1000)));
   measuring = true;
+  const probing = o.probe ? probe(bff, dbUrl) : null;
   end.at = Date.now() + seconds * 1000;
   await Promise.all(roles.map((run, n) => run(tenants[n % tenants.length] as Tenant, n)));
   measuring = false;
+  const probed = await probing?.stop();
 
   const all = (prefix: string) =>
     Object.entries(samples)
@@ -309,17 +445,22 @@ export async function benchMixed(
     errorSamples,
     events,
     violations,
+    ...(probed ? { probe: probed } : {}),
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  buildBff();
+  // MIXED_BUILD=0: run the bundle already in apps/bff/dist (e.g. to compare two builds).
+  if (process.env.MIXED_BUILD !== '0') buildBff();
   const db = await benchDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const bff: Proc = await startBff(db.url);
+  // MIXED_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the BFF process.
+  const flags = (process.env.MIXED_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const bff: Proc = await startBff(db.url, undefined, flags);
   try {
     const r = await benchMixed(bff, db.url, {
       clients: Number.parseInt(process.env.MIXED_CLIENTS ?? '50', 10),
       seconds: Number.parseInt(process.env.MIXED_SECONDS ?? '60', 10),
+      probe: process.env.MIXED_PROBE === '1',
     });
     console.log(JSON.stringify(r, null, 2));
   } finally {

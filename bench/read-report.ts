@@ -111,9 +111,9 @@ a synchronous write(2) per log line; \`randomBytes\` per request id. What was do
   absolute session limits, impersonation expiry and read-only mode against the clock, the demo clock from the row.
 - **Prepared statements** for the hot reads (Drizzle \`.prepare()\` with placeholders, one per query shape and
   database handle: \`repositories/prepared.ts\`): the session, the account, its vouchers, the pack list (one
-  statement per filter shape, ≤ 32). Every other statement with 1–16 parameters is also sent as a named prepared
+  statement per filter shape, ≤ 32). Every other statement with 1–24 parameters is also sent as a named prepared
   statement (\`packages/db\` \`createDb\`, \`prepareUpTo\`), so transactions (ingest, orders, refunds) lose one round
-  trip per statement; statements whose text grows with the input (IN lists, multi-row VALUES) exceed 16 parameters
+  trip per statement; statements whose text grows with the input (IN lists, multi-row VALUES) exceed 24 parameters
   and stay unnamed, so the statements kept per connection stay a bounded set.
 - **Catalog in memory**: read once per database and process and shared with that database's transactions (orders,
   refunds and deliveries re-read it before). It changes only with a deployment (migrations and \`seedCatalog\` are its

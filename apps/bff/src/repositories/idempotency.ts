@@ -1,5 +1,5 @@
-import { type DbOrTx, idempotencyKeys } from '@idv/db';
-import { and, eq } from 'drizzle-orm';
+import { accounts, type DbOrTx, idempotencyKeys, rows } from '@idv/db';
+import { and, eq, sql } from 'drizzle-orm';
 
 export interface IdempotencyScope {
   accountId: string;
@@ -13,24 +13,23 @@ export interface IdempotencyScope {
  * the first transaction ends, then either finds the committed row (→ replay) or, if the first rolled
  * back, claims the key itself. Returns true when this transaction now owns the key. The placeholder
  * (status 0) is never visible to anyone else: it is replaced by the response before commit.
+ *
+ * The statement itself first locks the account row FOR UPDATE (the row it inserts from), so the
+ * account lock always comes before the key row's KEY SHARE on the account, whatever was sent before
+ * it (docs/decisions/0003; see idempotentTransaction). No account: nothing is inserted (false).
  */
 export async function claimIdempotencyKey(
   tx: DbOrTx,
   s: IdempotencyScope & { bodyHash: string; at: Date },
 ): Promise<boolean> {
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({
-      accountId: s.accountId,
-      route: s.route,
-      key: s.key,
-      bodyHash: s.bodyHash,
-      status: 0,
-      response: '',
-      createdAt: s.at,
-    })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+  const inserted = await rows<{ key: string }>(
+    tx,
+    sql`with a as (select ${accounts.id} as id from ${accounts} where ${accounts.id} = ${s.accountId} for update)
+        insert into ${idempotencyKeys} (account_id, route, key, body_hash, status, response, created_at)
+        select a.id, ${s.route}, ${s.key}, ${s.bodyHash}, 0, '', ${s.at.toISOString()}::timestamptz from a
+        on conflict do nothing
+        returning key`,
+  );
   return inserted.length > 0;
 }
 

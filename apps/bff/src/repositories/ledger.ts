@@ -1,5 +1,5 @@
 import { type Balances, formatMoney4, type Money, parseMoney } from '@idv/billing';
-import { accounts, type DbOrTx, ledgerEntries, rows } from '@idv/db';
+import { accounts, type DbOrTx, ledgerEntries, pipelined, rows, startQuery } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
 import type { AccountRow } from './accounts.ts';
 
@@ -21,7 +21,8 @@ export function balancesOf(a: Pick<AccountRow, 'cash' | 'income' | 'gift'>): Bal
 
 /**
  * R2.4: writes immutable ledger entries and moves the cached balances by the same amounts in the same
- * transaction. Zero amounts are skipped. Call inside a transaction that holds lockAccount().
+ * transaction. Zero amounts are skipped. Call inside a transaction that holds lockAccount(). The two
+ * statements are independent and go together (pipelined, one round trip).
  */
 export async function postLedger(
   tx: DbOrTx,
@@ -46,15 +47,19 @@ export async function postLedger(
       createdAt: e.at,
     }));
   if (entries.length === 0) return;
-  await tx.insert(ledgerEntries).values(entries);
-  await tx
-    .update(accounts)
-    .set({
-      cash: sql`${accounts.cash} + ${formatMoney4(e.amounts.cash ?? 0n)}::numeric`,
-      income: sql`${accounts.income} + ${formatMoney4(e.amounts.income ?? 0n)}::numeric`,
-      gift: sql`${accounts.gift} + ${formatMoney4(e.amounts.gift ?? 0n)}::numeric`,
-    })
-    .where(eq(accounts.id, e.accountId));
+  await pipelined([
+    startQuery(tx.insert(ledgerEntries).values(entries)),
+    startQuery(
+      tx
+        .update(accounts)
+        .set({
+          cash: sql`${accounts.cash} + ${formatMoney4(e.amounts.cash ?? 0n)}::numeric`,
+          income: sql`${accounts.income} + ${formatMoney4(e.amounts.income ?? 0n)}::numeric`,
+          gift: sql`${accounts.gift} + ${formatMoney4(e.amounts.gift ?? 0n)}::numeric`,
+        })
+        .where(eq(accounts.id, e.accountId)),
+    ),
+  ]);
 }
 
 /** Balances recomputed from the ledger alone: tests compare it with the cached balances (R2.4). */

@@ -8,10 +8,20 @@ import type { AccountRow } from './accounts.ts';
  * with a transaction-scoped advisory lock, then takes the account row FOR SHARE so that refunds,
  * settlement, delivery and anything else that locks the account FOR UPDATE waits for the batch (and
  * the batch waits for them). Lock order everywhere: account row before pack rows (no deadlocks).
+ * One statement (issue 15: one round trip): the advisory lock is an uncorrelated subquery, which
+ * PostgreSQL evaluates once, as a one-time filter, before it reads and locks the account row.
  */
 export async function lockAccountForIngest(tx: DbOrTx, accountId: string): Promise<AccountRow | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`ingest:${accountId}`}, 0))`);
-  const [a] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for('share');
+  const [a] = await tx
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.id, accountId),
+        sql`(select pg_advisory_xact_lock(hashtextextended(${`ingest:${accountId}`}, 0))) is not null`,
+      ),
+    )
+    .for('share');
   return a ?? null;
 }
 

@@ -27,7 +27,9 @@ export function canonicalJson(v: unknown): string {
 
 /**
  * Runs `work` in one transaction, exactly once per Idempotency-Key (api.md, docs/decisions/0003):
- * 1. lockAccount() (SELECT … FOR UPDATE), then the key is claimed at once, before any money moves.
+ * 1. lockAccount() (SELECT … FOR UPDATE), then the key is claimed at once, before any money moves
+ *    (issue 15: both statements sent together, one round trip; the claim locks the account row
+ *    itself before inserting, so the lock comes first whichever of the two runs first).
  *    The account lock comes first because the key row references the account: inserting it takes a
  *    KEY SHARE lock on the account row, and two requests that each held KEY SHARE and then asked for
  *    FOR UPDATE would deadlock. A concurrent duplicate therefore waits on the account row, then finds
@@ -45,15 +47,24 @@ export async function idempotentTransaction<T>(
   work: (tx: Tx, account: AccountRow) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
   return db.transaction(async (tx) => {
-    const account = await lockAccount(tx, scope.accountId);
-    if (!account) throw notFound('account');
     if (scope.key === null) {
+      const account = await lockAccount(tx, scope.accountId);
+      if (!account) throw notFound('account');
       const r = await work(tx, account);
       return { ...r, replayed: false };
     }
     const id = { accountId: scope.accountId, route: scope.route, key: scope.key };
     const bodyHash = sha256(canonicalJson(scope.body));
-    if (!(await claimIdempotencyKey(tx, { ...id, bodyHash, at: scope.at }))) {
+    const [locked, claimed] = await Promise.allSettled([
+      lockAccount(tx, scope.accountId),
+      claimIdempotencyKey(tx, { ...id, bodyHash, at: scope.at }),
+    ]);
+    if (locked.status === 'rejected') throw locked.reason;
+    const account = locked.value;
+    // No account: the claim failed on its foreign key; the account's absence is the answer (404).
+    if (!account) throw notFound('account');
+    if (claimed.status === 'rejected') throw claimed.reason;
+    if (!claimed.value) {
       const prior = await findIdempotencyKey(tx, id);
       if (!prior || prior.status === 0) {
         // Unreachable with the unique index (a claimed key is only visible once its response is stored).

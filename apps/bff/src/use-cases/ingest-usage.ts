@@ -1,5 +1,6 @@
 import { addDays, cstDate, deductBatchExplained, type UsageEvent } from '@idv/billing';
 import type { EventOutcome, IngestResponse, UsageEventInput } from '@idv/contracts';
+import { pipelined } from '@idv/db';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import { accountNow } from '../repositories/accounts.ts';
@@ -23,8 +24,9 @@ import { sendPackNotices } from './pack-notices.ts';
  *  2. three reads: ids already stored, the batch's resources of this account, candidate packs;
  *  3. the decisions in memory with the pure deductBatch (via deductBatchExplained, which adds the
  *     rule that decided each one, R4.2);
- *  4. set-based writes: one INSERT of every non-duplicate event (rejected ones included, with code
- *     and rule), one guarded UPDATE of the packs' used counts (R4.7: the database refuses over-use);
+ *  4. set-based writes, sent together: one INSERT of every non-duplicate event (rejected ones
+ *     included, with code and rule), one guarded UPDATE of the packs' used counts (R4.7: the
+ *     database refuses over-use);
  *  5. pack notices on threshold crossings (R7), once per cause, in the same transaction.
  * Duplicates (stored before, or repeated in the batch) are answered 'duplicate' and not stored.
  */
@@ -129,8 +131,8 @@ export async function ingestUsage(
 
     const changed = packs.filter((p) => p.used !== usedBefore.get(p.id));
     const deltas = changed.map((p) => ({ id: p.id, n: p.used - (usedBefore.get(p.id) ?? p.used) }));
-    await insertEvents(tx, stored);
-    const updated = await addPackUsage(tx, accountId, deltas);
+    // Independent writes, sent together (issue 15: one round trip).
+    const [, updated] = await pipelined([insertEvents(tx, stored), addPackUsage(tx, accountId, deltas)]);
     if (updated.length !== deltas.length) {
       // A pack changed under us (expired, refunded) although we hold the account lock: every writer
       // of packs must lock the account first. Roll the batch back; the client retries it whole.

@@ -14,7 +14,7 @@ import {
   voucherVerdict,
 } from '@idv/billing';
 import type { Order, PlaceOrderBody } from '@idv/contracts';
-import type { Tx } from '@idv/db';
+import { pipelined, type Tx } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../http/crypto.ts';
@@ -161,36 +161,43 @@ export async function placeOrderInTransaction(
   }
 
   const orderId = newId('ord');
-  const order = await insertOrder(tx, {
-    id: orderId,
-    accountId,
-    label: label.code,
-    size: tier.size,
-    quantity: body.quantity,
-    tierPrice: formatMoney4(tier.price),
-    amount: formatMoney4(amount),
-    paidVoucher: formatMoney4(paid.voucher),
-    paidGift: formatMoney4(paid.gift),
-    paidIncome: formatMoney4(paid.income),
-    paidCash: formatMoney4(paid.cash),
-    voucherId: body.voucherId ?? null,
-    trigger,
-    createdAt: now,
-  });
-  if (body.voucherId !== undefined && !(await consumeVoucher(tx, body.voucherId, orderId, now))) {
+  const expiresAt = purchasedPackExpiry(now);
+  // Issue 15: independent writes go in pipelined groups (one round trip per group instead of one per
+  // statement; their order within a group does not matter). First the order, the voucher and the
+  // ledger; then the packs, which refer to the order; then what reads or follows the delivery.
+  const [order, voucherConsumed] = await pipelined([
+    insertOrder(tx, {
+      id: orderId,
+      accountId,
+      label: label.code,
+      size: tier.size,
+      quantity: body.quantity,
+      tierPrice: formatMoney4(tier.price),
+      amount: formatMoney4(amount),
+      paidVoucher: formatMoney4(paid.voucher),
+      paidGift: formatMoney4(paid.gift),
+      paidIncome: formatMoney4(paid.income),
+      paidCash: formatMoney4(paid.cash),
+      voucherId: body.voucherId ?? null,
+      trigger,
+      createdAt: now,
+    }),
+    body.voucherId !== undefined ? consumeVoucher(tx, body.voucherId, orderId, now) : Promise.resolve(true),
+    // R2.4 the split leaves the balances as ledger entries (the voucher is not a balance).
+    postLedger(tx, {
+      accountId,
+      amounts: { gift: -paid.gift, income: -paid.income, cash: -paid.cash },
+      reason: 'purchase',
+      refType: 'order',
+      refId: orderId,
+      at: now,
+    }),
+  ]);
+  if (!voucherConsumed) {
     throw new DomainError('VOUCHER_NOT_USABLE', 'This voucher has already been used.');
   }
-  // R2.4 the split leaves the balances as ledger entries (the voucher is not a balance).
-  await postLedger(tx, {
-    accountId,
-    amounts: { gift: -paid.gift, income: -paid.income, cash: -paid.cash },
-    reason: 'purchase',
-    refType: 'order',
-    refId: orderId,
-    at: now,
-  });
-  // R3.2/R3.3 N identical packs, expiring 23:59:59 CST on the same date next year.
-  const expiresAt = purchasedPackExpiry(now);
+  // R3.2/R3.3 N identical packs, expiring 23:59:59 CST on the same date next year, and same-day
+  // coverage (R4.3) of the day's postpaid calls.
   const delivered = await deliverPacks(
     tx,
     account,
@@ -205,60 +212,64 @@ export async function placeOrderInTransaction(
     })),
     now,
   );
-  // R10.2 a delivery that lifts the label back to its auto top-up threshold re-arms the rule.
-  await rearmAutoTopup(tx, accountId, label.code, now);
-  // R5.5 one itemized purchase line, never aggregated, linked to its order.
-  await insertCharge(tx, {
-    accountId,
-    occurredAt: now,
-    month: cstMonth(now),
-    resourceId: null,
-    product: label.product,
-    label: label.code,
-    billingMode: 'prepaid',
-    transactionType: 'purchase',
-    unitPrice: formatMoney4(tier.price),
-    quantity: body.quantity,
-    amount: formatMoney4(amount),
-    paidCash: formatMoney4(paid.cash),
-    paidIncome: formatMoney4(paid.income),
-    paidGift: formatMoney4(paid.gift),
-    paidVoucher: formatMoney4(paid.voucher),
-    orderId,
-  });
-  // R3.3/R7 delivery notice, once per order.
-  await notify(tx, {
-    accountId,
-    kind: 'pack_delivered',
-    cause: `order:${orderId}`,
-    vars: {
-      quantity: body.quantity,
-      size: tier.size,
-      labelZh: label.nameZh,
-      labelEn: label.nameEn,
-      expiresAt: formatCst(expiresAt),
-    },
-    at: now,
-  });
-  await audit(tx, {
-    auth: input.auth,
-    accountId,
-    action: 'order.place',
-    outcome: 'ok',
-    at: now,
-    requestId: input.requestId,
-    detail: {
-      orderId,
+  // Once the packs and their coverage are written: the rule re-arm, the bill line, the notice, the
+  // audit row, and the packs as they now are, for the response.
+  const [, , , , packRows] = await pipelined([
+    // R10.2 a delivery that lifts the label back to its auto top-up threshold re-arms the rule.
+    rearmAutoTopup(tx, accountId, label.code, now),
+    // R5.5 one itemized purchase line, never aggregated, linked to its order.
+    insertCharge(tx, {
+      accountId,
+      occurredAt: now,
+      month: cstMonth(now),
+      resourceId: null,
+      product: label.product,
       label: label.code,
-      size: tier.size,
+      billingMode: 'prepaid',
+      transactionType: 'purchase',
+      unitPrice: formatMoney4(tier.price),
       quantity: body.quantity,
-      amount: formatAmount(amount),
-      voucherId: body.voucherId ?? null,
-      coveredCalls: delivered.covered,
-      trigger,
-    },
-  });
-  const packRows = await packsOfOrder(tx, accountId, orderId, now);
+      amount: formatMoney4(amount),
+      paidCash: formatMoney4(paid.cash),
+      paidIncome: formatMoney4(paid.income),
+      paidGift: formatMoney4(paid.gift),
+      paidVoucher: formatMoney4(paid.voucher),
+      orderId,
+    }),
+    // R3.3/R7 delivery notice, once per order.
+    notify(tx, {
+      accountId,
+      kind: 'pack_delivered',
+      cause: `order:${orderId}`,
+      vars: {
+        quantity: body.quantity,
+        size: tier.size,
+        labelZh: label.nameZh,
+        labelEn: label.nameEn,
+        expiresAt: formatCst(expiresAt),
+      },
+      at: now,
+    }),
+    audit(tx, {
+      auth: input.auth,
+      accountId,
+      action: 'order.place',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: {
+        orderId,
+        label: label.code,
+        size: tier.size,
+        quantity: body.quantity,
+        amount: formatAmount(amount),
+        voucherId: body.voucherId ?? null,
+        coveredCalls: delivered.covered,
+        trigger,
+      },
+    }),
+    packsOfOrder(tx, accountId, orderId, now),
+  ]);
   const packs = packRows.map((r) => presentPack(r, labels, now, account.violation));
   return { status: 201, body: presentOrder(order, labels, packs) };
 }

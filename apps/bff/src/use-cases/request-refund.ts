@@ -10,6 +10,7 @@ import {
   refundEligibility,
 } from '@idv/billing';
 import type { Refund } from '@idv/contracts';
+import { pipelined } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../http/crypto.ts';
@@ -94,73 +95,77 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
         );
         const amount = refundAmount(share);
         const refundId = newId('rfd');
-        const refund = await insertRefund(tx, {
-          id: refundId,
-          accountId,
-          packId,
-          orderId: order.id,
-          amount: formatMoney4(amount),
-          returnedCash: formatMoney4(share.cash),
-          returnedIncome: formatMoney4(share.income),
-          returnedGift: formatMoney4(share.gift),
-          createdAt: now,
-        });
-        await markPackRefunded(tx, packId);
-        // R2.4/R8.3 cash to cash, income transfer to income transfer, gift to gift.
-        await postLedger(tx, {
-          accountId,
-          amounts: share,
-          reason: 'refund',
-          refType: 'refund',
-          refId: refundId,
-          at: now,
-        });
         const labels = await catalogMap(tx);
-        // R5.5 the refund line: negative amount and negative split, voucher 0 (never returned).
-        await insertCharge(tx, {
-          accountId,
-          occurredAt: now,
-          month: cstMonth(now),
-          resourceId: null,
-          product: labels.get(pack.label)?.product ?? '',
-          label: pack.label,
-          billingMode: 'prepaid',
-          transactionType: 'refund',
-          unitPrice: order.tierPrice,
-          quantity: 1,
-          amount: formatMoney4(-amount),
-          paidCash: formatMoney4(-share.cash),
-          paidIncome: formatMoney4(-share.income),
-          paidGift: formatMoney4(-share.gift),
-          paidVoucher: '0',
-          orderId: order.id,
-          packId,
-        });
-        await notify(tx, {
-          accountId,
-          kind: 'refund_completed',
-          cause: `refund:${packId}`,
-          vars: {
-            packId: packId.toString(),
-            // Issue 17: the notice names the pack by its label.
-            labelZh: labels.get(pack.label)?.nameZh ?? pack.label,
-            labelEn: labels.get(pack.label)?.nameEn ?? pack.label,
-            amount: formatAmount(amount),
-            cash: formatAmount(share.cash),
-            income: formatAmount(share.income),
-            gift: formatAmount(share.gift),
-          },
-          at: now,
-        });
-        await audit(tx, {
-          auth: input.auth,
-          accountId,
-          action: 'refund.request',
-          outcome: 'ok',
-          at: now,
-          requestId: input.requestId,
-          detail: { refundId, packId: packId.toString(), orderId: order.id, amount: formatAmount(amount) },
-        });
+        // Issue 15: the writes do not depend on one another: sent together, one round trip. If the
+        // unique refunds.pack_id index refuses the refund (R8.5), that is the error thrown.
+        const [refund] = await pipelined([
+          insertRefund(tx, {
+            id: refundId,
+            accountId,
+            packId,
+            orderId: order.id,
+            amount: formatMoney4(amount),
+            returnedCash: formatMoney4(share.cash),
+            returnedIncome: formatMoney4(share.income),
+            returnedGift: formatMoney4(share.gift),
+            createdAt: now,
+          }),
+          markPackRefunded(tx, packId),
+          // R2.4/R8.3 cash to cash, income transfer to income transfer, gift to gift.
+          postLedger(tx, {
+            accountId,
+            amounts: share,
+            reason: 'refund',
+            refType: 'refund',
+            refId: refundId,
+            at: now,
+          }),
+          // R5.5 the refund line: negative amount and negative split, voucher 0 (never returned).
+          insertCharge(tx, {
+            accountId,
+            occurredAt: now,
+            month: cstMonth(now),
+            resourceId: null,
+            product: labels.get(pack.label)?.product ?? '',
+            label: pack.label,
+            billingMode: 'prepaid',
+            transactionType: 'refund',
+            unitPrice: order.tierPrice,
+            quantity: 1,
+            amount: formatMoney4(-amount),
+            paidCash: formatMoney4(-share.cash),
+            paidIncome: formatMoney4(-share.income),
+            paidGift: formatMoney4(-share.gift),
+            paidVoucher: '0',
+            orderId: order.id,
+            packId,
+          }),
+          notify(tx, {
+            accountId,
+            kind: 'refund_completed',
+            cause: `refund:${packId}`,
+            vars: {
+              packId: packId.toString(),
+              // Issue 17: the notice names the pack by its label.
+              labelZh: labels.get(pack.label)?.nameZh ?? pack.label,
+              labelEn: labels.get(pack.label)?.nameEn ?? pack.label,
+              amount: formatAmount(amount),
+              cash: formatAmount(share.cash),
+              income: formatAmount(share.income),
+              gift: formatAmount(share.gift),
+            },
+            at: now,
+          }),
+          audit(tx, {
+            auth: input.auth,
+            accountId,
+            action: 'refund.request',
+            outcome: 'ok',
+            at: now,
+            requestId: input.requestId,
+            detail: { refundId, packId: packId.toString(), orderId: order.id, amount: formatAmount(amount) },
+          }),
+        ]);
         return { status: 201, body: presentRefund({ ...refund, label: pack.label }) };
       },
     );
