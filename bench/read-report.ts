@@ -149,7 +149,7 @@ client shares the cores), then JSON.stringify, the row mapping of postgres.js an
 What would reach 10%: no round trip for an unchanged page (the pack rows kept per account under the same
 invalidation as the snapshots, with the status and refund eligibility recomputed per request from the clock), and a
 cheaper response path (headers set before the handler so that the Node adapter writes the response without building
-a \`Headers\` object, fewer log syscalls).\`;
+a \`Headers\` object, fewer log syscalls).`;
 
 /** The docs/performance.md section "Fast read path (issue 15)". */
 export function issue15Section(r: ReadRun, notes = NOTES): string {
