@@ -91,11 +91,16 @@ const sessionSnapshots = new SessionSnapshots(
 if (listener) {
   // postgres.js LISTENs again after a reconnection; notifications sent while it was away are lost,
   // which the TTL bounds. Dropping everything on a (re)connection closes most of that gap.
-  await listener.listen(
-    SESSION_SNAPSHOT_CHANNEL,
-    () => sessionSnapshots.invalidate(),
-    () => sessionSnapshots.invalidate(),
-  );
+  try {
+    await listener.listen(
+      SESSION_SNAPSHOT_CHANNEL,
+      () => sessionSnapshots.invalidate(),
+      () => sessionSnapshots.invalidate(),
+    );
+  } catch (err) {
+    // Serving without notifications is still correct: other instances' writes are seen within the TTL.
+    logger.warn({ err }, 'Could not LISTEN for session snapshot notifications (bound: the 1 s TTL)');
+  }
 }
 const app = createApp(deps, { sessionSnapshots });
 
