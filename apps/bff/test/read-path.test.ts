@@ -19,22 +19,26 @@ const REASON = 'Customer asked why the balance on the account page looks stale.'
 type Account = { balances: { cash: string; available: string }; status: string };
 type Me = { account: { id: string; name: string } | null; impersonation: unknown; clock: { now: string } };
 
+/** R2.4: /account and /packs show a purchase made by the previous request (no stale account row). */
+async function purchaseIsSeenAtOnce(app: TestApp, key: string): Promise<void> {
+  const owner = await app.login('demo@example.com');
+  const before = await json<Account>(await owner.get('/api/v1/account'));
+  const packsBefore = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
+  const order = await owner.post(
+    '/api/v1/orders',
+    { label: 'basic.selfie', size: 1000, quantity: 1 },
+    { 'idempotency-key': key },
+  );
+  expect(order.status).toBe(201);
+  const after = await json<Account>(await owner.get('/api/v1/account'));
+  expect(after.balances.available).not.toBe(before.balances.available);
+  const packsAfter = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
+  expect(packsAfter.items.length).toBe(packsBefore.items.length + 1);
+}
+
 describe('issue 15 read path: one statement per request, nothing kept between requests', () => {
-  it('R2.4 /account and /packs show a purchase made by the previous request (no stale account row)', async () => {
-    const owner = await t.login('demo@example.com');
-    const before = await json<Account>(await owner.get('/api/v1/account'));
-    const packsBefore = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
-    const order = await owner.post(
-      '/api/v1/orders',
-      { label: 'basic.selfie', size: 1000, quantity: 1 },
-      { 'idempotency-key': 'read-path-order-1' },
-    );
-    expect(order.status).toBe(201);
-    const after = await json<Account>(await owner.get('/api/v1/account'));
-    expect(after.balances.available).not.toBe(before.balances.available);
-    const packsAfter = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
-    expect(packsAfter.items.length).toBe(packsBefore.items.length + 1);
-  });
+  it('R2.4 /account and /packs show a purchase made by the previous request (no stale account row)', () =>
+    purchaseIsSeenAtOnce(t, 'read-path-order-1'));
 
   it('R9.1 an account renamed between two requests is shown renamed by /me on the next one', async () => {
     const owner = await t.login('demo@example.com');
@@ -154,21 +158,8 @@ describe('issue 15 read path with session snapshots (docs/decisions/0019)', () =
     expect((await json<Me>(await agent.get('/api/v1/me'))).impersonation).toBeNull();
   });
 
-  it('R2.4 /account and /packs show a purchase made by the previous request', async () => {
-    const owner = await s.login('demo@example.com');
-    const before = await json<Account>(await owner.get('/api/v1/account'));
-    const packsBefore = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
-    const order = await owner.post(
-      '/api/v1/orders',
-      { label: 'basic.selfie', size: 1000, quantity: 1 },
-      { 'idempotency-key': 'read-path-snapshot-order-1' },
-    );
-    expect(order.status).toBe(201);
-    const after = await json<Account>(await owner.get('/api/v1/account'));
-    expect(after.balances.available).not.toBe(before.balances.available);
-    const packsAfter = await json<{ items: unknown[] }>(await owner.get('/api/v1/packs?limit=100'));
-    expect(packsAfter.items.length).toBe(packsBefore.items.length + 1);
-  });
+  it('R2.4 /account and /packs show a purchase made by the previous request', () =>
+    purchaseIsSeenAtOnce(s, 'read-path-snapshot-order-1'));
 
   it('R2.4 /account never answers from a snapshot: a change behind the API shows at once', async () => {
     const owner = await s.login('demo@example.com');
