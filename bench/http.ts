@@ -211,7 +211,9 @@ export async function benchHttp(bff: Proc, o: { seconds?: number; connections?: 
   const seconds = o.seconds ?? 10;
   const connections = o.connections ?? 10;
   const cookie = await signIn(bff.base);
-  const paths = readPaths();
+  // HTTP_PATHS=/api/v1/me,/api/v1/packs (alone, `npx tsx http.ts`): only those rows, for a quick comparison.
+  const only = process.env.HTTP_PATHS?.split(',');
+  const paths = readPaths().filter((p) => !only || only.some((o) => p.path.startsWith(o)));
   for (const p of paths) {
     const check = await fetch(`${bff.base}${p.path}`, { headers: { cookie } });
     if (check.status !== 200) throw new Error(`${p.path} → ${check.status} ${await check.text()}`);
@@ -224,7 +226,7 @@ export async function benchHttp(bff: Proc, o: { seconds?: number; connections?: 
     const h2 = await load('GET / Hono hello-world (after)', `${hello.base}/`, {}, seconds, connections);
     const ref = (h1.rps + h2.rps) / 2;
     const endpoints = measured.map((m, i) => ({ ...m, path: paths[i]?.path ?? '', ratio: m.rps / ref }));
-    const packs = endpoints.find((e) => e.path === '/api/v1/packs');
+    const packs = endpoints.find((e) => e.path === '/api/v1/packs') ?? endpoints[0];
     if (!packs) throw new Error('no /packs figure');
     return { hello: h1, helloAfter: h2, endpoints, packs, ratio: packs.ratio, connections, seconds };
   } finally {
@@ -244,7 +246,13 @@ if (process.argv.includes('--hello')) {
   const db = await benchDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const bff = await startBff(db.url);
   try {
-    console.log(await benchHttp(bff, { seconds: Number.parseInt(process.env.HTTP_SECONDS ?? '10', 10) }));
+    const r = await benchHttp(bff, { seconds: Number.parseInt(process.env.HTTP_SECONDS ?? '10', 10) });
+    const ref = (r.hello.rps + r.helloAfter.rps) / 2;
+    console.log(`hello-world ${Math.round(r.hello.rps)} / ${Math.round(r.helloAfter.rps)} req/s`);
+    for (const e of r.endpoints)
+      console.log(
+        `${e.name}: ${Math.round(e.rps)} req/s (${((e.rps / ref) * 100).toFixed(1)}%), p50 ${e.p50} ms, p99 ${e.p99} ms, non-2xx ${e.non2xx}, errors ${e.errors}`,
+      );
   } finally {
     await bff.stop();
     await db.drop();

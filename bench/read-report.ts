@@ -122,14 +122,34 @@ a synchronous write(2) per log line; \`randomBytes\` per request id. What was do
 - **Cheaper per-request work**: the JSON log is written asynchronously (lines written during a write go out in the
   next one; flushed synchronously on exit, so only a SIGKILL can lose the last lines); request ids are cut from a
   pooled random buffer; the HTTP metrics' label children are cached per route, method and status.
-- **No session cache, so revocation is immediate on every instance (bound: 0 s)**: a sign-out or an impersonation
-  stop on one instance is refused by every other instance on its next request, because each request reads its
-  session in that one statement (proved on two processes on PostgreSQL: \`apps/bff/test/revocation-scale-out.test.ts\`).
+- **Session snapshots for signed-in GETs** (issue 15, \`docs/decisions/0019-session-snapshot-cache.md\`): a CPU
+  profile after the changes above still showed the socket writes to PostgreSQL as the largest cost after the HTTP
+  response itself, and on \`/me\` the session statement was the only query. Each instance now keeps the row that
+  statement read, per session, for at most **1 s**, for GET and HEAD only (every other method reads fresh). The limits
+  (idle, absolute), the impersonation expiry, read-only mode and the grants are still checked against the clock on
+  every request; a snapshot that says "ended" is re-read before anything is deleted; the clock is never cached.
+  \`/account\` never answers balances from a snapshot (it reads the account itself); \`/me\` and \`/packs\` take the
+  account's name, demo clock and violation flag from it. Every write through the API drops this instance's snapshots
+  before its response leaves (read-your-writes) and sends \`NOTIFY idv_session_snapshots\`, on which every instance
+  drops its own. **Revocation bound: ~ms normally; ≤ 1 s if a notification is lost** (writes, and the instance that
+  made the change: at once), proved on two processes on PostgreSQL by polling the other instance until it refuses
+  (\`apps/bff/test/revocation-scale-out.test.ts\`).
 
-Statements per request now (each one round trip once its connection has prepared it): \`/me\` 1; \`/packs\` 2 (session,
-page of packs with their orders); \`/account\` 2 (session, vouchers); \`/bills/overview\` 1 + 3 or 4 in parallel
-(summaries, trend, settled?); \`/bills/items\` 1 + 2 in parallel (page, count and total). Plus, at most once a minute
-per session, the \`last_seen_at\` UPDATE, and one audit INSERT per request while impersonating (R9.2).`;
+Statements per request now (each one round trip once its connection has prepared it), with a session snapshot (at
+most one read of the session per session and second per instance, and after every write): \`/me\` 0; \`/packs\` 1 (page
+of packs with their orders); \`/account\` 2 (account, vouchers); \`/bills/overview\` 3 or 4 in parallel (summaries,
+trend, settled?); \`/bills/items\` 2 in parallel (page, count and total). Without one (a write, a first request, a
+snapshot older than 1 s), one more: the session statement. Plus, at most once a minute per session, the
+\`last_seen_at\` UPDATE, and one audit INSERT per request while impersonating (R9.2).
+
+What is left on \`/packs\` (profile of the compiled server under autocannon, 2026-11-28, load average 15–26 on the 2
+cores): about a quarter of the server's CPU is the write(2) of the ~5 KB response on the loopback socket (the bench
+client shares the cores), then JSON.stringify, the row mapping of postgres.js and Drizzle, the per-pack presentation
+(refund share and eligibility, CST dates) and the one PostgreSQL round trip (~140 µs of PostgreSQL CPU per request).
+What would reach 10%: no round trip for an unchanged page (the pack rows kept per account under the same
+invalidation as the snapshots, with the status and refund eligibility recomputed per request from the clock), and a
+cheaper response path (headers set before the handler so that the Node adapter writes the response without building
+a \`Headers\` object, fewer log syscalls).`;
 
 /** The docs/performance.md section "Fast read path (issue 15)". */
 export function issue15Section(r: ReadRun, notes = NOTES): string {

@@ -17,6 +17,7 @@ import { inputGuard } from './http/input-guard.ts';
 import { metricsRoutes, observeRequests, requestIdFrom } from './http/observe.ts';
 import { createLimits } from './http/rate-limit.ts';
 import { sessionMiddleware } from './http/session.ts';
+import type { SessionSnapshots } from './http/session-snapshots.ts';
 import { createLogger } from './observability/logger.ts';
 import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -82,7 +83,16 @@ function landingShells(dist: string, indexHtml: string): Map<string, string> {
   return shells;
 }
 
-export function createApp(deps: Deps) {
+export interface AppOptions {
+  /**
+   * Session snapshots for signed-in GETs (issue 15, docs/decisions/0019): the server process passes
+   * them (1 s TTL, invalidated over PostgreSQL LISTEN/NOTIFY); without them every request reads its
+   * session (the tests' apps, unless a test passes its own).
+   */
+  sessionSnapshots?: SessionSnapshots;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
     .route('/', authRoutes.hono)
     .route('/', meRoutes.hono)
@@ -171,7 +181,21 @@ export function createApp(deps: Deps) {
   });
   // Issue 14: unstorable text in the path, query, cookie or headers is 400 before anything reads it.
   app.use('/api/*', inputGuard);
-  app.use('/api/*', sessionMiddleware);
+  const snapshots = options.sessionSnapshots;
+  if (snapshots) {
+    // Any write through the API (whatever its outcome) drops this instance's session snapshots and
+    // tells the other instances, once it has ended (committed or not): read-your-writes on this
+    // instance, ~ms on the others, one TTL at worst (docs/decisions/0019).
+    app.use('/api/*', async (c, next) => {
+      if (!MUTATING.has(c.req.method)) return next();
+      try {
+        await next();
+      } finally {
+        snapshots.written((err) => logger.warn({ err }, 'session snapshot notification failed'));
+      }
+    });
+  }
+  app.use('/api/*', sessionMiddleware(snapshots));
   app.use('/api/*', auditImpersonation);
   app.route('/api/v1', api);
   app.all('/api/*', () => problem(404, 'NOT_FOUND', 'No such endpoint.'));

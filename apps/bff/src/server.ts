@@ -8,9 +8,11 @@ import { type Clock, systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import type { Lifecycle } from './http/health.ts';
+import { SESSION_SNAPSHOT_TTL_MS, SessionSnapshots } from './http/session-snapshots.ts';
 import { startDemoMoveResumer } from './jobs/demo-moves.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './observability/logger.ts';
+import { notifySessionSnapshots, SESSION_SNAPSHOT_CHANNEL } from './repositories/auth.ts';
 
 // Every setting is read here, once, and validated (config.ts); a bad value stops the start.
 let config: Config;
@@ -79,7 +81,28 @@ try {
 }
 const lifecycle: Lifecycle = { draining: false };
 const deps = { db: handle.db, clock, config, lifecycle, logger };
-const app = createApp(deps);
+// Issue 15 (docs/decisions/0019): signed-in GETs may use a session snapshot ≤ 1 s old; every write
+// through the API drops them here and, over NOTIFY, on every other instance (LISTEN on its own connection).
+const listener = config.databaseUrl ? postgres(config.databaseUrl, { max: 1, onnotice: () => {} }) : null;
+const sessionSnapshots = new SessionSnapshots(
+  SESSION_SNAPSHOT_TTL_MS,
+  listener ? () => notifySessionSnapshots(handle.db) : undefined,
+);
+if (listener) {
+  // postgres.js LISTENs again after a reconnection; notifications sent while it was away are lost,
+  // which the TTL bounds. Dropping everything on a (re)connection closes most of that gap.
+  try {
+    await listener.listen(
+      SESSION_SNAPSHOT_CHANNEL,
+      () => sessionSnapshots.invalidate(),
+      () => sessionSnapshots.invalidate(),
+    );
+  } catch (err) {
+    // Serving without notifications is still correct: other instances' writes are seen within the TTL.
+    logger.warn({ err }, 'Could not LISTEN for session snapshot notifications (bound: the 1 s TTL)');
+  }
+}
+const app = createApp(deps, { sessionSnapshots });
 
 // R5.3 settlement and the other account jobs: catch up now, then every SCHEDULER_INTERVAL_MS
 // (default 30 s; 0 turns the scheduler off in this instance). Every instance may run it: the
@@ -127,6 +150,7 @@ async function shutdown(signal: string) {
   // Let a tick in progress finish its account (its leases are given back), then close the pool.
   await stopScheduler();
   await stopResumer();
+  await listener?.end({ timeout: 5 });
   await handle.close();
   process.exit(0);
 }

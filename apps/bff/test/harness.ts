@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@idv/db';
 import postgres from 'postgres';
-import { createApp } from '../src/app.ts';
+import { type AppOptions, createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
 import { SEED_PASSWORD, seedDemo } from '../src/demo/seed.ts';
@@ -103,13 +103,13 @@ function checkedResponses(app: ReturnType<typeof createApp>): ReturnType<typeof 
 }
 
 export async function createTestApp(
-  opts: { seed?: boolean; now?: string; config?: Partial<Config>; poolSize?: number } = {},
+  opts: { seed?: boolean; now?: string; config?: Partial<Config>; poolSize?: number; app?: AppOptions } = {},
 ): Promise<TestApp & { testDb: TestDb }> {
   const testDb = await createTestDb({ poolSize: opts.poolSize });
   const clock = new ManualClock(opts.now ?? T0);
   const deps: Deps = { db: testDb.db, clock, config: testConfig(opts.config) };
   if (opts.seed ?? true) await seedDemo(deps);
-  const app = checkedResponses(createApp(deps));
+  const app = checkedResponses(createApp(deps, opts.app));
   return {
     deps,
     clock,

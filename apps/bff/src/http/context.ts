@@ -20,6 +20,13 @@ export type AppEnv = {
      * read needs no second query for it. Null when signed out or acting on no account.
      */
     account: SessionAccount | null;
+    /**
+     * The same row, or on a GET answered from a session snapshot (http/session-snapshots.ts) the row
+     * as read ≤ TTL ago (1 s; docs/decisions/0019): for what may lag a write on another instance by
+     * that bound (the account's name, demo clock and violation flag on /me and /packs), never for
+     * balances or anything a write decides on. Null when `account` would be.
+     */
+    accountSnapshot: SessionAccount | null;
     requestId: string;
     limits: Limits;
   };
@@ -54,12 +61,13 @@ export function can(auth: Auth, action: Action): boolean {
 
 /**
  * The account a customer request acts on, after checking the caller may do `action` there; `account`
- * is its row as read with the session (null if it was not: the use case reads it itself).
+ * is its row as read with the session by this request (null if it was not: the use case reads it
+ * itself), `snapshot` that row possibly from a session snapshot (see AppEnv).
  */
 export function requireAccount(
   c: Ctx,
   action: Action = 'read',
-): { auth: Auth; accountId: string; account: SessionAccount | null } {
+): { auth: Auth; accountId: string; account: SessionAccount | null; snapshot: SessionAccount | null } {
   const auth = requireAuth(c);
   if (!auth.accountId) throw forbidden('This needs a customer account; staff must impersonate one first.');
   if (!can(auth, action)) {
@@ -75,7 +83,13 @@ export function requireAccount(
     throw forbidden('Your role in this account does not allow this.');
   }
   const account = c.get('account');
-  return { auth, accountId: auth.accountId, account: account?.id === auth.accountId ? account : null };
+  const snapshot = c.get('accountSnapshot');
+  return {
+    auth,
+    accountId: auth.accountId,
+    account: account?.id === auth.accountId ? account : null,
+    snapshot: snapshot?.id === auth.accountId ? snapshot : null,
+  };
 }
 
 export function requireStaff(c: Ctx, role: string): Auth {

@@ -63,3 +63,11 @@ export type SessionRow = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
 export async function touchSession(db: DbOrTx, id: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
 }
+
+/** The channel on which instances tell each other to drop their session snapshots (http/session-snapshots.ts). */
+export const SESSION_SNAPSHOT_CHANNEL = 'idv_session_snapshots';
+
+/** NOTIFY: every instance LISTENing (server.ts) drops its session snapshots. */
+export async function notifySessionSnapshots(db: DbOrTx): Promise<void> {
+  await db.execute(sql`select pg_notify(${SESSION_SNAPSHOT_CHANNEL}, '')`);
+}

@@ -3,5 +3,5 @@ import { declaredRoutes } from '../http/declared-routes.ts';
 import { getMe } from '../use-cases/get-me.ts';
 
 export const meRoutes = declaredRoutes().get('/me', async (c) =>
-  c.json(await getMe(c.get('deps'), requireAuth(c), c.get('account'))),
+  c.json(await getMe(c.get('deps'), requireAuth(c), c.get('accountSnapshot'))),
 );

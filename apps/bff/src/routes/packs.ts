@@ -8,8 +8,8 @@ import { projectPacks } from '../use-cases/project-packs.ts';
 
 export const packRoutes = declaredRoutes()
   .get('/packs', async (c) => {
-    const { accountId, account } = requireAccount(c);
-    return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery), account));
+    const { accountId, snapshot } = requireAccount(c);
+    return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery), snapshot));
   })
   // Registered before /packs/:id, which would otherwise take "projections" for a (malformed) pack id.
   .get('/packs/projections', async (c) => {
