@@ -144,10 +144,10 @@ type QueryPart<M extends HttpMethod, P extends string> = [ApiQuery<M, P>] extend
     ? { query?: ApiQuery<M, P> }
     : { query: ApiQuery<M, P> };
 /** Options of a call to `M P`. */
-type CallOptions<M extends HttpMethod, P extends string> = Omit<RequestOptions, 'body' | 'query'> &
+export type CallOptions<M extends HttpMethod, P extends string> = Omit<RequestOptions, 'body' | 'query'> &
   ParamsPart<P> &
   QueryPart<M, P>;
-type OptionsArg<M extends HttpMethod, P extends string> =
+export type OptionsArg<M extends HttpMethod, P extends string> =
   Nothing extends CallOptions<M, P> ? [opts?: CallOptions<M, P>] : [opts: CallOptions<M, P>];
 /** Body then options; the body may be left out when the endpoint takes none and no option is required. */
 type BodyArgs<M extends HttpMethod, P extends string> = [ApiBody<M, P>] extends [undefined]
