@@ -51,6 +51,11 @@ export type BillListQuery = z.infer<typeof BillListQuery>;
 export const BillOverviewQuery = BillFilters;
 export type BillOverviewQuery = z.infer<typeof BillOverviewQuery>;
 
+/** The CSV takes the same filters and the reader's language; anything but zh-CN/en: Accept-Language (api.md). */
+export const BillCsvQuery = BillFilters.extend({
+  lang: z.string().optional().describe('zh-CN | en; otherwise the Accept-Language header decides'),
+});
+
 export const BillOverview = z.object({
   month: MonthString,
   total: MoneyString,

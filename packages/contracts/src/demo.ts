@@ -21,6 +21,7 @@ export const DemoTenantCreated = z.object({
   resources: z.array(z.object({ id: z.string(), alias: z.string() })),
   clock: DemoClock,
 });
+export type DemoTenantCreated = z.infer<typeof DemoTenantCreated>;
 
 export const DemoTenant = z.object({
   accountId: z.string(),
@@ -31,6 +32,7 @@ export const DemoTenant = z.object({
   clock: DemoClock,
   status: z.string(),
 });
+export type DemoTenant = z.infer<typeof DemoTenant>;
 
 /** A usage injector: calls per day of one label from one resource, with a share of non-billable results. */
 export const UsageInjection = z
@@ -78,9 +80,12 @@ export const Happening = z.object({
   code: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
+export type Happening = z.infer<typeof Happening>;
 export const ClockAdvanced = z.object({ now: Timestamp, happened: z.array(Happening) });
+export type ClockAdvanced = z.infer<typeof ClockAdvanced>;
 /** GET /demo/tenants/:id/timeline: newest first, paged (`cursor`, `limit` 1–500, default 50). */
 export const DemoTimeline = z.object({ items: z.array(Happening), nextCursor: z.string().nullable().optional() });
+export type DemoTimeline = z.infer<typeof DemoTimeline>;
 export const DemoTimelineQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -88,14 +93,17 @@ export const DemoTimelineQuery = z.object({
 
 /** POST /demo/tenants/:id/password: the customer's new password, shown to the PM who reset it. */
 export const DemoPasswordReset = z.object({ email: z.string(), password: z.string() });
+export type DemoPasswordReset = z.infer<typeof DemoPasswordReset>;
 
 /** POST /demo/tenants/:id/customer-view: this browser is now signed in as the tenant's owner. */
 export const DemoCustomerView = z.object({
   accountId: z.string(),
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
 });
+export type DemoCustomerView = z.infer<typeof DemoCustomerView>;
 /** GET /demo/customer-view: whether this session is a PM's customer view, and whose. */
 export const DemoCustomerViewState = z.object({ accountId: z.string(), pmEmail: z.string() });
+export type DemoCustomerViewState = z.infer<typeof DemoCustomerViewState>;
 export const DemoAccountParam = z.object({ accountId: z.string().min(1).max(100) });
 
 /** R5.2 one tier of a monthly volume tier table: from `fromCalls` calls a month, `unitPrice` per call. */
@@ -151,3 +159,4 @@ export const DemoTenantDetail = z.object({
     })
     .optional(),
 });
+export type DemoTenantDetail = z.infer<typeof DemoTenantDetail>;

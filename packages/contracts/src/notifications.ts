@@ -91,3 +91,4 @@ export const OutboxMessage = z.object({
   provider: z.string().nullable(),
   sentAt: Timestamp.nullable(),
 });
+export type OutboxMessage = z.infer<typeof OutboxMessage>;

@@ -41,10 +41,12 @@ export const RefundRefusal = z.object({
   reason: z.string(),
   refusedAt: Timestamp,
 });
+export type RefundRefusal = z.infer<typeof RefundRefusal>;
 
 /** R8.2 The account-violation flag (set by staff, distinct from arrears) closes every refund. */
 export const AccountViolationBody = z
   .object({ violation: z.boolean(), reason: z.string().trim().min(3).max(500) })
   .strict();
 export const AccountViolation = z.object({ accountId: z.string(), violation: z.boolean(), updatedAt: Timestamp });
+export type AccountViolation = z.infer<typeof AccountViolation>;
 export const StaffAccountIdParam = z.object({ id: z.string().min(1).max(100) });

@@ -39,6 +39,7 @@ export const ImpersonationStarted = z.object({
   expiresAt: Timestamp,
   write: z.boolean(),
 });
+export type ImpersonationStarted = z.infer<typeof ImpersonationStarted>;
 
 export const AuditEntry = z.object({
   id: z.string(),

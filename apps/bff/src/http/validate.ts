@@ -84,11 +84,3 @@ export async function jsonBody<T extends z.ZodType>(
   }
   return parse(schema, data);
 }
-
-export function query<T extends z.ZodType>(c: Ctx, schema: T): z.output<T> {
-  return parse(schema, c.req.query());
-}
-
-export function params<T extends z.ZodType>(c: Ctx, schema: T): z.output<T> {
-  return parse(schema, c.req.param());
-}

@@ -1,8 +1,6 @@
-import { PatchAccountBody, RechargeBody } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { jsonBody } from '../http/validate.ts';
 import { approveEidMerchant } from '../use-cases/approve-eid-merchant.ts';
 import { getAccount } from '../use-cases/get-account.ts';
 import { rechargeAccount } from '../use-cases/recharge-account.ts';
@@ -13,9 +11,9 @@ export const accountRoutes = declaredRoutes()
     const { accountId, account } = requireAccount(c);
     return c.json(await getAccount(c.get('deps'), accountId, undefined, account));
   })
-  .patch('/account', async (c) => {
+  .patch('/account', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'settings');
-    const body = await jsonBody(c, PatchAccountBody);
+    const body = await input.body();
     return c.json(
       await updateAccountSettings(c.get('deps'), {
         auth,
@@ -25,10 +23,10 @@ export const accountRoutes = declaredRoutes()
       }),
     );
   })
-  .post('/account/recharge', async (c) => {
+  .post('/account/recharge', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'recharge');
     const key = idempotencyKey(c);
-    const body = await jsonBody(c, RechargeBody);
+    const body = await input.body();
     const outcome = await rechargeAccount(c.get('deps'), {
       auth,
       accountId,

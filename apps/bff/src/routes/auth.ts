@@ -1,13 +1,11 @@
-import { LoginBody } from '@idv/contracts';
 import { clientAddress } from '../http/client-address.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session.ts';
-import { jsonBody } from '../http/validate.ts';
 import { signIn, signOut } from '../use-cases/sign-in.ts';
 
 export const authRoutes = declaredRoutes()
-  .post('/auth/login', async (c) => {
-    const body = await jsonBody(c, LoginBody);
+  .post('/auth/login', async (c, input) => {
+    const body = await input.body();
     // Failed sign-ins are throttled per email and source, and per source (use-cases/sign-in.ts).
     const result = await signIn(c.get('deps'), {
       ...body,

@@ -1,7 +1,5 @@
-import { BillColumnsBody, BillListQuery, BillOverviewQuery } from '@idv/contracts';
 import { requireAccount, requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, query } from '../http/validate.ts';
 import { csvLang } from '../use-cases/bill-csv-words.ts';
 import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
 import { getBillColumns } from '../use-cases/get-bill-columns.ts';
@@ -12,23 +10,24 @@ import { setBillColumns } from '../use-cases/set-bill-columns.ts';
 
 /** R5.5 bills and the per-user column chooser. */
 export const billRoutes = declaredRoutes()
-  .get('/bills/overview', async (c) => {
+  .get('/bills/overview', async (c, input) => {
     const { accountId } = requireAccount(c, 'read');
-    return c.json(await getBillOverview(c.get('deps'), accountId, query(c, BillOverviewQuery)));
+    return c.json(await getBillOverview(c.get('deps'), accountId, input.query()));
   })
-  .get('/bills/resources', async (c) => {
+  .get('/bills/resources', async (c, input) => {
     const { accountId } = requireAccount(c, 'read');
-    return c.json(await listBillResources(c.get('deps'), accountId, query(c, BillListQuery)));
+    return c.json(await listBillResources(c.get('deps'), accountId, input.query()));
   })
-  .get('/bills/items', async (c) => {
+  .get('/bills/items', async (c, input) => {
     const { accountId } = requireAccount(c, 'read');
-    return c.json(await listBillItemsUseCase(c.get('deps'), accountId, query(c, BillListQuery)));
+    return c.json(await listBillItemsUseCase(c.get('deps'), accountId, input.query()));
   })
-  .get('/bills/items.csv', async (c) => {
+  .get('/bills/items.csv', async (c, input) => {
     const { accountId } = requireAccount(c, 'read');
     // R5.5 the reader's language: lang=zh-CN|en, else Accept-Language (api.md).
-    const lang = csvLang(c.req.query('lang'), c.req.header('accept-language'));
-    const csv = await exportBillItemsCsv(c.get('deps'), accountId, query(c, BillOverviewQuery), lang);
+    const { lang: asked, ...filters } = input.query();
+    const lang = csvLang(asked, c.req.header('accept-language'));
+    const csv = await exportBillItemsCsv(c.get('deps'), accountId, filters, lang);
     return new Response(csv.body, {
       status: 200,
       headers: {
@@ -43,7 +42,7 @@ export const billRoutes = declaredRoutes()
     const auth = requireAuth(c);
     return c.json(await getBillColumns(c.get('deps'), auth.user.id));
   })
-  .put('/preferences/bill-columns', async (c) => {
+  .put('/preferences/bill-columns', async (c, input) => {
     const auth = requireAuth(c);
-    return c.json(await setBillColumns(c.get('deps'), auth.user.id, await jsonBody(c, BillColumnsBody)));
+    return c.json(await setBillColumns(c.get('deps'), auth.user.id, await input.body()));
   });

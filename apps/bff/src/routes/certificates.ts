@@ -1,28 +1,26 @@
-import { CertificateIdParam, CertificateRefundBody, CertificatesQuery } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, params, query } from '../http/validate.ts';
 import { cancelCertificate } from '../use-cases/cancel-certificate.ts';
 import { listCertificatesUseCase } from '../use-cases/list-certificates.ts';
 import { refundCertificate } from '../use-cases/refund-certificate.ts';
 
 /** R8.6 SSL certificate orders: list, Cancel Application, Refund. */
 export const certificateRoutes = declaredRoutes()
-  .get('/certificates', async (c) => {
+  .get('/certificates', async (c, input) => {
     const { accountId } = requireAccount(c);
-    return c.json(await listCertificatesUseCase(c.get('deps'), accountId, query(c, CertificatesQuery)));
+    return c.json(await listCertificatesUseCase(c.get('deps'), accountId, input.query()));
   })
-  .post('/certificates/:id/cancel', async (c) => {
+  .post('/certificates/:id/cancel', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'refund');
-    const { id } = params(c, CertificateIdParam);
+    const { id } = input.params();
     return c.json(await cancelCertificate(c.get('deps'), { auth, accountId, id, requestId: c.get('requestId') }));
   })
-  .post('/certificates/:id/refund', async (c) => {
+  .post('/certificates/:id/refund', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'refund');
-    const { id } = params(c, CertificateIdParam);
+    const { id } = input.params();
     // R8.6 consent travels in the body; a request without one is answered after the 404/409 checks.
     // (Hono caches the body text, so jsonBody can read it again.)
-    const body = (await c.req.text()).trim() === '' ? {} : await jsonBody(c, CertificateRefundBody);
+    const body = (await c.req.text()).trim() === '' ? {} : await input.body();
     const policyAccepted = body.policyAccepted === true;
     const deps = c.get('deps');
     return c.json(

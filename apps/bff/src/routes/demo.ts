@@ -1,17 +1,8 @@
-import {
-  AdvanceClockBody,
-  CreateDemoTenantBody,
-  DemoAccountParam,
-  DemoTierParam,
-  DemoTimelineQuery,
-  PutTierTableBody,
-} from '@idv/contracts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { withCode } from '../demo/event-codes.ts';
 import { type Ctx, requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { isSecure, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
-import { jsonBody, params, query } from '../http/validate.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
 import { createDemoTenant, requirePm } from '../use-cases/create-demo-tenant.ts';
 import {
@@ -41,47 +32,47 @@ const pmToken = (c: Ctx) => getCookie(c, PM_COOKIE);
 
 export const demoRoutes = declaredRoutes()
   .get('/demo/tenants', async (c) => c.json(await listDemoTenantsUseCase(c.get('deps'), requireAuth(c))))
-  .post('/demo/tenants', async (c) => {
+  .post('/demo/tenants', async (c, input) => {
     const auth = requireAuth(c);
-    const body = await jsonBody(c, CreateDemoTenantBody);
+    const body = await input.body();
     return c.json(await createDemoTenant(c.get('deps'), auth, body), 201);
   })
-  .get('/demo/tenants/:accountId', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
+  .get('/demo/tenants/:accountId', async (c, input) => {
+    const { accountId } = input.params();
     return c.json(await getDemoTenantUseCase(c.get('deps'), requireAuth(c), accountId));
   })
-  .put('/demo/tenants/:accountId/tiers/:label', async (c) => {
+  .put('/demo/tenants/:accountId/tiers/:label', async (c, input) => {
     const auth = requireAuth(c);
     requirePm(auth);
-    const { accountId, label } = params(c, DemoTierParam);
-    const body = await jsonBody(c, PutTierTableBody);
+    const { accountId, label } = input.params();
+    const body = await input.body();
     return c.json(await putDemoTierTableUseCase(c.get('deps'), auth, accountId, label, body));
   })
-  .delete('/demo/tenants/:accountId/tiers/:label', async (c) => {
-    const { accountId, label } = params(c, DemoTierParam);
+  .delete('/demo/tenants/:accountId/tiers/:label', async (c, input) => {
+    const { accountId, label } = input.params();
     await deleteDemoTierTableUseCase(c.get('deps'), requireAuth(c), accountId, label);
     return c.body(null, 204);
   })
-  .post('/demo/tenants/:accountId/clock', async (c) => {
+  .post('/demo/tenants/:accountId/clock', async (c, input) => {
     const auth = requireAuth(c);
-    const { accountId } = params(c, DemoAccountParam);
+    const { accountId } = input.params();
     requireDemoDriver(auth, accountId);
-    const body = await jsonBody(c, AdvanceClockBody);
+    const body = await input.body();
     const { usage, ...move } = body;
     const r = await advanceDemoClock(c.get('deps'), accountId, move, usage ?? []);
     return c.json({ now: r.now, happened: r.happened.map(withCode) });
   })
-  .get('/demo/tenants/:accountId/timeline', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
-    const page = query(c, DemoTimelineQuery);
+  .get('/demo/tenants/:accountId/timeline', async (c, input) => {
+    const { accountId } = input.params();
+    const page = input.query();
     return c.json(await getDemoTimelineUseCase(c.get('deps'), requireAuth(c), accountId, page));
   })
-  .post('/demo/tenants/:accountId/password', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
+  .post('/demo/tenants/:accountId/password', async (c, input) => {
+    const { accountId } = input.params();
     return c.json(await resetDemoPassword(c.get('deps'), requireAuth(c), accountId, c.get('requestId')));
   })
-  .post('/demo/tenants/:accountId/customer-view', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
+  .post('/demo/tenants/:accountId/customer-view', async (c, input) => {
+    const { accountId } = input.params();
     const pm = getCookie(c, SESSION_COOKIE);
     const r = await openDemoCustomerView(c.get('deps'), requireAuth(c), accountId, c.get('requestId'));
     if (pm) {
@@ -106,12 +97,12 @@ export const demoRoutes = declaredRoutes()
     setSessionCookie(c, r.token, Math.floor(c.get('deps').config.sessionAbsoluteMs / 1000));
     return c.json({ accountId: r.accountId });
   })
-  .post('/demo/tenants/:accountId/reset', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
+  .post('/demo/tenants/:accountId/reset', async (c, input) => {
+    const { accountId } = input.params();
     return c.json(await resetDemoTenantUseCase(c.get('deps'), requireAuth(c), accountId));
   })
-  .delete('/demo/tenants/:accountId', async (c) => {
-    const { accountId } = params(c, DemoAccountParam);
+  .delete('/demo/tenants/:accountId', async (c, input) => {
+    const { accountId } = input.params();
     await deleteDemoTenantUseCase(c.get('deps'), requireAuth(c), accountId);
     return c.body(null, 204);
   });

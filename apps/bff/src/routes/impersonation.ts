@@ -1,19 +1,17 @@
-import { StaffAccountsQuery, StartImpersonationBody } from '@idv/contracts';
 import { requireAuth, requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, query } from '../http/validate.ts';
 import { searchAccountsUseCase } from '../use-cases/search-accounts.ts';
 import { startImpersonationUseCase } from '../use-cases/start-impersonation.ts';
 import { stopImpersonationUseCase } from '../use-cases/stop-impersonation.ts';
 
 export const impersonationRoutes = declaredRoutes()
-  .get('/staff/accounts', async (c) => {
+  .get('/staff/accounts', async (c, input) => {
     requireStaff(c, 'support');
-    return c.json(await searchAccountsUseCase(c.get('deps'), query(c, StaffAccountsQuery)));
+    return c.json(await searchAccountsUseCase(c.get('deps'), input.query()));
   })
-  .post('/staff/impersonations', async (c) => {
+  .post('/staff/impersonations', async (c, input) => {
     const auth = requireStaff(c, 'support');
-    const body = await jsonBody(c, StartImpersonationBody);
+    const body = await input.body();
     return c.json(await startImpersonationUseCase(c.get('deps'), auth, body, c.get('requestId')), 201);
   })
   .delete('/staff/impersonations/current', async (c) => {

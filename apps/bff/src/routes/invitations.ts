@@ -1,8 +1,6 @@
-import { AcceptInvitationBody, InvitationBody, InvitationIdParam, InvitationTokenBody } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { setSessionCookie } from '../http/session.ts';
-import { jsonBody, params } from '../http/validate.ts';
 import { acceptInvitation, previewInvitation } from '../use-cases/accept-invitation.ts';
 import { inviteMember, listInvitationsUseCase, revokeInvitation } from '../use-cases/manage-invitations.ts';
 
@@ -12,23 +10,23 @@ export const invitationRoutes = declaredRoutes()
     const { accountId } = requireAccount(c, 'manage_users');
     return c.json(await listInvitationsUseCase(c.get('deps'), accountId));
   })
-  .post('/members/invitations', async (c) => {
+  .post('/members/invitations', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'manage_users');
-    const body = await jsonBody(c, InvitationBody);
+    const body = await input.body();
     return c.json(await inviteMember(c.get('deps'), auth, accountId, body, c.get('requestId')), 201);
   })
-  .delete('/members/invitations/:id', async (c) => {
+  .delete('/members/invitations/:id', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'manage_users');
-    const { id } = params(c, InvitationIdParam);
+    const { id } = input.params();
     await revokeInvitation(c.get('deps'), auth, accountId, id, c.get('requestId'));
     return c.body(null, 204);
   })
-  .post('/invitations/preview', async (c) => {
-    const { token } = await jsonBody(c, InvitationTokenBody);
+  .post('/invitations/preview', async (c, input) => {
+    const { token } = await input.body();
     return c.json(await previewInvitation(c.get('deps'), token));
   })
-  .post('/invitations/accept', async (c) => {
-    const body = await jsonBody(c, AcceptInvitationBody);
+  .post('/invitations/accept', async (c, input) => {
+    const body = await input.body();
     const result = await acceptInvitation(
       c.get('deps'),
       { ...body, previousSessionId: c.get('auth')?.sessionId ?? null },

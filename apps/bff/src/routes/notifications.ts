@@ -1,7 +1,5 @@
-import { ListQuery, NotificationIdParam, NotificationsQuery, PutNotificationSettingsBody } from '@idv/contracts';
 import { type Ctx, requireAccount, requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, params, query } from '../http/validate.ts';
 import { listNotificationsUseCase } from '../use-cases/list-notifications.ts';
 import { listOutboxUseCase } from '../use-cases/list-outbox.ts';
 import { markNotificationsRead } from '../use-cases/mark-notifications-read.ts';
@@ -13,9 +11,9 @@ function lang(c: Ctx, explicit: 'zh-CN' | 'en' | undefined): 'zh-CN' | 'en' {
 }
 
 export const notificationRoutes = declaredRoutes()
-  .get('/notifications', async (c) => {
+  .get('/notifications', async (c, input) => {
     const { accountId } = requireAccount(c, 'read');
-    const q = query(c, NotificationsQuery);
+    const q = input.query();
     return c.json(await listNotificationsUseCase(c.get('deps'), accountId, { ...q, lang: lang(c, q.lang) }));
   })
   // Marking read is open to every role, but a read-only agent must leave the customer's state untouched.
@@ -24,9 +22,9 @@ export const notificationRoutes = declaredRoutes()
     await markNotificationsRead(c.get('deps'), accountId, null);
     return c.body(null, 204);
   })
-  .post('/notifications/:id/read', async (c) => {
+  .post('/notifications/:id/read', async (c, input) => {
     const { accountId } = requireAccount(c, 'personal');
-    const { id } = params(c, NotificationIdParam);
+    const { id } = input.params();
     await markNotificationsRead(c.get('deps'), accountId, BigInt(id));
     return c.body(null, 204);
   })
@@ -34,12 +32,12 @@ export const notificationRoutes = declaredRoutes()
     const { accountId } = requireAccount(c, 'read');
     return c.json(await getNotificationSettings(c.get('deps'), accountId));
   })
-  .put('/notification-settings', async (c) => {
+  .put('/notification-settings', async (c, input) => {
     const { accountId } = requireAccount(c, 'settings');
-    const body = await jsonBody(c, PutNotificationSettingsBody);
+    const body = await input.body();
     return c.json(await updateNotificationSettings(c.get('deps'), accountId, body));
   })
-  .get('/staff/outbox', async (c) => {
+  .get('/staff/outbox', async (c, input) => {
     requireStaff(c, 'support');
-    return c.json(await listOutboxUseCase(c.get('deps'), query(c, ListQuery)));
+    return c.json(await listOutboxUseCase(c.get('deps'), input.query()));
   });

@@ -1,16 +1,14 @@
-import { OrderIdParam, OrdersQuery, PlaceOrderBody } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { jsonBody, params, query } from '../http/validate.ts';
 import { getOrderUseCase, listOrdersUseCase } from '../use-cases/list-orders.ts';
 import { placeOrder } from '../use-cases/place-order.ts';
 
 export const orderRoutes = declaredRoutes()
-  .post('/orders', async (c) => {
+  .post('/orders', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'buy');
     const key = idempotencyKey(c);
-    const body = await jsonBody(c, PlaceOrderBody);
+    const body = await input.body();
     const outcome = await placeOrder(c.get('deps'), {
       auth,
       accountId,
@@ -20,12 +18,12 @@ export const orderRoutes = declaredRoutes()
     });
     return sendOutcome(c, outcome);
   })
-  .get('/orders', async (c) => {
+  .get('/orders', async (c, input) => {
     const { accountId } = requireAccount(c);
-    return c.json(await listOrdersUseCase(c.get('deps'), accountId, query(c, OrdersQuery)));
+    return c.json(await listOrdersUseCase(c.get('deps'), accountId, input.query()));
   })
-  .get('/orders/:id', async (c) => {
+  .get('/orders/:id', async (c, input) => {
     const { accountId } = requireAccount(c);
-    const { id } = params(c, OrderIdParam);
+    const { id } = input.params();
     return c.json(await getOrderUseCase(c.get('deps'), accountId, id));
   });

@@ -1,29 +1,27 @@
-import { PackIdParam, PackProjectionsQuery, PacksQuery, UsageQuery } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { params, query } from '../http/validate.ts';
 import { getPackUsage, getPackUseCase } from '../use-cases/get-pack.ts';
 import { listPacksUseCase } from '../use-cases/list-packs.ts';
 import { projectPacks } from '../use-cases/project-packs.ts';
 
 export const packRoutes = declaredRoutes()
-  .get('/packs', async (c) => {
+  .get('/packs', async (c, input) => {
     const { accountId, snapshot } = requireAccount(c);
-    return c.json(await listPacksUseCase(c.get('deps'), accountId, query(c, PacksQuery), snapshot));
+    return c.json(await listPacksUseCase(c.get('deps'), accountId, input.query(), snapshot));
   })
   // Registered before /packs/:id, which would otherwise take "projections" for a (malformed) pack id.
-  .get('/packs/projections', async (c) => {
+  .get('/packs/projections', async (c, input) => {
     const { accountId } = requireAccount(c);
-    const { ids } = query(c, PackProjectionsQuery);
+    const { ids } = input.query();
     return c.json(await projectPacks(c.get('deps'), accountId, ids));
   })
-  .get('/packs/:id', async (c) => {
+  .get('/packs/:id', async (c, input) => {
     const { accountId } = requireAccount(c);
-    const { id } = params(c, PackIdParam);
+    const { id } = input.params();
     return c.json(await getPackUseCase(c.get('deps'), accountId, BigInt(id)));
   })
-  .get('/packs/:id/usage', async (c) => {
+  .get('/packs/:id/usage', async (c, input) => {
     const { accountId } = requireAccount(c);
-    const { id } = params(c, PackIdParam);
-    return c.json(await getPackUsage(c.get('deps'), accountId, BigInt(id), query(c, UsageQuery)));
+    const { id } = input.params();
+    return c.json(await getPackUsage(c.get('deps'), accountId, BigInt(id), input.query()));
   });

@@ -1,11 +1,9 @@
-import { PlannerQuery } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { query } from '../http/validate.ts';
 import { plannerPlanPurchases } from '../use-cases/planner-plan-purchases.ts';
 
 /** Advice: the pack planner (issue 9). Read-only, for every role of the account. */
-export const plannerRoutes = declaredRoutes().get('/planner', async (c) => {
+export const plannerRoutes = declaredRoutes().get('/planner', async (c, input) => {
   const { accountId } = requireAccount(c);
-  return c.json(await plannerPlanPurchases(c.get('deps'), query(c, PlannerQuery), accountId));
+  return c.json(await plannerPlanPurchases(c.get('deps'), input.query(), accountId));
 });

@@ -1,16 +1,14 @@
-import { RefundsQuery, RequestRefundBody } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { jsonBody, query } from '../http/validate.ts';
 import { listRefundsUseCase } from '../use-cases/list-refunds.ts';
 import { requestRefund } from '../use-cases/request-refund.ts';
 
 export const refundRoutes = declaredRoutes()
-  .post('/refunds', async (c) => {
+  .post('/refunds', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'refund');
     const key = idempotencyKey(c);
-    const body = await jsonBody(c, RequestRefundBody);
+    const body = await input.body();
     const outcome = await requestRefund(c.get('deps'), {
       auth,
       accountId,
@@ -20,7 +18,7 @@ export const refundRoutes = declaredRoutes()
     });
     return sendOutcome(c, outcome);
   })
-  .get('/refunds', async (c) => {
+  .get('/refunds', async (c, input) => {
     const { accountId } = requireAccount(c);
-    return c.json(await listRefundsUseCase(c.get('deps'), accountId, query(c, RefundsQuery)));
+    return c.json(await listRefundsUseCase(c.get('deps'), accountId, input.query()));
   });

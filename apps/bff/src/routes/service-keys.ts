@@ -1,7 +1,5 @@
-import { CreateServiceKeyBody, ServiceKeyIdParam } from '@idv/contracts';
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, params } from '../http/validate.ts';
 import { createServiceKey } from '../use-cases/create-service-key.ts';
 import { listServiceKeysUseCase } from '../use-cases/list-service-keys.ts';
 import { revokeServiceKeyUseCase } from '../use-cases/revoke-service-key.ts';
@@ -12,14 +10,14 @@ export const serviceKeyRoutes = declaredRoutes()
     const { accountId } = requireAccount(c, 'settings');
     return c.json(await listServiceKeysUseCase(c.get('deps'), accountId));
   })
-  .post('/service-keys', async (c) => {
+  .post('/service-keys', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'settings');
-    const body = await jsonBody(c, CreateServiceKeyBody);
+    const body = await input.body();
     return c.json(await createServiceKey(c.get('deps'), auth, accountId, body, c.get('requestId')), 201);
   })
-  .delete('/service-keys/:id', async (c) => {
+  .delete('/service-keys/:id', async (c, input) => {
     const { auth, accountId } = requireAccount(c, 'settings');
-    const { id } = params(c, ServiceKeyIdParam);
+    const { id } = input.params();
     await revokeServiceKeyUseCase(c.get('deps'), auth, accountId, id, c.get('requestId'));
     return c.body(null, 204);
   });

@@ -1,15 +1,13 @@
-import { AccountViolationBody, RefundRefusalBody, StaffAccountIdParam } from '@idv/contracts';
 import { requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { jsonBody, params } from '../http/validate.ts';
 import { refuseRefund } from '../use-cases/refuse-refund.ts';
 import { setAccountViolation } from '../use-cases/set-account-violation.ts';
 
 /** R8.2, R8.5 staff actions on refunds; support_write only, every one audited. */
 export const staffRefundRoutes = declaredRoutes()
-  .post('/staff/refund-refusals', async (c) => {
+  .post('/staff/refund-refusals', async (c, input) => {
     const auth = requireStaff(c, 'support_write');
-    const body = await jsonBody(c, RefundRefusalBody);
+    const body = await input.body();
     const r = await refuseRefund(c.get('deps'), {
       auth,
       packId: BigInt(body.packId),
@@ -18,10 +16,10 @@ export const staffRefundRoutes = declaredRoutes()
     });
     return c.json(r, 201);
   })
-  .put('/staff/accounts/:id/violation', async (c) => {
+  .put('/staff/accounts/:id/violation', async (c, input) => {
     const auth = requireStaff(c, 'support_write');
-    const { id } = params(c, StaffAccountIdParam);
-    const body = await jsonBody(c, AccountViolationBody);
+    const { id } = input.params();
+    const body = await input.body();
     return c.json(
       await setAccountViolation(c.get('deps'), {
         auth,

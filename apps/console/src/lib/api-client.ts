@@ -1,4 +1,4 @@
-import type { ApiBody, ApiPath, ApiResponse, HttpMethod, PathParamNames, Problem } from '@idv/contracts';
+import type { ApiBody, ApiPath, ApiQuery, ApiResponse, HttpMethod, PathParamNames, Problem } from '@idv/contracts';
 import { reportUnauthorized } from './session-expiry.ts';
 
 /** Base path of the BFF's API (api.md). Same origin: the dev server proxies it, production serves it. */
@@ -129,41 +129,59 @@ export function fillPath(path: string, params: Record<string, string> = {}): str
   });
 }
 
-type NoParams = { params?: undefined };
-/** Options of a call to `P`: `params` is required exactly when the declared path has `:parameters`. */
-type CallOptions<P extends string> = Omit<RequestOptions, 'body'> &
-  ([PathParamNames<P>] extends [never] ? NoParams : { params: Record<PathParamNames<P>, string> });
-type OptionsArg<P extends string> = [PathParamNames<P>] extends [never]
-  ? [opts?: CallOptions<P>]
-  : [opts: CallOptions<P>];
-/** Body then options; the body may be left out when the endpoint takes none and the path has no parameters. */
+type Nothing = Record<never, never>;
+/** `params` is required exactly when the declared path has `:parameters`. */
+type ParamsPart<P extends string> = [PathParamNames<P>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParamNames<P>, string> };
+/**
+ * `query` is typed from the declared query schema (names, value types, which are required): required when
+ * any parameter is, absent when the endpoint declares no query.
+ */
+type QueryPart<M extends HttpMethod, P extends string> = [ApiQuery<M, P>] extends [undefined]
+  ? { query?: undefined }
+  : Nothing extends ApiQuery<M, P>
+    ? { query?: ApiQuery<M, P> }
+    : { query: ApiQuery<M, P> };
+/** Options of a call to `M P`. */
+export type CallOptions<M extends HttpMethod, P extends string> = Omit<RequestOptions, 'body' | 'query'> &
+  ParamsPart<P> &
+  QueryPart<M, P>;
+export type OptionsArg<M extends HttpMethod, P extends string> =
+  Nothing extends CallOptions<M, P> ? [opts?: CallOptions<M, P>] : [opts: CallOptions<M, P>];
+/** Body then options; the body may be left out when the endpoint takes none and no option is required. */
 type BodyArgs<M extends HttpMethod, P extends string> = [ApiBody<M, P>] extends [undefined]
-  ? [PathParamNames<P>] extends [never]
-    ? [body?: undefined, opts?: CallOptions<P>]
-    : [body: undefined, opts: CallOptions<P>]
-  : [body: ApiBody<M, P>, ...OptionsArg<P>];
+  ? Nothing extends CallOptions<M, P>
+    ? [body?: undefined, opts?: CallOptions<M, P>]
+    : [body: undefined, opts: CallOptions<M, P>]
+  : [body: ApiBody<M, P>, ...OptionsArg<M, P>];
 
 function call<M extends HttpMethod, P extends string>(
   method: M,
   path: P,
   body: unknown,
-  opts: (Omit<RequestOptions, 'body'> & { params?: Record<string, string> }) | undefined,
+  opts: (Omit<RequestOptions, 'body' | 'query'> & { params?: Record<string, string>; query?: object }) | undefined,
 ): Promise<ApiResponse<M, P>> {
-  const { params, ...rest } = opts ?? {};
-  return request<ApiResponse<M, P>>(method.toUpperCase() as Method, fillPath(path, params), { ...rest, body });
+  const { params, query, ...rest } = opts ?? {};
+  return request<ApiResponse<M, P>>(method.toUpperCase() as Method, fillPath(path, params), {
+    ...rest,
+    query: query as QueryParams | undefined,
+    body,
+  });
 }
 
 /**
  * The console's only way to reach the BFF. Paths are the ones declared in `@idv/contracts`' endpoints
- * (relative to /api/v1, `:name` for parameters given in `params`); the request body and the answer's type
- * come from the declaration, so a field renamed in a response schema breaks the console's typecheck
- * (src/lib/api-client.types-test.ts). Type-only imports: no zod in the bundle.
+ * (relative to /api/v1, `:name` for parameters given in `params`); the query parameters, the request body
+ * and the answer's type come from the declaration, so a field renamed in a schema breaks the console's
+ * typecheck (src/lib/api-client.type-test.ts). Type-only imports: no zod in the bundle.
  */
 export const api = {
-  get: <P extends ApiPath<'get'>>(path: P, ...[opts]: OptionsArg<P>) => call('get', path, undefined, opts),
+  get: <P extends ApiPath<'get'>>(path: P, ...[opts]: OptionsArg<'get', P>) => call('get', path, undefined, opts),
   post: <P extends ApiPath<'post'>>(path: P, ...[body, opts]: BodyArgs<'post', P>) => call('post', path, body, opts),
   put: <P extends ApiPath<'put'>>(path: P, ...[body, opts]: BodyArgs<'put', P>) => call('put', path, body, opts),
   patch: <P extends ApiPath<'patch'>>(path: P, ...[body, opts]: BodyArgs<'patch', P>) =>
     call('patch', path, body, opts),
-  delete: <P extends ApiPath<'delete'>>(path: P, ...[opts]: OptionsArg<P>) => call('delete', path, undefined, opts),
+  delete: <P extends ApiPath<'delete'>>(path: P, ...[opts]: OptionsArg<'delete', P>) =>
+    call('delete', path, undefined, opts),
 };

@@ -1,18 +1,11 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { getQueryOptions, mutationOptionsOf } from '../../../lib/api-client-queries.ts';
 
 /** GET /api/v1/resources: the account's applications (resource ids used by the usage events). */
-export function resourcesQueryOptions() {
-  return queryOptions({
-    queryKey: ['resources'] as const,
-    queryFn: ({ signal }) => api.get('/resources', { query: { limit: 200 }, signal }),
-  });
-}
+export const resourcesQueryOptions = () => getQueryOptions(['resources'], '/resources', { query: { limit: 200 } });
 
 /** POST /api/v1/resources { alias, project, region } → 201 resource. */
-export function createResourceMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['resources', 'create'],
-    mutationFn: (body: { alias: string; project: string; region: string }) => api.post('/resources', body),
-  });
-}
+export const createResourceMutationOptions = mutationOptionsOf(
+  ['resources', 'create'],
+  (body: { alias: string; project: string; region: string }) => api.post('/resources', body),
+);

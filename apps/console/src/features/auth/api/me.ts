@@ -1,14 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+/** GET /api/v1/me: the one builder in lib (key ['me'], one cached answer for every feature). */
+export { meQueryOptions } from '../../../lib/me-query.ts';
 
-/** GET /api/v1/me: who is signed in, their account, any impersonation (api.md). */
 export const meQueryKey = ['me'] as const;
-
-export function meQueryOptions() {
-  return queryOptions({
-    queryKey: meQueryKey,
-    queryFn: ({ signal }) => api.get('/me', { signal }),
-    // The session changes only by signing in or out, which reset this query explicitly.
-    staleTime: 5 * 60_000,
-  });
-}

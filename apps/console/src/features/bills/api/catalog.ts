@@ -1,11 +1,2 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
-
-/** GET /api/v1/catalog (same key as the packs and pricing features): the product codes for the filter. */
-export function catalogQueryOptions() {
-  return queryOptions({
-    queryKey: ['catalog'] as const,
-    queryFn: ({ signal }) => api.get('/catalog', { signal }),
-    staleTime: 60 * 60_000,
-  });
-}
+/** GET /api/v1/catalog: the one builder in lib (key ['catalog'], one cached answer for every feature). */
+export { catalogQueryOptions } from '../../../lib/api-client-queries.ts';

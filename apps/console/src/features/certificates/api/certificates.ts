@@ -1,21 +1,14 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { getQueryOptions, mutationOptionsOf } from '../../../lib/api-client-queries.ts';
 
 /** GET /api/v1/certificates: SSL certificate orders with the actions open to each (R8.6). */
-export function certificatesQueryOptions() {
-  return queryOptions({
-    queryKey: ['certificates'] as const,
-    queryFn: ({ signal }) => api.get('/certificates', { query: { limit: 200 }, signal }),
-  });
-}
+export const certificatesQueryOptions = () =>
+  getQueryOptions(['certificates'], '/certificates', { query: { limit: 200 } });
 
 /** POST /api/v1/certificates/:id/cancel (Cancel Application; only while pending submission). */
-export function cancelCertificateMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['certificates', 'cancel'],
-    mutationFn: (id: string) => api.post('/certificates/:id/cancel', undefined, { params: { id } }),
-  });
-}
+export const cancelCertificateMutationOptions = mutationOptionsOf(['certificates', 'cancel'], (id: string) =>
+  api.post('/certificates/:id/cancel', undefined, { params: { id } }),
+);
 
 /**
  * POST /api/v1/certificates/:id/refund: cash and gift back as paid, benefit points to their package;
@@ -23,17 +16,12 @@ export function cancelCertificateMutationOptions() {
  * the server refuses a refund without `policyAccepted: true`). The key is sent for safety (the server
  * refunds at most once).
  */
-export function refundCertificateMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['certificates', 'refund'],
-    mutationFn: ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
-      api.post(
-        '/certificates/:id/refund',
-        { policyAccepted: true },
-        {
-          params: { id },
-          headers: { 'Idempotency-Key': idempotencyKey },
-        },
-      ),
-  });
-}
+export const refundCertificateMutationOptions = mutationOptionsOf(
+  ['certificates', 'refund'],
+  ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
+    api.post(
+      '/certificates/:id/refund',
+      { policyAccepted: true },
+      { params: { id }, headers: { 'Idempotency-Key': idempotencyKey } },
+    ),
+);

@@ -1,15 +1,11 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { getQueryOptions, mutationOptionsOf } from '../../../lib/api-client-queries.ts';
 
 export const demoTenantsKey = ['demo', 'tenants'] as const;
 
 /** GET /api/v1/demo/tenants (pm role). */
-export function demoTenantsQueryOptions() {
-  return queryOptions({
-    queryKey: demoTenantsKey,
-    queryFn: ({ signal }) => api.get('/demo/tenants', { signal }),
-  });
-}
+export const demoTenantsQueryOptions = () => getQueryOptions(demoTenantsKey, '/demo/tenants');
 
 export interface CreateTenantInput {
   scenario: 'empty' | 'rich';
@@ -18,12 +14,9 @@ export interface CreateTenantInput {
 }
 
 /** POST /api/v1/demo/tenants: 201 with the customer's sign-in (shown once) and the service key. Rich takes 30–90 s. */
-export function createTenantMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['demo', 'create'],
-    mutationFn: (body: CreateTenantInput) => api.post('/demo/tenants', body),
-  });
-}
+export const createTenantMutationOptions = mutationOptionsOf(['demo', 'create'], (body: CreateTenantInput) =>
+  api.post('/demo/tenants', body),
+);
 
 /** POST /api/v1/demo/tenants/:id/reset: the same tenant rebuilt from its scenario at its start time. */
 export function resetTenantMutationOptions(accountId: string) {
@@ -46,12 +39,8 @@ export function demoTenantKey(accountId: string) {
 }
 
 /** GET /api/v1/demo/tenants/:id (pm role): settlement mode, resources, clock, a move in progress; any PM browser. */
-export function demoTenantQueryOptions(accountId: string) {
-  return queryOptions({
-    queryKey: demoTenantKey(accountId),
-    queryFn: ({ signal }) => api.get('/demo/tenants/:accountId', { params: { accountId }, signal }),
-  });
-}
+export const demoTenantQueryOptions = (accountId: string) =>
+  getQueryOptions(demoTenantKey(accountId), '/demo/tenants/:accountId', { params: { accountId } });
 
 /** POST /api/v1/demo/tenants/:id/password (pm): a new customer password, returned once; audited. */
 export function resetPasswordMutationOptions(accountId: string) {

@@ -1,35 +1,20 @@
 import type { Invitation } from '@idv/contracts';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { getQueryOptions, mutationOptionsOf } from '../../../lib/api-client-queries.ts';
 
 /** GET /api/v1/account/users (R9.1): the account's members and roles. */
-export function membersQueryOptions() {
-  return queryOptions({
-    queryKey: ['members'] as const,
-    queryFn: ({ signal }) => api.get('/account/users', { signal }),
-  });
-}
+export const membersQueryOptions = () => getQueryOptions(['members'], '/account/users');
 
 /** GET /api/v1/members/invitations (owner): pending and expired invitations. */
-export function invitationsQueryOptions() {
-  return queryOptions({
-    queryKey: ['members', 'invitations'] as const,
-    queryFn: ({ signal }) => api.get('/members/invitations', { signal }),
-  });
-}
+export const invitationsQueryOptions = () => getQueryOptions(['members', 'invitations'], '/members/invitations');
 
 /** POST /api/v1/members/invitations { email, role }: emails a one-time link (re-inviting replaces it). */
-export function inviteMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['members', 'invite'],
-    mutationFn: (body: { email: string; role: Invitation['role'] }) => api.post('/members/invitations', body),
-  });
-}
+export const inviteMutationOptions = mutationOptionsOf(
+  ['members', 'invite'],
+  (body: { email: string; role: Invitation['role'] }) => api.post('/members/invitations', body),
+);
 
 /** DELETE /api/v1/members/invitations/:id */
-export function revokeInvitationMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['members', 'revoke-invitation'],
-    mutationFn: (id: string) => api.delete('/members/invitations/:id', { params: { id } }),
-  });
-}
+export const revokeInvitationMutationOptions = mutationOptionsOf(['members', 'revoke-invitation'], (id: string) =>
+  api.delete('/members/invitations/:id', { params: { id } }),
+);

@@ -1,10 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { getQueryOptions } from '../../../lib/api-client-queries.ts';
 
 /** GET /api/v1/auto-topups (R10.2), to say on the advice pages what a label's rule will buy. Same key as packs'. */
-export function autoTopupsQueryOptions() {
-  return queryOptions({
-    queryKey: ['auto-topups'] as const,
-    queryFn: ({ signal }) => api.get('/auto-topups', { signal }),
-  });
-}
+export const autoTopupsQueryOptions = () => getQueryOptions(['auto-topups'], '/auto-topups');

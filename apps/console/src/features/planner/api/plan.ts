@@ -14,7 +14,8 @@ export function planQueryOptions(q: {
 }) {
   const months = q.source ? undefined : q.months?.join(',');
   const calls = q.source ? undefined : q.calls;
-  const horizonMonths = q.source ? q.horizon : undefined;
+  // The query's horizonMonths is text (`^\d{1,2}$`), as on the wire.
+  const horizonMonths = q.source && q.horizon !== undefined ? String(q.horizon) : undefined;
   return queryOptions({
     queryKey: ['planner', q.label, calls ?? null, months ?? null, q.source ?? null, horizonMonths ?? null] as const,
     queryFn: ({ signal }) =>
