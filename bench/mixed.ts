@@ -21,7 +21,7 @@
  * returned per order ≤ what the order took from each balance; a refunded pack has its refund row.
  */
 import { randomUUID } from 'node:crypto';
-import { sha256 } from '@idv/bff/http/crypto.ts';
+import { sha256 } from '@idv/bff/lib/crypto.ts';
 import { hashPassword } from '@idv/bff/use-cases/sign-in.ts';
 import postgres from 'postgres';
 import { benchDatabase, buildBff, type Proc, signIn, startBff } from './http.ts';

@@ -1,7 +1,7 @@
 import { serviceKeys } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../src/http/crypto.ts';
+import { sha256 } from '../src/lib/crypto.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; revokedAt: string | null; key?: string };

@@ -2,7 +2,7 @@ import { formatCst } from '@idv/billing';
 import type { Invitation } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import { newId, randomToken, sha256 } from '../http/crypto.ts';
+import { newId, randomToken, sha256 } from '../lib/crypto.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

@@ -12,7 +12,7 @@ import {
 import type { Refund } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { presentRefund } from '../order-presenters.ts';
 import { iso, refundReasonText } from '../presenters.ts';
 import { accountNow } from '../repositories/accounts.ts';
