@@ -3,7 +3,7 @@ import { accounts, charges, resources, rows, settlements, users } from '@idv/db'
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../src/repositories/bills.ts';
+import { CSV_COLUMNS } from '../src/repositories/bills/csv.ts';
 import { csvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';

@@ -2,7 +2,7 @@ import { formatAmount, formatPrice, isCentExact, type Money, parseMoney } from '
 import type { BillFilters } from '@idv/contracts';
 import type { DbOrTx } from '@idv/db';
 import { AppError } from '../errors.ts';
-import { type ResolvedBillFilter, resolveResourceIds } from '../repositories/bills.ts';
+import { type ResolvedBillFilter, resolveResourceIds } from '../repositories/bills/filters.ts';
 
 /** The alias shown for purchases and refunds, which belong to no resource (R5.5, decision 0004). */
 export const ACCOUNT_WIDE_ALIAS = '(account-wide)';

@@ -1,7 +1,9 @@
 import { formatCst, formatPrice, parseMoney } from '@idv/billing';
 import type { BillItem, BillItemsResponse, BillListQuery } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { type BillItemRow, billSummary, type ItemCursor, listBillItems } from '../repositories/bills.ts';
+import type { ItemCursor } from '../repositories/bills/filters.ts';
+import { type BillItemRow, listBillItems } from '../repositories/bills/items.ts';
+import { billSummary } from '../repositories/bills/overview.ts';
 import {
   decodeJsonCursor,
   encodeJsonCursor,

@@ -1,6 +1,6 @@
 import type { BillListQuery, BillResourcesResponse } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { listResourceBill, type ResourceCursor } from '../repositories/bills.ts';
+import { listResourceBill, type ResourceCursor } from '../repositories/bills/resource-bill.ts';
 import {
   ACCOUNT_WIDE_ALIAS,
   decodeJsonCursor,
