@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { charges, type DbOrTx, resources } from '@idv/db';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type CSV_COLUMNS, type CsvWords, csvSource, csvValues } from './csv.ts';
+import { type CsvColumn, type CsvWords, csvSource, csvValues } from './csv.ts';
 import { dimWhere, type ResolvedBillFilter } from './filters.ts';
 
 /**
@@ -15,15 +15,7 @@ import { dimWhere, type ResolvedBillFilter } from './filters.ts';
 const copyMoney = (c: PgColumn) => sql`round(${c}, greatest(2, min_scale(${c})))`;
 const copyText = (c: SQL | PgColumn) =>
   sql`(case when left(${c}, 1) in ('=', '+', '-', '@', E'\t', E'\r') then '''' || ${c} else ${c} end)`;
-const CSV_QUOTED: readonly (typeof CSV_COLUMNS)[number][] = [
-  'resourceId',
-  'alias',
-  'project',
-  'region',
-  'product',
-  'label',
-  'orderId',
-];
+const CSV_QUOTED: readonly CsvColumn[] = ['resourceId', 'alias', 'project', 'region', 'product', 'label', 'orderId'];
 
 /** postgres.js behind a Drizzle handle (the COPY protocol); null on PGlite. */
 type CopyConnection = { unsafe(query: string): { readable(): Promise<Readable> } & PromiseLike<unknown> };
@@ -88,7 +80,7 @@ export async function openBillCsvCopy(
     paidGift: copyMoney(charges.paidGift).as('paidGift'),
     paidVoucher: copyMoney(charges.paidVoucher).as('paidVoucher'),
     orderId: sql`${charges.orderId}`.as('orderId'),
-  } satisfies Record<(typeof CSV_COLUMNS)[number], unknown>;
+  } satisfies Record<CsvColumn, unknown>;
   const q = csvSource(db, cols)
     .where(and(...dimWhere(charges, accountId, f), eq(charges.month, f.month)))
     .orderBy(desc(charges.occurredAt), desc(charges.id))

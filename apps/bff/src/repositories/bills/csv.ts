@@ -39,6 +39,7 @@ export const CSV_COLUMNS = [
   'paidVoucher',
   'orderId',
 ] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
  * CSV lines of the itemized bill, built by the database (one text column per row keeps the
@@ -75,7 +76,7 @@ function csvLine(w: CsvWords) {
 /** R5.5 The words of the CSV in the reader's language (built by the use case; plain data here). */
 export interface CsvWords {
   lang: 'zh-CN' | 'en';
-  headers: Record<(typeof CSV_COLUMNS)[number], string>;
+  headers: Record<CsvColumn, string>;
   products: Record<string, string>;
   extraLabels: Record<string, string>;
   billingModes: Record<string, string>;
