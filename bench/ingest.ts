@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '@idv/bff';
 import { ManualClock } from '@idv/bff/clock.ts';
 import { testConfig } from '@idv/bff/config.ts';
-import { sha256 } from '@idv/bff/http/crypto.ts';
+import { sha256 } from '@idv/bff/lib/crypto.ts';
 import { type EventRow, insertEvents } from '@idv/bff/repositories/usage.ts';
 import { addDays, cstDate, purchasedPackExpiry } from '@idv/billing';
 import { accounts, createDb, type Db, packs, resources, seedCatalog, serviceKeys } from '@idv/db';

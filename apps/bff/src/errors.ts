@@ -16,6 +16,11 @@ export class AppError extends Error {
 export const notFound = (what = 'resource') => new AppError('NOT_FOUND', 404, `The ${what} does not exist.`);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', 403, message);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401, 'Sign in first.');
+export function rateLimited(retryAfterS: number): AppError {
+  return new AppError('RATE_LIMITED', 429, `Too many requests: try again in ${retryAfterS} s.`, {
+    retryAfter: retryAfterS,
+  });
+}
 
 /** Domain codes → HTTP statuses (api.md conventions). */
 const statusOf: Record<string, number> = {

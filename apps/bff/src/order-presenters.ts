@@ -1,19 +1,15 @@
 import { type BillingLabel, formatAmount, parseMoney } from '@idv/billing';
 import type { Order, OrderSummary, Pack, Refund } from '@idv/contracts';
-import { iso } from './presenters.ts';
+import { iso, presentLabel } from './presenters.ts';
 import type { OrderRow } from './repositories/orders.ts';
 import type { RefundListRow } from './repositories/refunds.ts';
 
 const amt = (s: string) => formatAmount(parseMoney(s));
 
 export function presentOrderSummary(o: OrderRow, labels: Map<string, BillingLabel>): OrderSummary {
-  const l = labels.get(o.label);
   return {
     id: o.id,
-    label: o.label,
-    labelNameZh: l?.nameZh ?? o.label,
-    labelNameEn: l?.nameEn ?? o.label,
-    product: l?.product ?? '',
+    ...presentLabel(o.label, labels.get(o.label)),
     size: o.size,
     quantity: o.quantity,
     tierPrice: amt(o.tierPrice),

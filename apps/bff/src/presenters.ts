@@ -16,6 +16,11 @@ import type { PackRow } from './repositories/packs.ts';
 export const iso = (d: Date) => formatCst(d);
 export const isoOrNull = (d: Date | null | undefined) => (d ? formatCst(d) : null);
 
+/** A label code with its catalog names and product (the code itself when the catalog lacks it). */
+export function presentLabel(code: string, l: BillingLabel | undefined) {
+  return { label: code, labelNameZh: l?.nameZh ?? code, labelNameEn: l?.nameEn ?? code, product: l?.product ?? '' };
+}
+
 export function presentCatalogItem(l: BillingLabel): CatalogItem {
   return {
     code: l.code,
@@ -86,10 +91,7 @@ export function presentPack(
   const usedPercent = ((BigInt(p.used) * 10_000n) / BigInt(p.total)).toString().padStart(3, '0');
   return {
     id: p.id.toString(),
-    label: p.label,
-    labelNameZh: label?.nameZh ?? p.label,
-    labelNameEn: label?.nameEn ?? p.label,
-    product: label?.product ?? '',
+    ...presentLabel(p.label, label),
     source: p.source,
     total: p.total,
     used: p.used,

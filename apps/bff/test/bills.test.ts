@@ -3,10 +3,10 @@ import { accounts, charges, resources, rows, settlements, users } from '@idv/db'
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../src/repositories/bills.ts';
+import { CSV_COLUMNS } from '../src/repositories/bills/csv.ts';
 import { csvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
-import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { allPages, type Client, createTestApp, json, type TestApp } from './harness.ts';
 
 type Item = {
   id: string;
@@ -64,39 +64,20 @@ const qs = (params: Record<string, string | undefined>) =>
     .map(([k, v]) => `${k}=${encodeURIComponent(v ?? '')}`)
     .join('&');
 
-async function allItems(c: Client, filter: Record<string, string | undefined>, limit = 200) {
-  const out: Item[] = [];
-  let cursor: string | null = null;
-  let summary: Summary | undefined;
-  do {
-    const res = await c.get(
-      `/api/v1/bills/items?${qs({ ...filter, limit: String(limit), cursor: cursor ?? undefined })}`,
-    );
-    expect(res.status).toBe(200);
-    const page = await json<Page<Item>>(res);
-    out.push(...page.items);
-    summary ??= page.summary;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { items: out, summary: summary ?? { count: 0, total: '0.00' } };
+/** Every row of a bill list for a filter, with the summary of its first page. */
+async function allRows<T>(
+  c: Client,
+  list: 'items' | 'resources',
+  filter: Record<string, string | undefined>,
+  limit: number,
+) {
+  const pages = await allPages<Page<T>>(c, `/api/v1/bills/${list}?${qs({ ...filter, limit: String(limit) })}`);
+  return { items: pages.flatMap((p) => p.items), summary: pages[0]?.summary ?? { count: 0, total: '0.00' } };
 }
-
-async function allResources(c: Client, filter: Record<string, string | undefined>, limit = 200) {
-  const out: ResourceRow[] = [];
-  let cursor: string | null = null;
-  let summary: Summary | undefined;
-  do {
-    const res = await c.get(
-      `/api/v1/bills/resources?${qs({ ...filter, limit: String(limit), cursor: cursor ?? undefined })}`,
-    );
-    expect(res.status).toBe(200);
-    const page = await json<Page<ResourceRow>>(res);
-    out.push(...page.items);
-    summary ??= page.summary;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { items: out, summary: summary ?? { count: 0, total: '0.00' } };
-}
+const allItems = (c: Client, filter: Record<string, string | undefined>, limit = 200) =>
+  allRows<Item>(c, 'items', filter, limit);
+const allResources = (c: Client, filter: Record<string, string | undefined>, limit = 200) =>
+  allRows<ResourceRow>(c, 'resources', filter, limit);
 
 async function overview(c: Client, filter: Record<string, string | undefined>) {
   const res = await c.get(`/api/v1/bills/overview?${qs(filter)}`);

@@ -1,7 +1,7 @@
 import { benefitPackages, certificateOrders, charges, ledgerEntries } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { allPageItems, createTestApp, json, type TestApp } from './harness.ts';
 import { expectLedgerConsistent } from './money-fixtures.ts';
 
 type Cert = {
@@ -191,15 +191,7 @@ describe('SSL certificate orders (R8.6)', () => {
       returned: { cash: string; income: string; gift: string };
       certificate: { id: string; domain: string; benefitPoints: number } | null;
     };
-    const all: Rec[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: Rec[]; nextCursor: string | null } = await json(
-        await demo.get(`/api/v1/refunds?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
-      );
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const all = await allPageItems<Rec>(demo, '/api/v1/refunds?limit=2');
     const certs = all.filter((r) => r.kind === 'certificate');
     expect(certs.map((r) => r.id).sort()).toEqual(
       [

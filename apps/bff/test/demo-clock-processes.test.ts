@@ -1,32 +1,25 @@
-import { rows } from '@idv/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantSnapshot } from './demo-snapshot.ts';
 import { onPostgres } from './harness.ts';
-import { type BffProcess, emptyDatabase, localApp, signIn, sleep, startBff } from './proc/bff-process.ts';
+import { type BffProcess, localApp, processTestBed, signIn, sleep } from './proc/bff-process.ts';
 
 // PostgreSQL only: the claims are about several BFF processes sharing one database, and about a process
 // killed mid-transaction (PGlite is embedded in the one process that would be killed).
 describe.runIf(onPostgres)('R9.3 demo clock moves across BFF processes on PostgreSQL', () => {
   const START = '2022-05-27T10:00:00+08:00';
   const TARGET = '2022-06-03T12:00:00+08:00';
-  let db: Awaited<ReturnType<typeof emptyDatabase>>;
-  let local: Awaited<ReturnType<typeof localApp>> | undefined;
-  const procs: BffProcess[] = [];
+  const bed = processTestBed();
   let cookie = '';
   let twinId = '';
   const env = (extra: Record<string, string> = {}) => ({
-    DATABASE_URL: db.url,
+    DATABASE_URL: bed.db.url,
     SEED_DEMO: '1',
     DEMO_MOVE_LEASE_SECONDS: '2',
     DEMO_RESUME_INTERVAL_MS: '0',
     ...extra,
   });
-  const start = async (name: string, extra: Record<string, string> = {}) => {
-    const p = await startBff(name, env(extra));
-    procs.push(p);
-    return p;
-  };
+  const start = (name: string, extra: Record<string, string> = {}) => bed.start(name, env(extra));
   const call = (p: BffProcess, method: string, path: string, body?: unknown) =>
     fetch(`${p.base}${path}`, {
       method,
@@ -43,10 +36,7 @@ describe.runIf(onPostgres)('R9.3 demo clock moves across BFF processes on Postgr
     const t = (await res.json()) as { accountId: string; resources: { id: string }[] };
     return { id: t.accountId, usage: usageOf(t.resources.map((r) => r.id)) };
   };
-  const q = <T>(query: ReturnType<typeof sql>) => {
-    if (!local) throw new Error('no local app');
-    return rows<T>(local.deps.db, query);
-  };
+  const { q } = bed;
   const moveRow = async (id: string) =>
     (
       await q<{ moveId: string | null; now: Date }>(
@@ -55,24 +45,14 @@ describe.runIf(onPostgres)('R9.3 demo clock moves across BFF processes on Postgr
       )
     )[0];
   const snapshot = (id: string) => {
-    if (!local) throw new Error('no local app');
-    return tenantSnapshot(local.deps.db, id);
+    if (!bed.local) throw new Error('no local app');
+    return tenantSnapshot(bed.local.deps.db, id);
   };
-
-  beforeAll(async () => {
-    db = await emptyDatabase();
-  }, 30_000);
-
-  afterAll(async () => {
-    await Promise.all(procs.map((p) => p.kill('SIGKILL')));
-    await local?.close();
-    await db?.drop();
-  }, 30_000);
 
   it('R9.3 two moves of one tenant sent to two processes at once never interleave: one moves, the other answers 409 DEMO_CLOCK_BUSY, and usage is injected exactly once per simulated day', async () => {
     const [a, b] = await Promise.all([start('A'), start('B')]);
     if (!a || !b) throw new Error('no process');
-    local = await localApp(db.url, START);
+    bed.local = await localApp(bed.db.url, START);
     cookie = await signIn(a.base, 'pm@example.com', 'demo-pass-2026');
 
     const twin = await create(b);
@@ -121,8 +101,8 @@ describe.runIf(onPostgres)('R9.3 demo clock moves across BFF processes on Postgr
   }, 300_000);
 
   it('R9.3 a move SIGKILLed mid-way resumes exactly (by the next move, or by a restarted process), and R5.3 a crash during the monthly settlement charges once', async () => {
-    const a = procs[0];
-    const b = procs[1];
+    const a = bed.procs[0];
+    const b = bed.procs[1];
     if (!a || !b || !twinId) throw new Error('the first test did not run');
     const expected = await snapshot(twinId);
 

@@ -1,7 +1,7 @@
 import { auditLog } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { allPages, createTestApp, json, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -140,18 +140,12 @@ describe('R9.3 the demo timeline', () => {
     expect(all.items.length).toBeGreaterThan(4);
     const ats = all.items.map((i) => i.at);
     expect([...ats].sort().reverse()).toEqual(ats);
-    const paged: Item[] = [];
-    let cursor: string | null = null;
-    do {
-      const q: string = cursor ? `&cursor=${cursor}` : '';
-      const page: { items: Item[]; nextCursor: string | null } = await json(
-        await pm.get(`/api/v1/demo/tenants/${tenant.accountId}/timeline?limit=2${q}`),
-      );
-      expect(page.items.length).toBeLessThanOrEqual(2);
-      paged.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(paged).toEqual(all.items);
+    const pages = await allPages<{ items: Item[]; nextCursor: string | null }>(
+      pm,
+      `/api/v1/demo/tenants/${tenant.accountId}/timeline?limit=2`,
+    );
+    for (const page of pages) expect(page.items.length).toBeLessThanOrEqual(2);
+    expect(pages.flatMap((p) => p.items)).toEqual(all.items);
     const settled = all.items.find((i) => i.kind === 'daily_settlement');
     expect(settled?.code).toBe('settlement');
     expect(settled?.params).toEqual({ period: expect.any(String), amount: '0.00', calls: 0 });

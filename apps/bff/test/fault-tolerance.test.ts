@@ -1,8 +1,7 @@
-import { rows } from '@idv/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onPostgres } from './harness.ts';
-import { type BffProcess, emptyDatabase, localApp, sleep, startBff } from './proc/bff-process.ts';
+import { localApp, processTestBed, sleep } from './proc/bff-process.ts';
 import { addPack, createAccount, cst, ev } from './usage-fixtures.ts';
 
 // PostgreSQL only: the point is a real server process dying mid-transaction and a database that
@@ -10,34 +9,14 @@ import { addPack, createAccount, cst, ev } from './usage-fixtures.ts';
 // the production set-up this test is about.
 describe.runIf(onPostgres)('fault tolerance: SIGKILL the BFF mid-work, restart, nothing half-written', () => {
   const DAY = '2026-11-20';
-  let db: Awaited<ReturnType<typeof emptyDatabase>>;
-  let local: Awaited<ReturnType<typeof localApp>> | undefined;
-  const procs: BffProcess[] = [];
-  const start = async (name: string, env: Record<string, string>) => {
-    const p = await startBff(name, { DATABASE_URL: db.url, ...env });
-    procs.push(p);
-    return p;
-  };
-  const q = <T>(query: ReturnType<typeof sql>) => {
-    if (!local) throw new Error('no local app');
-    return rows<T>(local.deps.db, query);
-  };
-
-  beforeAll(async () => {
-    db = await emptyDatabase();
-  }, 30_000);
-
-  afterAll(async () => {
-    await Promise.all(procs.map((p) => p.kill('SIGKILL')));
-    await local?.close();
-    await db?.drop();
-  }, 30_000);
+  const bed = processTestBed();
+  const { start, q } = bed;
 
   it('R4.1/R4.7 usage batches: killed mid-stream and re-sent, every event is stored once and every pack count adds up', async () => {
     const env = { CLOCK_START: '2026-11-20T22:00:00+08:00' };
     const first = await start('ingest-1', env);
-    local = await localApp(db.url, '2026-11-20T22:00:00+08:00');
-    const t = local;
+    bed.local = await localApp(bed.db.url, '2026-11-20T22:00:00+08:00');
+    const t = bed.local;
     const ACCOUNTS = 3;
     const BATCHES = 10;
     const PER_BATCH = 200;
@@ -140,7 +119,7 @@ describe.runIf(onPostgres)('fault tolerance: SIGKILL the BFF mid-work, restart, 
   }, 180_000);
 
   it('R5.3 settlement run killed midway: after the restart every account is settled exactly once and its ledger matches its charges', async () => {
-    const t = local;
+    const t = bed.local;
     if (!t) throw new Error('set-up did not run');
     const N = 400;
     const CALLS = 20; // × identity.basic 0.30 = 6.00 per account, no balance: each goes into arrears (R6.1)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { allPageItems, type Client, createTestApp, json, type TestApp } from './harness.ts';
 
 type Pack = {
   id: string;
@@ -105,18 +105,7 @@ describe('account (R2.1)', () => {
 });
 
 describe('packs (R3.1, R3.5)', () => {
-  async function all(c: Awaited<ReturnType<TestApp['login']>>, qs = '') {
-    const out: Pack[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await c.get(`/api/v1/packs?limit=3${qs}${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.status).toBe(200);
-      const page: List<Pack> = await json(res);
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  }
+  const all = (c: Client, qs = '') => allPageItems<Pack>(c, `/api/v1/packs?limit=3${qs}`);
 
   it('lists packs in every state with total = used + remaining', async () => {
     const c = await t.login('demo@example.com');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@idv/db';
 import postgres from 'postgres';
+import { expect } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
@@ -130,4 +131,28 @@ export async function createTestApp(
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/**
+ * Every page of a keyset-paginated list, in order: GET `path` (its query holds the filters and the
+ * limit), then again with each `nextCursor` until there is none; every page must answer 200.
+ */
+export async function allPages<P extends { nextCursor: string | null }>(c: Client, path: string): Promise<P[]> {
+  const pages: P[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await c.get(
+      cursor === null ? path : `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`,
+    );
+    expect(res.status).toBe(200);
+    const page: P = await json<P>(res);
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return pages;
+}
+
+/** The items of every page of a keyset-paginated list (allPages), in order. */
+export async function allPageItems<T>(c: Client, path: string): Promise<T[]> {
+  return (await allPages<{ items: T[]; nextCursor: string | null }>(c, path)).flatMap((p) => p.items);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { allPageItems, type Client, createTestApp, json, type TestApp } from './harness.ts';
 
 type Pack = { id: string; status: string; expiresAt: string };
 type List<T> = { items: T[]; nextCursor: string | null };
@@ -11,18 +11,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('pack list sort activeFirst (issue 17, R3.5)', () => {
-  async function pages(c: Awaited<ReturnType<TestApp['login']>>, qs: string, limit: number) {
-    const out: Pack[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await c.get(`/api/v1/packs?limit=${limit}${qs}${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.status).toBe(200);
-      const page: List<Pack> = await json(res);
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  }
+  const pages = (c: Client, qs: string, limit: number) => allPageItems<Pack>(c, `/api/v1/packs?limit=${limit}${qs}`);
 
   it('R3.5 lists active packs first, then the others, each by expiry, and pages without repeating or losing a pack', async () => {
     const c = await t.login('demo@example.com');

@@ -2,7 +2,7 @@ import { auditLog, charges, ledgerEntries, notifications, packs, refunds, users,
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
-import { createTestApp, json, onPostgres, T0, type TestApp } from './harness.ts';
+import { allPageItems, createTestApp, json, onPostgres, T0, type TestApp } from './harness.ts';
 import {
   buy,
   cents,
@@ -330,15 +330,7 @@ describe('what a refund returns (R8.3)', () => {
       t.clock.advance(1000);
       ids.push((await json<RefundView>(await refund(a.c, p.id))).id);
     }
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: RefundView[]; nextCursor: string | null } = await json(
-        await a.c.get(`/api/v1/refunds?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
-      );
-      seen.push(...page.items.map((x) => x.id));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const seen = (await allPageItems<RefundView>(a.c, '/api/v1/refunds?limit=2')).map((x) => x.id);
     expect(seen).toEqual([...ids].reverse());
   });
 });

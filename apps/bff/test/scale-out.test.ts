@@ -6,7 +6,7 @@ import { claimLeases, dueAccountIds } from '../src/repositories/job-leases.ts';
 import { hashPassword } from '../src/use-cases/sign-in.ts';
 import { createTestApp, onPostgres, type TestApp } from './harness.ts';
 import { expectLedgerConsistent } from './money-fixtures.ts';
-import { type BffProcess, emptyDatabase, localApp, signIn, sleep, startBff } from './proc/bff-process.ts';
+import { localApp, processTestBed, signIn, sleep, startBff } from './proc/bff-process.ts';
 import { accountRow, addPack, createAccount, cst, ev, ingestMany } from './usage-fixtures.ts';
 
 // PostgreSQL only: scale-out means several BFF processes on one database server. PGlite is an
@@ -16,31 +16,18 @@ describe.runIf(onPostgres)('scale-out: two BFF processes on one PostgreSQL', () 
   const DUE = '2026-11-21T08:00:00+08:00';
   const ACCOUNTS = 30;
   const CALLS = 100; // × identity.basic 0.30 = 30.00 each; cash 10.00 → available −20.00: arrears (R6.1)
-  let db: Awaited<ReturnType<typeof emptyDatabase>>;
-  let local: Awaited<ReturnType<typeof localApp>> | undefined;
-  const procs: BffProcess[] = [];
+  const bed = processTestBed();
   const ids: string[] = [];
   let cookie = '';
 
-  beforeAll(async () => {
-    db = await emptyDatabase();
-  }, 30_000);
-
-  afterAll(async () => {
-    // Always: no process outlives the test, whatever failed.
-    await Promise.all(procs.map((p) => p.kill('SIGKILL')));
-    await local?.close();
-    await db?.drop();
-  }, 30_000);
-
   it('two instances start at once on an empty database (one migrates, the other waits) and share sessions', async () => {
     // The evening before the settlement: both instances' schedulers are off in this first life.
-    const env = { DATABASE_URL: db.url, CLOCK_START: '2026-11-21T07:00:00+08:00' };
+    const env = { DATABASE_URL: bed.db.url, CLOCK_START: '2026-11-21T07:00:00+08:00' };
     const [a, b] = await Promise.all([startBff('A', env), startBff('B', env)]);
     if (!a || !b) throw new Error('no process');
-    procs.push(a, b);
-    local = await localApp(db.url, '2026-11-20T21:00:00+08:00');
-    const t = local;
+    bed.procs.push(a, b);
+    bed.local = await localApp(bed.db.url, '2026-11-20T21:00:00+08:00');
+    const t = bed.local;
 
     const owner = await createAccount(t, { settledThrough: '2026-11-19', balances: { cash: '10.00' } });
     await t.deps.db.insert(users).values({
@@ -91,15 +78,15 @@ describe.runIf(onPostgres)('scale-out: two BFF processes on one PostgreSQL', () 
       }),
     );
     await Promise.all([a.kill('SIGTERM'), b.kill('SIGTERM')]);
-    procs.length = 0;
+    bed.procs.length = 0;
   }, 120_000);
 
   it('after 08:00 both schedulers run: every settlement, charge, ledger entry and arrears notice happens exactly once', async () => {
-    const t = local;
+    const t = bed.local;
     if (!t || ids.length !== ACCOUNTS) throw new Error('set-up did not run');
     // Restart both just after the due time: both start-up catch-up ticks race for the same 30 accounts.
     const env = {
-      DATABASE_URL: db.url,
+      DATABASE_URL: bed.db.url,
       CLOCK_START: '2026-11-21T08:00:02+08:00',
       SCHEDULER_INTERVAL_MS: '300',
       SCHEDULER_CONCURRENCY: '2',
@@ -109,7 +96,7 @@ describe.runIf(onPostgres)('scale-out: two BFF processes on one PostgreSQL', () 
     };
     const [a, b] = await Promise.all([startBff('A', env), startBff('B', env)]);
     if (!a || !b) throw new Error('no process');
-    procs.push(a, b);
+    bed.procs.push(a, b);
     // The session made before the restart still works on both.
     expect((await fetch(`${b.base}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
     await Promise.all([a.waitFor(/tick \(catch-up\)/), b.waitFor(/tick \(catch-up\)/)]);

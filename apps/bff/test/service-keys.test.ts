@@ -1,8 +1,8 @@
 import { serviceKeys } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../src/http/crypto.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { sha256 } from '../src/lib/crypto.ts';
+import { allPageItems, createTestApp, json, type TestApp } from './harness.ts';
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; revokedAt: string | null; key?: string };
 
@@ -89,15 +89,7 @@ describe('resources (R4.1, R5.5)', () => {
     expect(res.status).toBe(201);
     const created = await json<{ id: string; alias: string }>(res);
     expect(created.id).toMatch(/^res-[0-9a-f]{12}$/);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = await json(
-        await owner.get(`/api/v1/resources?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
-      );
-      seen.push(...page.items.map((i) => i.id));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const seen = (await allPageItems<{ id: string }>(owner, '/api/v1/resources?limit=2')).map((i) => i.id);
     expect(seen).toEqual(expect.arrayContaining(['res-kyc-prod', 'res-kyc-test', 'res-risk-web', created.id]));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).not.toContain('res-other-app');

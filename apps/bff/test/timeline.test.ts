@@ -2,7 +2,7 @@ import { accounts, auditLog } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { allPages, createTestApp, json, type TestApp } from './harness.ts';
 import { buy, customer, refund } from './money-fixtures.ts';
 import { cst, ev, ingestOk } from './usage-fixtures.ts';
 
@@ -39,15 +39,9 @@ describe('support timeline (issue 18)', () => {
     expect(orders.items.map((i) => i.kind).sort()).toEqual(['order', 'refund']);
 
     // Pages of 2 walk the same items once each.
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page = await json<Page>(
-        await a.c.get(`/api/v1/timeline?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
-      );
-      seen.push(...page.items.map((i) => `${i.kind}:${i.id}`));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const seen = (await allPages<Page>(a.c, '/api/v1/timeline?limit=2')).flatMap((p) =>
+      p.items.map((i) => `${i.kind}:${i.id}`),
+    );
     expect(seen).toEqual(all.items.map((i) => `${i.kind}:${i.id}`));
 
     const bad = await a.c.get('/api/v1/timeline?kinds=order,bogus');

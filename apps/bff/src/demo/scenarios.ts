@@ -10,7 +10,7 @@ import type { UsageInjection } from '@idv/contracts';
 import { packs } from '@idv/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Auth, Deps } from '../deps.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { insertPendingCertificate } from '../repositories/demo.ts';
 import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';

@@ -1,8 +1,8 @@
-import type { AccountAction } from '@idv/contracts';
 import type { accounts } from '@idv/db';
 import type { Context } from 'hono';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { type Action, can } from '../lib/permissions.ts';
 import type { Limits } from './rate-limit.ts';
 
 export type { Auth, Deps };
@@ -38,25 +38,6 @@ export function requireAuth(c: Ctx): Auth {
   const auth = c.get('auth');
   if (!auth) throw unauthenticated();
   return auth;
-}
-
-/** What an account-scoped request may do (R9.1, R9.2). */
-/** `personal` is the reader's own bookkeeping (marking notifications read): every role, but not a read-only agent. */
-export type Action = AccountAction;
-
-const customerGrants: Record<string, readonly Action[]> = {
-  owner: ['read', 'personal', 'buy', 'refund', 'recharge', 'settings', 'manage_users'],
-  finance: ['read', 'personal', 'buy', 'refund', 'recharge'],
-  viewer: ['read', 'personal'],
-};
-
-export function can(auth: Auth, action: Action): boolean {
-  if (auth.impersonation) {
-    // R9.2: impersonation is read-only unless the agent holds the write permission and asked for it.
-    return action === 'read' || (auth.impersonation.write && action !== 'manage_users');
-  }
-  if (auth.user.kind !== 'customer') return false;
-  return auth.user.roles.some((r) => customerGrants[r]?.includes(action));
 }
 
 /**

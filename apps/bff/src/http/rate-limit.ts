@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { rateLimited } from '../errors.ts';
 
 /**
  * Token buckets in process memory: `capacity` requests, refilled evenly over `windowMs`. Each BFF
@@ -43,12 +43,6 @@ export class RateLimiter {
   private prune() {
     for (const [k, b] of this.buckets) if (b.tokens >= this.capacity) this.buckets.delete(k);
   }
-}
-
-export function rateLimited(retryAfterS: number): AppError {
-  return new AppError('RATE_LIMITED', 429, `Too many requests: try again in ${retryAfterS} s.`, {
-    retryAfter: retryAfterS,
-  });
 }
 
 export interface Limits {

@@ -1,9 +1,8 @@
 import { AppError } from '../errors.ts';
+import { sha256 } from '../lib/crypto.ts';
+import { SERVICE_KEY_PREFIX } from '../lib/service-key.ts';
 import { accountOfKeyHash } from '../repositories/service-keys.ts';
 import type { Ctx } from './context.ts';
-import { sha256 } from './crypto.ts';
-
-export const SERVICE_KEY_PREFIX = 'idv_sk_';
 
 const unauthorized = () =>
   new AppError('UNAUTHENTICATED', 401, 'Send a usage service key as "Authorization: Bearer idv_sk_…".');

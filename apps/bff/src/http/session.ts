@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { sha256 } from '../lib/crypto.ts';
 import { deleteSession, loadSession, type SessionRow, touchSession } from '../repositories/auth.ts';
 import type { AppEnv, Auth, Ctx } from './context.ts';
-import { sha256 } from './crypto.ts';
 import type { SessionSnapshots } from './session-snapshots.ts';
 
 export const SESSION_COOKIE = 'sid';

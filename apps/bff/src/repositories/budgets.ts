@@ -1,6 +1,6 @@
 import { budgetAlerts, budgets, charges, type DbOrTx, rows, usageEvents } from '@idv/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { billSummary } from './bills.ts';
+import { billSummary } from './bills/overview.ts';
 
 export type BudgetRow = typeof budgets.$inferSelect;
 export type BudgetAlertRow = typeof budgetAlerts.$inferSelect;

@@ -1,7 +1,7 @@
 import type { InvitationPreview } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import { newId, sha256 } from '../http/crypto.ts';
+import { newId, sha256 } from '../lib/crypto.ts';
 import { iso } from '../presenters.ts';
 import { audit } from '../repositories/audit.ts';
 import { findByTokenHash, insertInvitedUser, markAccepted, userByEmail } from '../repositories/invitations.ts';

@@ -6,9 +6,9 @@ import { generateUsage } from '../demo/usage-generator.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import { failpoint } from '../failpoints.ts';
-import { newId } from '../http/crypto.ts';
 import type { Happening } from '../jobs/job.ts';
 import { runAccountJobs } from '../jobs/scheduler.ts';
+import { newId } from '../lib/crypto.ts';
 import {
   appendTimeline,
   claimClockMove,

@@ -1,4 +1,4 @@
-import type { CsvWords } from '../repositories/bills.ts';
+import type { CsvWords } from '../repositories/bills/csv.ts';
 
 /**
  * R5.5 The CSV is for finance people, in the reader's language: the header row, product and label

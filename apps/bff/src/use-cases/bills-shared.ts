@@ -1,8 +1,7 @@
 import { formatAmount, formatPrice, isCentExact, type Money, parseMoney } from '@idv/billing';
 import type { BillFilters } from '@idv/contracts';
 import type { DbOrTx } from '@idv/db';
-import { AppError } from '../errors.ts';
-import { type ResolvedBillFilter, resolveResourceIds } from '../repositories/bills.ts';
+import { type ResolvedBillFilter, resolveResourceIds } from '../repositories/bills/filters.ts';
 
 /** The alias shown for purchases and refunds, which belong to no resource (R5.5, decision 0004). */
 export const ACCOUNT_WIDE_ALIAS = '(account-wide)';
@@ -30,27 +29,6 @@ export async function resolveBillFilter(db: DbOrTx, accountId: string, f: BillFi
 
 /** True when a resource filter matched no resource: nothing can match, skip the queries. */
 export const matchesNothing = (f: ResolvedBillFilter) => f.resourceIds !== null && f.resourceIds.length === 0;
-
-/** Opaque keyset cursors as base64url JSON (resource ids and products may hold any character). */
-export function encodeJsonCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-export function invalidCursor(): AppError {
-  return new AppError('INVALID_REQUEST', 400, 'The cursor is not valid.', {
-    errors: [{ path: 'cursor', message: 'invalid cursor' }],
-  });
-}
-
-export function decodeJsonCursor(cursor: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-  } catch {
-    throw invalidCursor();
-  }
-}
-
-export const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Last calendar day of a 'YYYY-MM' month. */
 export function lastDayOfMonth(month: string): string {

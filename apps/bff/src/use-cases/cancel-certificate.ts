@@ -2,11 +2,9 @@ import { type CertificateStatus, certificateCancellable, DomainError } from '@id
 import type { CertificateOrder } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
 import type { Auth, Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
-import { accountNow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
-import { lockCertificateOrder, setCertificateStatus } from '../repositories/certificates.ts';
-import { lockAccount } from '../repositories/ledger.ts';
+import { setCertificateStatus } from '../repositories/certificates.ts';
+import { lockCertificateForChange } from './certificates-shared.ts';
 
 /** R8.6 Cancel Application: only 'pending_submission' → 'cancelled'; after it, Refund is offered. */
 export async function cancelCertificate(
@@ -14,11 +12,7 @@ export async function cancelCertificate(
   input: { auth: Auth; accountId: string; id: string; requestId?: string | undefined },
 ): Promise<CertificateOrder> {
   return deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, input.accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
-    const cert = await lockCertificateOrder(tx, input.accountId, input.id);
-    if (!cert) throw notFound('certificate order');
+    const { now, cert } = await lockCertificateForChange(deps, tx, input.accountId, input.id);
     if (!certificateCancellable(cert.status as CertificateStatus)) {
       throw new DomainError(
         'CERTIFICATE_NOT_CANCELLABLE',

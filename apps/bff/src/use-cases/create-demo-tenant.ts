@@ -3,7 +3,7 @@ import { accounts, resources, users } from '@idv/db';
 import { buildRichHistory, type ScenarioContext } from '../demo/scenarios.ts';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden } from '../errors.ts';
-import { newId, randomToken } from '../http/crypto.ts';
+import { newId, randomToken } from '../lib/crypto.ts';
 import { appendTimeline, deleteTenantRows, insertDemoTenant } from '../repositories/demo.ts';
 import { advanceDemoClock } from './advance-demo-clock.ts';
 import { issueServiceKeyIn } from './create-service-key.ts';

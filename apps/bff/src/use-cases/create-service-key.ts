@@ -1,8 +1,8 @@
 import type { CreatedServiceKey } from '@idv/contracts';
 import type { DbOrTx } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
-import { newId, randomToken, sha256 } from '../http/crypto.ts';
-import { SERVICE_KEY_PREFIX } from '../http/service-auth.ts';
+import { newId, randomToken, sha256 } from '../lib/crypto.ts';
+import { SERVICE_KEY_PREFIX } from '../lib/service-key.ts';
 import { presentServiceKey } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

@@ -1,7 +1,7 @@
 import { formatCst } from '@idv/billing';
 import type { Deps } from '../deps.ts';
-import { newId } from '../http/crypto.ts';
 import type { Happening } from '../jobs/job.ts';
+import { newId } from '../lib/crypto.ts';
 import { sendersFromConfig } from '../notifications/senders.ts';
 import { metrics } from '../observability/metrics.ts';
 import { claimDueOutbox, recordOutboxResult } from '../repositories/notifications.ts';

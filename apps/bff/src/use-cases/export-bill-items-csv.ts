@@ -1,6 +1,8 @@
 import type { BillFilters } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { type BillCsvCopy, billCsvLines, CSV_COLUMNS, isMonthSettled, openBillCsvCopy } from '../repositories/bills.ts';
+import { billCsvLines, CSV_COLUMNS } from '../repositories/bills/csv.ts';
+import { type BillCsvCopy, openBillCsvCopy } from '../repositories/bills/csv-copy.ts';
+import { isMonthSettled } from '../repositories/bills/overview.ts';
 import { type CsvLang, csvWords } from './bill-csv-words.ts';
 import { lastDayOfMonth, matchesNothing, resolveBillFilter } from './bills-shared.ts';
 

@@ -1,6 +1,6 @@
 import { type BillColumnId, BillColumnIds, type BillColumns } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { getUserPreference } from '../repositories/bills.ts';
+import { getUserPreference } from '../repositories/user-preferences.ts';
 
 export const BILL_COLUMNS_KEY = 'bill-columns';
 const known = new Set<string>(BillColumnIds);

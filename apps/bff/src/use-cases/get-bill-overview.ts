@@ -1,7 +1,7 @@
 import { addMonths, parseMoney } from '@idv/billing';
 import type { BillOverview, BillOverviewQuery } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { billOverview, isMonthSettled } from '../repositories/bills.ts';
+import { billOverview, isMonthSettled } from '../repositories/bills/overview.ts';
 import { lastDayOfMonth, matchesNothing, presentMoney, resolveBillFilter } from './bills-shared.ts';
 
 const TREND_MONTHS = 12;

@@ -1,6 +1,6 @@
 import { AccountAction, type Me } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
-import { can } from '../http/context.ts';
+import { can } from '../lib/permissions.ts';
 import { iso } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@idv/db';
 import { AppError, notFound } from '../errors.ts';
-import { sha256 } from '../http/crypto.ts';
+import { sha256 } from '../lib/crypto.ts';
 import type { AccountRow } from '../repositories/accounts.ts';
 import { claimIdempotencyKey, findIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency.ts';
 import { lockAccount } from '../repositories/ledger.ts';

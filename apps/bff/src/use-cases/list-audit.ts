@@ -1,7 +1,7 @@
 import type { AuditEntry, List } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { iso, isoOrNull } from '../presenters.ts';
 import { impersonationsOf } from '../repositories/audit.ts';
 import { listAudit } from '../repositories/staff.ts';

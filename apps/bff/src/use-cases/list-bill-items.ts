@@ -1,22 +1,18 @@
 import { formatCst, formatPrice, parseMoney } from '@idv/billing';
 import type { BillItem, BillItemsResponse, BillListQuery } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { type BillItemRow, billSummary, type ItemCursor, listBillItems } from '../repositories/bills.ts';
-import {
-  decodeJsonCursor,
-  encodeJsonCursor,
-  invalidCursor,
-  isString,
-  matchesNothing,
-  presentMoney,
-  resolveBillFilter,
-} from './bills-shared.ts';
+import { decodeJsonCursor, encodeJsonCursor } from '../lib/cursor.ts';
+import type { ItemCursor } from '../repositories/bills/filters.ts';
+import { type BillItemRow, listBillItems } from '../repositories/bills/items.ts';
+import { billSummary } from '../repositories/bills/overview.ts';
+import { matchesNothing, presentMoney, resolveBillFilter } from './bills-shared.ts';
 
+/** (occurred_at as UTC text with microseconds, charge id). */
 function decodeItemCursor(cursor: string): ItemCursor {
-  const v = decodeJsonCursor(cursor);
-  if (!Array.isArray(v) || v.length !== 2 || !v.every(isString)) throw invalidCursor();
-  const [at, id] = v as [string, string];
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(at) || !/^\d{1,19}$/.test(id)) throw invalidCursor();
+  const [at = '', id = ''] = decodeJsonCursor(cursor, [
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
+    /^\d{1,19}$/,
+  ]);
   return { at, id: BigInt(id) };
 }
 

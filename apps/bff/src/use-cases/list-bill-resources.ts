@@ -1,22 +1,16 @@
 import type { BillListQuery, BillResourcesResponse } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { listResourceBill, type ResourceCursor } from '../repositories/bills.ts';
-import {
-  ACCOUNT_WIDE_ALIAS,
-  decodeJsonCursor,
-  encodeJsonCursor,
-  invalidCursor,
-  isString,
-  matchesNothing,
-  presentMoney,
-  resolveBillFilter,
-} from './bills-shared.ts';
+import { ANY_TEXT, decodeJsonCursor, encodeJsonCursor } from '../lib/cursor.ts';
+import { listResourceBill, type ResourceCursor } from '../repositories/bills/resource-bill.ts';
+import { ACCOUNT_WIDE_ALIAS, matchesNothing, presentMoney, resolveBillFilter } from './bills-shared.ts';
 
+/** (total with 4 decimals, resource id or '' for account-wide, product). */
 function decodeResourceCursor(cursor: string): ResourceCursor {
-  const v = decodeJsonCursor(cursor);
-  if (!Array.isArray(v) || v.length !== 3 || !v.every(isString)) throw invalidCursor();
-  const [total, resourceKey, product] = v as [string, string, string];
-  if (!/^-?\d{1,20}\.\d{4}$/.test(total)) throw invalidCursor();
+  const [total = '', resourceKey = '', product = ''] = decodeJsonCursor(cursor, [
+    /^-?\d{1,20}\.\d{4}$/,
+    ANY_TEXT,
+    ANY_TEXT,
+  ]);
   return { total, resourceKey, product };
 }
 

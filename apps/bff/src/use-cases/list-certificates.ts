@@ -2,7 +2,7 @@ import type { CertificateOrder, List } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { listCertificateOrders } from '../repositories/certificates.ts';
 
 /** R8.6 The account's SSL certificate orders, newest first, each with its open actions. */

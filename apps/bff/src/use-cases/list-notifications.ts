@@ -1,7 +1,7 @@
 import type { Notification } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { iso, isoOrNull } from '../presenters.ts';
 import { listNotifications, unreadCount } from '../repositories/notifications.ts';
 

@@ -1,7 +1,7 @@
 import type { List, Order, OrderSummary } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { presentOrder, presentOrderSummary } from '../order-presenters.ts';
 import { presentPack } from '../presenters.ts';
 import { accountNow, getAccountRow } from '../repositories/accounts.ts';

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { isoOrNull } from '../presenters.ts';
 import { listOutbox } from '../repositories/notifications.ts';
 

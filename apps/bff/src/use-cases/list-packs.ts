@@ -1,7 +1,7 @@
 import type { List, Pack, PacksQuery } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { presentPack } from '../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { catalogMap } from '../repositories/catalog.ts';

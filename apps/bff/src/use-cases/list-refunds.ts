@@ -2,7 +2,7 @@ import type { List, Refund } from '@idv/contracts';
 import { presentCertificateRefundRecord } from '../certificate-presenters.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { presentRefund } from '../order-presenters.ts';
 import { listCertificateRefunds } from '../repositories/certificates.ts';
 import { listRefunds } from '../repositories/refunds.ts';

@@ -1,6 +1,6 @@
 import type { List, Resource } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { presentResource } from '../presenters.ts';
 import { listResources } from '../repositories/resources.ts';
 

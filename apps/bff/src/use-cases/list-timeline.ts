@@ -2,7 +2,7 @@ import { parseMoney } from '@idv/billing';
 import type { List, TimelineItem, TimelineKind } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

@@ -2,7 +2,7 @@ import { cstMonth, formatMoney4, parseMoney } from '@idv/billing';
 import type { Budget, CreateBudgetBody, PatchBudgetBody } from '@idv/contracts';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
 import {

@@ -1,8 +1,9 @@
 import { formatCst } from '@idv/billing';
 import type { Invitation } from '@idv/contracts';
+import type { DbOrTx } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import { newId, randomToken, sha256 } from '../http/crypto.ts';
+import { newId, randomToken, sha256 } from '../lib/crypto.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';
@@ -69,15 +70,7 @@ export async function inviteMember(
       throw new AppError('ALREADY_MEMBER', 409, 'This person is already a member of the account.');
     }
     for (const id of await revokePending(tx, accountId, at, { email })) {
-      await audit(tx, {
-        auth,
-        accountId,
-        action: 'member.invitation.revoked',
-        outcome: 'ok',
-        at,
-        requestId,
-        detail: { invitationId: id, replaced: true },
-      });
+      await auditRevoked(tx, { auth, accountId, at, requestId }, { invitationId: id, replaced: true });
     }
     const inv = await insertInvitation(tx, {
       id: newId('inv'),
@@ -130,20 +123,21 @@ export async function inviteMember(
   });
 }
 
+/** R9.2 The audit row of a revoked invitation (`replaced`: a new invitation to the same email took its place). */
+function auditRevoked(
+  tx: DbOrTx,
+  who: { auth: Auth; accountId: string; at: Date; requestId: string | undefined },
+  detail: { invitationId: string; replaced?: true },
+) {
+  return audit(tx, { ...who, action: 'member.invitation.revoked', outcome: 'ok', detail });
+}
+
 /** R9.1: the owner revokes a pending (or expired) invitation; its link stops working. */
 export async function revokeInvitation(deps: Deps, auth: Auth, accountId: string, id: string, requestId: string) {
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const revoked = await revokePending(tx, accountId, at, { id });
     if (revoked.length === 0) throw notFound('invitation');
-    await audit(tx, {
-      auth,
-      accountId,
-      action: 'member.invitation.revoked',
-      outcome: 'ok',
-      at,
-      requestId,
-      detail: { invitationId: id },
-    });
+    await auditRevoked(tx, { auth, accountId, at, requestId }, { invitationId: id });
   });
 }

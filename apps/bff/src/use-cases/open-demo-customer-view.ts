@@ -1,6 +1,6 @@
 import type { Auth, Deps } from '../deps.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { sha256 } from '../http/crypto.ts';
+import { sha256 } from '../lib/crypto.ts';
 import { audit } from '../repositories/audit.ts';
 import { deleteSession, loadSession } from '../repositories/auth.ts';
 import { demoTenantOwner, getDemoTenant } from '../repositories/demo.ts';

@@ -17,7 +17,7 @@ import type { Order, PlaceOrderBody } from '@idv/contracts';
 import { pipelined, type Tx } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { presentOrder } from '../order-presenters.ts';
 import { presentPack } from '../presenters.ts';
 import { type AccountRow, accountNow } from '../repositories/accounts.ts';

@@ -11,13 +11,13 @@ import {
 import type { CertificateRefund } from '@idv/contracts';
 import { presentCertificate } from '../certificate-presenters.ts';
 import type { Auth, Deps } from '../deps.ts';
-import { AppError, notFound } from '../errors.ts';
-import { accountNow } from '../repositories/accounts.ts';
+import { AppError } from '../errors.ts';
 import { audit } from '../repositories/audit.ts';
-import { lockCertificateOrder, returnBenefitPoints, setCertificateStatus } from '../repositories/certificates.ts';
-import { lockAccount, postLedger } from '../repositories/ledger.ts';
+import { returnBenefitPoints, setCertificateStatus } from '../repositories/certificates.ts';
+import { postLedger } from '../repositories/ledger.ts';
 import { notify } from '../repositories/notifications.ts';
 import { insertCharge } from '../repositories/orders.ts';
+import { lockCertificateForChange } from './certificates-shared.ts';
 
 const MESSAGES: Record<string, string> = {
   ALREADY_REFUNDED: 'This certificate order has already been refunded; a completed refund is final.',
@@ -39,11 +39,7 @@ export async function refundCertificate(
   input: { auth: Auth; accountId: string; id: string; policyAccepted: boolean; requestId?: string | undefined },
 ): Promise<CertificateRefund> {
   return deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, input.accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
-    const cert = await lockCertificateOrder(tx, input.accountId, input.id);
-    if (!cert) throw notFound('certificate order');
+    const { now, cert } = await lockCertificateForChange(deps, tx, input.accountId, input.id);
     const block = certificateRefundBlock(cert.status as CertificateStatus, cert.everIssued);
     if (block !== null) {
       throw new DomainError(block, MESSAGES[block] ?? block, { status: cert.status });

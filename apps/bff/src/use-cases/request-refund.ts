@@ -13,7 +13,7 @@ import type { Refund } from '@idv/contracts';
 import { pipelined } from '@idv/db';
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { presentRefund } from '../order-presenters.ts';
 import { iso, refundReasonText } from '../presenters.ts';
 import { accountNow } from '../repositories/accounts.ts';

@@ -1,6 +1,6 @@
 import type { Auth, Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { randomToken } from '../http/crypto.ts';
+import { randomToken } from '../lib/crypto.ts';
 import { audit } from '../repositories/audit.ts';
 import { demoTenantOwner, getDemoTenant, setDemoCustomerPassword } from '../repositories/demo.ts';
 import { requirePm } from './create-demo-tenant.ts';

@@ -1,6 +1,6 @@
 import type { List, StaffAccount } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { searchAccounts } from '../repositories/staff.ts';
 
 /** R9.2: support agents find an account by id, name or a member's email. */

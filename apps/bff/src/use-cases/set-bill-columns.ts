@@ -1,6 +1,6 @@
 import type { BillColumns, BillColumnsBody } from '@idv/contracts';
 import type { Deps } from '../deps.ts';
-import { setUserPreference } from '../repositories/bills.ts';
+import { setUserPreference } from '../repositories/user-preferences.ts';
 import { BILL_COLUMNS_KEY, getBillColumns } from './get-bill-columns.ts';
 
 /** R5.5: remembers the user's visible columns and their order (validated by BillColumnsBody). */

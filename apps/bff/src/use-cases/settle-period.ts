@@ -14,8 +14,8 @@ import {
   ZERO,
 } from '@idv/billing';
 import type { Deps } from '../deps.ts';
-import { newId } from '../http/crypto.ts';
 import type { Happening } from '../jobs/job.ts';
+import { newId } from '../lib/crypto.ts';
 import { catalogMap } from '../repositories/catalog.ts';
 import { balancesOf, lockAccount, postLedger } from '../repositories/ledger.ts';
 import {

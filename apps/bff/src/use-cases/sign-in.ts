@@ -1,8 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { randomToken, sha256 } from '../http/crypto.ts';
-import { rateLimited } from '../http/rate-limit.ts';
+import { AppError, rateLimited } from '../errors.ts';
+import { randomToken, sha256 } from '../lib/crypto.ts';
 import { deleteSession, findUserByEmail, insertSession } from '../repositories/auth.ts';
 import { blockedUntil, blockKey, clearKey, countFailure, purgeExpired } from '../repositories/sign-in-throttle.ts';
 

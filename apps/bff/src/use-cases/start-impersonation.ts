@@ -1,6 +1,6 @@
 import type { Auth, Deps } from '../deps.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { newId } from '../http/crypto.ts';
+import { newId } from '../lib/crypto.ts';
 import { iso } from '../presenters.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { audit } from '../repositories/audit.ts';

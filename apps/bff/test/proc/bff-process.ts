@@ -4,8 +4,10 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, type DbHandle } from '@idv/db';
+import { createDb, type DbHandle, rows } from '@idv/db';
+import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { testConfig } from '../../src/config.ts';
@@ -201,3 +203,37 @@ export async function signIn(base: string, email: string, password: string): Pro
 }
 
 export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * The set-up every multi-process test shares, registered in the calling `describe`: an empty database
+ * before all; after all, whatever failed, every process started through `start` (or pushed to `procs`)
+ * killed, the local app closed and the database dropped, so no process outlives the test.
+ */
+export function processTestBed() {
+  const bed = {
+    db: undefined as unknown as Awaited<ReturnType<typeof emptyDatabase>>,
+    /** The test's own view of the database (localApp), set by the test once a process has migrated it. */
+    local: undefined as Awaited<ReturnType<typeof localApp>> | undefined,
+    procs: [] as BffProcess[],
+    /** A BFF process on the test's database. */
+    async start(name: string, env: Record<string, string> = {}): Promise<BffProcess> {
+      const p = await startBff(name, { DATABASE_URL: bed.db.url, ...env });
+      bed.procs.push(p);
+      return p;
+    },
+    /** Rows of a raw query through the local app. */
+    q<T>(query: SQL): Promise<T[]> {
+      if (!bed.local) throw new Error('no local app');
+      return rows<T>(bed.local.deps.db, query);
+    },
+  };
+  beforeAll(async () => {
+    bed.db = await emptyDatabase();
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.all(bed.procs.map((p) => p.kill('SIGKILL')));
+    await bed.local?.close();
+    await bed.db?.drop();
+  }, 30_000);
+  return bed;
+}

@@ -1,0 +1,40 @@
+import { AppError } from '../errors.ts';
+
+/** Opaque keyset cursors: the sort key of the last row, so pages are stable under inserts. */
+export function encodeCursor(parts: (string | number | bigint)[]): string {
+  return Buffer.from(parts.map(String).join('|'), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): string[] {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (parts.length !== arity || parts.some((p) => p.length === 0)) throw invalidCursor();
+  return parts;
+}
+
+/** Opaque keyset cursors as base64url JSON, for sort keys that may hold any character (resource ids, products). */
+export function encodeJsonCursor(parts: string[]): string {
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+}
+
+/** Matches any text: a cursor part that only has to be a string. */
+export const ANY_TEXT = /(?:)/;
+
+/** The parts of a JSON cursor: exactly one string per pattern, each matching it; anything else is a 400. */
+export function decodeJsonCursor(cursor: string, patterns: readonly RegExp[]): string[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(v) || v.length !== patterns.length) throw invalidCursor();
+  const parts = v.map((p, i) => (typeof p === 'string' && patterns[i]?.test(p) ? p : null));
+  if (parts.some((p) => p === null)) throw invalidCursor();
+  return parts as string[];
+}
+
+function invalidCursor(): AppError {
+  return new AppError('INVALID_REQUEST', 400, 'The cursor is not valid.', {
+    errors: [{ path: 'cursor', message: 'invalid cursor' }],
+  });
+}
