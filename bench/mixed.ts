@@ -25,7 +25,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { sha256 } from '@idv/bff/lib/crypto.ts';
-import { hashPassword } from '@idv/bff/use-cases/sign-in.ts';
+import { hashPassword } from '@idv/bff/use-cases/auth/sign-in.ts';
 import postgres from 'postgres';
 import { benchDatabase, buildBff, type Proc, signIn, startBff } from './http.ts';
 

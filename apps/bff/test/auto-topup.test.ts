@@ -2,7 +2,7 @@ import { addDays, type ForecastInput, type PackState, parseMoney } from '@idv/bi
 import { accounts, notifications, orders, packs, usageEvents } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AutoTopupForecastRule, forecastWithAutoTopup } from '../src/use-cases/label-forecast.ts';
+import { type AutoTopupForecastRule, forecastWithAutoTopup } from '../src/use-cases/packs/label-forecast.ts';
 import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
 import { buy, customer, expectLedgerConsistent, newKey, refund } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';

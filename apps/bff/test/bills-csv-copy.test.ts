@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billCsvLines, CSV_COLUMNS } from '../src/repositories/bills/csv.ts';
 import { type ResolvedBillFilter, resolveResourceIds } from '../src/repositories/bills/filters.ts';
-import { type CsvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
-import { crlfOutsideQuotes } from '../src/use-cases/export-bill-items-csv.ts';
+import { type CsvLang, csvWords } from '../src/use-cases/bills/bill-csv-words.ts';
+import { crlfOutsideQuotes } from '../src/use-cases/bills/export-bill-items-csv.ts';
 import { type Client, createTestApp, onPostgres, type TestApp } from './harness.ts';
 
 /**

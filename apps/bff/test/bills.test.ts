@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../src/repositories/bills/csv.ts';
-import { csvLang, csvWords } from '../src/use-cases/bill-csv-words.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
+import { csvLang, csvWords } from '../src/use-cases/bills/bill-csv-words.ts';
 import { allPages, type Client, createTestApp, json, type TestApp } from './harness.ts';
 
 type Item = {

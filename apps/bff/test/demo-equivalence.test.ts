@@ -4,8 +4,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUsage } from '../src/demo/usage-generator.ts';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { issueServiceKey } from '../src/use-cases/create-service-key.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
+import { issueServiceKey } from '../src/use-cases/resources/create-service-key.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 
 /**

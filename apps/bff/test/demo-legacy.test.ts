@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { claimClockMove, planClockMove } from '../src/repositories/demo.ts';
-import { oneYearBefore } from '../src/use-cases/create-demo-tenant.ts';
-import { settlePeriod } from '../src/use-cases/settle-period.ts';
+import { oneYearBefore } from '../src/use-cases/demo/create-demo-tenant.ts';
+import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
 import { tenantSnapshot } from './demo-snapshot.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 

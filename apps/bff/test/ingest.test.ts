@@ -296,7 +296,7 @@ describe('R3.6 usage views', () => {
     const a = await createAccount(t, SETTLED);
     const owner = await t.login('demo@example.com');
     // The demo account's own view; use it with a direct key for the demo account.
-    const { issueServiceKey } = await import('../src/use-cases/create-service-key.ts');
+    const { issueServiceKey } = await import('../src/use-cases/resources/create-service-key.ts');
     const { key } = await issueServiceKey(t.deps, 'acct_demo', 'test', t.clock.now());
     await ingestOk(t, key, [
       ev('dv1', 'risk.face', 'res-risk-web', at('09:00')),
@@ -326,7 +326,7 @@ describe('R3.6 usage views', () => {
 
   it('R3.6 a pack’s usage per day counts the calls deducted from it', async () => {
     const owner = await t.login('demo@example.com');
-    const { issueServiceKey } = await import('../src/use-cases/create-service-key.ts');
+    const { issueServiceKey } = await import('../src/use-cases/resources/create-service-key.ts');
     const { key } = await issueServiceKey(t.deps, 'acct_demo', 'test', t.clock.now());
     const before = await json<{ items: { id: string; used: number }[] }>(
       await owner.get('/api/v1/packs?label=basic.authority&status=active'),

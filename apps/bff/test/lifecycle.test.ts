@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { balancesOf, ledgerBalances } from '../src/repositories/ledger.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
 import { addPack, createAccount, cst, ev, ingestOk } from './usage-fixtures.ts';
 

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { getAccountRow } from '../src/repositories/accounts.ts';
 import { balancesOf, ledgerBalances } from '../src/repositories/ledger.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import type { Client, TestApp } from './harness.ts';
 import { createAccount } from './usage-fixtures.ts';
 

@@ -4,7 +4,7 @@ import { accounts, charges, resources } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settlePeriod } from '../src/use-cases/settle-period.ts';
+import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 import { customer } from './money-fixtures.ts';
 import { addPack, createAccount, cst, type Ev, ev, ingestOk, type Outcome } from './usage-fixtures.ts';
@@ -347,7 +347,7 @@ describe('GET /api/v1/packs/:id/forecast', () => {
 
 /** Fixture accounts have no users to sign in as: call the use case the route calls. */
 async function forecastAs(accountId: string, packId: bigint): Promise<PackForecast> {
-  const { forecastPack } = await import('../src/use-cases/forecast-pack.ts');
+  const { forecastPack } = await import('../src/use-cases/packs/forecast-pack.ts');
   return forecastPack(t.deps, accountId, packId);
 }
 
@@ -457,7 +457,7 @@ describe('GET /api/v1/explain: the recorded deductions, never recomputed', () =>
 
 /** Explain for a fixture account (sessions belong to seeded users; the use case is what the route calls). */
 async function explainAs(accountId: string, qs: string): Promise<Response> {
-  const { explainDeductions } = await import('../src/use-cases/explain-deductions.ts');
+  const { explainDeductions } = await import('../src/use-cases/usage/explain-deductions.ts');
   const { ExplainQuery } = await import('@idv/contracts');
   const q = ExplainQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
   return new Response(JSON.stringify(await explainDeductions(t.deps, accountId, q)));

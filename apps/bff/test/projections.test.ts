@@ -2,7 +2,7 @@ import { addDays } from '@idv/billing';
 import type { PackForecast, PackProjections } from '@idv/contracts';
 import { users } from '@idv/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { type Client, createTestApp, json, type TestApp } from './harness.ts';
 import { type AccountFixture, addPack, createAccount, cst, type Ev, ev, ingestOk } from './usage-fixtures.ts';
 

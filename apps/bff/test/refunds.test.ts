@@ -1,7 +1,7 @@
 import { auditLog, charges, ledgerEntries, notifications, packs, refunds, users, vouchers } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { allPageItems, createTestApp, json, onPostgres, T0, type TestApp } from './harness.ts';
 import {
   buy,

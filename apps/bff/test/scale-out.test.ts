@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountJobs, tick } from '../src/jobs/scheduler.ts';
 import { claimLeases, dueAccountIds } from '../src/repositories/job-leases.ts';
-import { hashPassword } from '../src/use-cases/sign-in.ts';
+import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { createTestApp, onPostgres, type TestApp } from './harness.ts';
 import { expectLedgerConsistent } from './money-fixtures.ts';
 import { localApp, processTestBed, signIn, sleep, startBff } from './proc/bff-process.ts';

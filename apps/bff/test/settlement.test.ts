@@ -2,7 +2,7 @@ import { accounts, monthlyPriceTiers, notifications, settlements } from '@idv/db
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAccountJobs, tick } from '../src/jobs/scheduler.ts';
-import { settlePeriod } from '../src/use-cases/settle-period.ts';
+import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
 import { createTestApp, json, T0, type TestApp } from './harness.ts';
 import {
   accountRow,

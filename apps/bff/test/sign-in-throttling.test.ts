@@ -1,7 +1,7 @@
 import { createDb, type DbHandle, signInThrottle } from '@idv/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { THROTTLE, throttleKeys } from '../src/use-cases/sign-in.ts';
+import { THROTTLE, throttleKeys } from '../src/use-cases/auth/sign-in.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
 
 /**

@@ -11,7 +11,7 @@ import { accounts, charges, orders, packs, resources, usageEvents } from '@idv/d
 import { and, eq, sql } from 'drizzle-orm';
 import { catalogMap } from '../src/repositories/catalog.ts';
 import { balancesOf, ledgerBalances, postLedger } from '../src/repositories/ledger.ts';
-import { issueServiceKey } from '../src/use-cases/create-service-key.ts';
+import { issueServiceKey } from '../src/use-cases/resources/create-service-key.ts';
 import type { TestApp } from './harness.ts';
 
 /** Helpers for the usage and settlement tests: accounts, packs and keys straight in the database. */

@@ -5,7 +5,7 @@
  * rows stored before codes existed too. A sentence that matches no pattern keeps `code` = its kind and
  * no params: the console then shows the kind's localized name with the sentence as it is.
  *
- * Each pattern mirrors the template of the job that writes it (jobs/*.ts, use-cases/settle-period.ts,
+ * Each pattern mirrors the template of the job that writes it (jobs/*.ts, use-cases/settlement/settle-period.ts,
  * enter-arrears.ts, detect-usage-anomalies.ts, advance-demo-clock.ts, create-demo-tenant.ts); the
  * test beside this file feeds it those exact templates.
  */

@@ -13,10 +13,10 @@ import type { Auth, Deps } from '../deps.ts';
 import { newId } from '../lib/crypto.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
 import { insertPendingCertificate } from '../repositories/demo.ts';
-import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
-import { placeOrder } from '../use-cases/place-order.ts';
-import { rechargeAccount } from '../use-cases/recharge-account.ts';
-import { requestRefund } from '../use-cases/request-refund.ts';
+import { advanceDemoClock } from '../use-cases/demo/advance-demo-clock.ts';
+import { placeOrder } from '../use-cases/orders/place-order.ts';
+import { rechargeAccount } from '../use-cases/recharge/recharge-account.ts';
+import { requestRefund } from '../use-cases/refunds/request-refund.ts';
 
 const DAY = 86_400_000;
 

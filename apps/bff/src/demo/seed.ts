@@ -25,12 +25,12 @@ import { ManualClock } from '../clock.ts';
 import type { Auth, Deps } from '../deps.ts';
 import { lockAccount, postLedger } from '../repositories/ledger.ts';
 import { insertCharge } from '../repositories/orders.ts';
-import { deliverPacks } from '../use-cases/deliver-packs.ts';
-import { markNotificationsRead } from '../use-cases/mark-notifications-read.ts';
-import { placeOrder } from '../use-cases/place-order.ts';
-import { requestRefund } from '../use-cases/request-refund.ts';
-import { settlePeriod } from '../use-cases/settle-period.ts';
-import { hashPassword } from '../use-cases/sign-in.ts';
+import { hashPassword } from '../use-cases/auth/sign-in.ts';
+import { markNotificationsRead } from '../use-cases/notifications/mark-notifications-read.ts';
+import { placeOrder } from '../use-cases/orders/place-order.ts';
+import { deliverPacks } from '../use-cases/packs/deliver-packs.ts';
+import { requestRefund } from '../use-cases/refunds/request-refund.ts';
+import { settlePeriod } from '../use-cases/settlement/settle-period.ts';
 
 /** The password of every seeded user (api.md "Seed users"). */
 export const SEED_PASSWORD = 'demo-pass-2026';

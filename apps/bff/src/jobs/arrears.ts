@@ -1,4 +1,4 @@
-import { advanceArrears } from '../use-cases/advance-arrears.ts';
+import { advanceArrears } from '../use-cases/settlement/advance-arrears.ts';
 import type { AccountJob } from './job.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { formatCst } from '@idv/billing';
-import { evaluateBudgetAlerts } from '../use-cases/evaluate-budget-alerts.ts';
+import { evaluateBudgetAlerts } from '../use-cases/budgets/evaluate-budget-alerts.ts';
 import type { AccountJob } from './job.ts';
 
 /** R10.1 Budget alerts after the settlements of this step (registered right after the settlement jobs). */

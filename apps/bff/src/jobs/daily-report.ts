@@ -1,4 +1,4 @@
-import { sendDailyReports } from '../use-cases/send-daily-reports.ts';
+import { sendDailyReports } from '../use-cases/notifications/send-daily-reports.ts';
 import type { AccountJob } from './job.ts';
 
 /** R3.6/R7 daily usage reports: schedules the send-daily-reports use case. */

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { interruptedMoves } from '../repositories/demo.ts';
-import { resumeDemoClockMove } from '../use-cases/advance-demo-clock.ts';
+import { resumeDemoClockMove } from '../use-cases/demo/advance-demo-clock.ts';
 
 /**
  * R9.3 Resumes the demo clock moves whose process died (their lease ran out), so that a move killed

@@ -1,4 +1,4 @@
-import { FREE_TRIAL_JOB, grantFreeTrials } from '../use-cases/grant-free-trials.ts';
+import { FREE_TRIAL_JOB, grantFreeTrials } from '../use-cases/packs/grant-free-trials.ts';
 import type { AccountJob } from './job.ts';
 
 /** R3.4 free-trial gift packs: schedules the grant-free-trials use case. */

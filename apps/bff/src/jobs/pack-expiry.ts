@@ -1,4 +1,4 @@
-import { expirePacks } from '../use-cases/expire-packs.ts';
+import { expirePacks } from '../use-cases/packs/expire-packs.ts';
 import type { AccountJob } from './job.ts';
 
 /** R7 pack expiring/expired notices and the expired status: schedules the expire-packs use case. */

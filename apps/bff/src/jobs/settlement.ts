@@ -1,6 +1,6 @@
 import { addDays, addMonths, cstDate, cstMonth } from '@idv/billing';
 import { getAccountRow } from '../repositories/accounts.ts';
-import { settlementDue, settlePeriod } from '../use-cases/settle-period.ts';
+import { settlementDue, settlePeriod } from '../use-cases/settlement/settle-period.ts';
 import type { AccountJob, Happening } from './job.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { detectUsageAnomalies } from '../use-cases/detect-usage-anomalies.ts';
+import { detectUsageAnomalies } from '../use-cases/usage/detect-usage-anomalies.ts';
 import type { AccountJob } from './job.ts';
 
 /** R10.3 usage anomaly notices for the days the settlement jobs just settled. */

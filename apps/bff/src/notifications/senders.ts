@@ -26,7 +26,7 @@ export const outboxOnly: Sender = { send: async () => ({ provider: 'outbox' }) }
 /**
  * An SMTP sender over one nodemailer transport, created on the first send and reused for every later
  * one (one connection setup per process, not per account per tick). The timeouts keep any send well
- * inside the outbox's claim lease (OUTBOX_CLAIM_LEASE_MS, use-cases/deliver-outbox.ts).
+ * inside the outbox's claim lease (OUTBOX_CLAIM_LEASE_MS, use-cases/notifications/deliver-outbox.ts).
  */
 export function smtpSender(url: string, from: string): Sender {
   let transport: Transporter | undefined;

@@ -1,10 +1,10 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { approveEidMerchant } from '../use-cases/approve-eid-merchant.ts';
-import { getAccount } from '../use-cases/get-account.ts';
-import { rechargeAccount } from '../use-cases/recharge-account.ts';
-import { updateAccountSettings } from '../use-cases/update-account-settings.ts';
+import { approveEidMerchant } from '../use-cases/account/approve-eid-merchant.ts';
+import { getAccount } from '../use-cases/account/get-account.ts';
+import { updateAccountSettings } from '../use-cases/account/update-account-settings.ts';
+import { rechargeAccount } from '../use-cases/recharge/recharge-account.ts';
 
 export const accountRoutes = declaredRoutes()
   .get('/account', async (c) => {

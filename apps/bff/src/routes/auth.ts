@@ -1,12 +1,12 @@
 import { clientAddress } from '../http/client-address.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session.ts';
-import { signIn, signOut } from '../use-cases/sign-in.ts';
+import { signIn, signOut } from '../use-cases/auth/sign-in.ts';
 
 export const authRoutes = declaredRoutes()
   .post('/auth/login', async (c, input) => {
     const body = await input.body();
-    // Failed sign-ins are throttled per email and source, and per source (use-cases/sign-in.ts).
+    // Failed sign-ins are throttled per email and source, and per source (use-cases/auth/sign-in.ts).
     const result = await signIn(c.get('deps'), {
       ...body,
       previousSessionId: c.get('auth')?.sessionId ?? null,

@@ -1,6 +1,6 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { deleteAutoTopup, listAutoTopups, putAutoTopup } from '../use-cases/manage-auto-topups.ts';
+import { deleteAutoTopup, listAutoTopups, putAutoTopup } from '../use-cases/recharge/manage-auto-topups.ts';
 
 /** R10.2 Rules spend money: owner and finance ('buy') edit them, every role reads them. */
 export const autoTopupRoutes = declaredRoutes()

@@ -1,12 +1,12 @@
 import { requireAccount, requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { csvLang } from '../use-cases/bill-csv-words.ts';
-import { exportBillItemsCsv } from '../use-cases/export-bill-items-csv.ts';
-import { getBillColumns } from '../use-cases/get-bill-columns.ts';
-import { getBillOverview } from '../use-cases/get-bill-overview.ts';
-import { listBillItemsUseCase } from '../use-cases/list-bill-items.ts';
-import { listBillResources } from '../use-cases/list-bill-resources.ts';
-import { setBillColumns } from '../use-cases/set-bill-columns.ts';
+import { csvLang } from '../use-cases/bills/bill-csv-words.ts';
+import { exportBillItemsCsv } from '../use-cases/bills/export-bill-items-csv.ts';
+import { getBillColumns } from '../use-cases/bills/get-bill-columns.ts';
+import { getBillOverview } from '../use-cases/bills/get-bill-overview.ts';
+import { listBillItemsUseCase } from '../use-cases/bills/list-bill-items.ts';
+import { listBillResources } from '../use-cases/bills/list-bill-resources.ts';
+import { setBillColumns } from '../use-cases/bills/set-bill-columns.ts';
 
 /** R5.5 bills and the per-user column chooser. */
 export const billRoutes = declaredRoutes()

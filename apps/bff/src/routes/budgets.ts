@@ -1,6 +1,6 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { createBudget, listBudgets, patchBudget, removeBudget } from '../use-cases/manage-budgets.ts';
+import { createBudget, listBudgets, patchBudget, removeBudget } from '../use-cases/budgets/manage-budgets.ts';
 
 /** R10.1 Owner and finance ('buy': the money roles) edit budgets; every role reads them. */
 export const budgetRoutes = declaredRoutes()

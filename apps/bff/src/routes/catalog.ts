@@ -1,6 +1,6 @@
 import { requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { getCatalog } from '../use-cases/get-catalog.ts';
+import { getCatalog } from '../use-cases/orders/get-catalog.ts';
 
 export const catalogRoutes = declaredRoutes().get('/catalog', async (c) => {
   requireAuth(c);

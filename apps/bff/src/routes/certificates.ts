@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { cancelCertificate } from '../use-cases/cancel-certificate.ts';
-import { listCertificatesUseCase } from '../use-cases/list-certificates.ts';
-import { refundCertificate } from '../use-cases/refund-certificate.ts';
+import { cancelCertificate } from '../use-cases/certificates/cancel-certificate.ts';
+import { listCertificatesUseCase } from '../use-cases/certificates/list-certificates.ts';
+import { refundCertificate } from '../use-cases/certificates/refund-certificate.ts';
 
 /** R8.6 SSL certificate orders: list, Cancel Application, Refund. */
 export const certificateRoutes = declaredRoutes()

@@ -3,8 +3,8 @@ import { withCode } from '../demo/event-codes.ts';
 import { type Ctx, requireAuth } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { isSecure, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
-import { advanceDemoClock } from '../use-cases/advance-demo-clock.ts';
-import { createDemoTenant, requirePm } from '../use-cases/create-demo-tenant.ts';
+import { advanceDemoClock } from '../use-cases/demo/advance-demo-clock.ts';
+import { createDemoTenant, requirePm } from '../use-cases/demo/create-demo-tenant.ts';
 import {
   deleteDemoTenantUseCase,
   deleteDemoTierTableUseCase,
@@ -14,13 +14,13 @@ import {
   putDemoTierTableUseCase,
   requireDemoDriver,
   resetDemoTenantUseCase,
-} from '../use-cases/manage-demo-tenants.ts';
+} from '../use-cases/demo/manage-demo-tenants.ts';
 import {
   demoCustomerViewState,
   exitDemoCustomerView,
   openDemoCustomerView,
-} from '../use-cases/open-demo-customer-view.ts';
-import { resetDemoPassword } from '../use-cases/reset-demo-password.ts';
+} from '../use-cases/demo/open-demo-customer-view.ts';
+import { resetDemoPassword } from '../use-cases/demo/reset-demo-password.ts';
 
 /**
  * The PM's own session token while this browser shows a demo customer's view: httpOnly, sent only to

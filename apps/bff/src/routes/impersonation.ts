@@ -1,8 +1,8 @@
 import { requireAuth, requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { searchAccountsUseCase } from '../use-cases/search-accounts.ts';
-import { startImpersonationUseCase } from '../use-cases/start-impersonation.ts';
-import { stopImpersonationUseCase } from '../use-cases/stop-impersonation.ts';
+import { searchAccountsUseCase } from '../use-cases/support/search-accounts.ts';
+import { startImpersonationUseCase } from '../use-cases/support/start-impersonation.ts';
+import { stopImpersonationUseCase } from '../use-cases/support/stop-impersonation.ts';
 
 export const impersonationRoutes = declaredRoutes()
   .get('/staff/accounts', async (c, input) => {

@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { setSessionCookie } from '../http/session.ts';
-import { acceptInvitation, previewInvitation } from '../use-cases/accept-invitation.ts';
-import { inviteMember, listInvitationsUseCase, revokeInvitation } from '../use-cases/manage-invitations.ts';
+import { acceptInvitation, previewInvitation } from '../use-cases/members/accept-invitation.ts';
+import { inviteMember, listInvitationsUseCase, revokeInvitation } from '../use-cases/members/manage-invitations.ts';
 
 /** R9.1 invitations by email: the owner's side under /members, the invitee's (public, by token) under /invitations. */
 export const invitationRoutes = declaredRoutes()

@@ -1,6 +1,6 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { changeMemberRole, listMembersUseCase, removeMember } from '../use-cases/manage-members.ts';
+import { changeMemberRole, listMembersUseCase, removeMember } from '../use-cases/members/manage-members.ts';
 
 export const memberRoutes = declaredRoutes()
   .get('/account/users', async (c) => {

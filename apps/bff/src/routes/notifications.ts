@@ -1,9 +1,12 @@
 import { type Ctx, requireAccount, requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { listNotificationsUseCase } from '../use-cases/list-notifications.ts';
-import { listOutboxUseCase } from '../use-cases/list-outbox.ts';
-import { markNotificationsRead } from '../use-cases/mark-notifications-read.ts';
-import { getNotificationSettings, updateNotificationSettings } from '../use-cases/update-notification-settings.ts';
+import { listNotificationsUseCase } from '../use-cases/notifications/list-notifications.ts';
+import { listOutboxUseCase } from '../use-cases/notifications/list-outbox.ts';
+import { markNotificationsRead } from '../use-cases/notifications/mark-notifications-read.ts';
+import {
+  getNotificationSettings,
+  updateNotificationSettings,
+} from '../use-cases/notifications/update-notification-settings.ts';
 
 function lang(c: Ctx, explicit: 'zh-CN' | 'en' | undefined): 'zh-CN' | 'en' {
   if (explicit) return explicit;

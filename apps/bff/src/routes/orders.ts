@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { getOrderUseCase, listOrdersUseCase } from '../use-cases/list-orders.ts';
-import { placeOrder } from '../use-cases/place-order.ts';
+import { getOrderUseCase, listOrdersUseCase } from '../use-cases/orders/list-orders.ts';
+import { placeOrder } from '../use-cases/orders/place-order.ts';
 
 export const orderRoutes = declaredRoutes()
   .post('/orders', async (c, input) => {

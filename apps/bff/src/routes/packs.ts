@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { getPackUsage, getPackUseCase } from '../use-cases/get-pack.ts';
-import { listPacksUseCase } from '../use-cases/list-packs.ts';
-import { projectPacks } from '../use-cases/project-packs.ts';
+import { getPackUsage, getPackUseCase } from '../use-cases/packs/get-pack.ts';
+import { listPacksUseCase } from '../use-cases/packs/list-packs.ts';
+import { projectPacks } from '../use-cases/packs/project-packs.ts';
 
 export const packRoutes = declaredRoutes()
   .get('/packs', async (c, input) => {

@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
 import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
-import { listRefundsUseCase } from '../use-cases/list-refunds.ts';
-import { requestRefund } from '../use-cases/request-refund.ts';
+import { listRefundsUseCase } from '../use-cases/refunds/list-refunds.ts';
+import { requestRefund } from '../use-cases/refunds/request-refund.ts';
 
 export const refundRoutes = declaredRoutes()
   .post('/refunds', async (c, input) => {

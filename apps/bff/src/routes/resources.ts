@@ -1,7 +1,7 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { createResource } from '../use-cases/create-resource.ts';
-import { listResourcesUseCase } from '../use-cases/list-resources.ts';
+import { createResource } from '../use-cases/resources/create-resource.ts';
+import { listResourcesUseCase } from '../use-cases/resources/list-resources.ts';
 
 export const resourceRoutes = declaredRoutes()
   .get('/resources', async (c, input) => {

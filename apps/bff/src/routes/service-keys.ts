@@ -1,8 +1,8 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { createServiceKey } from '../use-cases/create-service-key.ts';
-import { listServiceKeysUseCase } from '../use-cases/list-service-keys.ts';
-import { revokeServiceKeyUseCase } from '../use-cases/revoke-service-key.ts';
+import { createServiceKey } from '../use-cases/resources/create-service-key.ts';
+import { listServiceKeysUseCase } from '../use-cases/resources/list-service-keys.ts';
+import { revokeServiceKeyUseCase } from '../use-cases/resources/revoke-service-key.ts';
 
 /** Usage service keys: an owner's setting (R9.1 action 'settings'). */
 export const serviceKeyRoutes = declaredRoutes()

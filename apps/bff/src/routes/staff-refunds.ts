@@ -1,7 +1,7 @@
 import { requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { refuseRefund } from '../use-cases/refuse-refund.ts';
-import { setAccountViolation } from '../use-cases/set-account-violation.ts';
+import { refuseRefund } from '../use-cases/refunds/refuse-refund.ts';
+import { setAccountViolation } from '../use-cases/support/set-account-violation.ts';
 
 /** R8.2, R8.5 staff actions on refunds; support_write only, every one audited. */
 export const staffRefundRoutes = declaredRoutes()

@@ -1,7 +1,7 @@
 import { forbidden } from '../errors.ts';
 import { requireAccount, requireStaff } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { listTimelineUseCase, staffAccountTimeline } from '../use-cases/list-timeline.ts';
+import { listTimelineUseCase, staffAccountTimeline } from '../use-cases/account/list-timeline.ts';
 
 export const timelineRoutes = declaredRoutes()
   /** Issue 18: the account's owner, or a support agent impersonating it (read-only is enough). */

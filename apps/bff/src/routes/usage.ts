@@ -3,8 +3,8 @@ import { declaredRoutes } from '../http/declared-routes.ts';
 import { requireServiceAccount } from '../http/service-auth.ts';
 import { mergeOutcomes, triageEvents } from '../http/usage-batch.ts';
 import { metrics } from '../observability/metrics.ts';
-import { getDailyUsage } from '../use-cases/get-daily-usage.ts';
-import { ingestUsage } from '../use-cases/ingest-usage.ts';
+import { getDailyUsage } from '../use-cases/usage/get-daily-usage.ts';
+import { ingestUsage } from '../use-cases/usage/ingest-usage.ts';
 
 export const usageRoutes = declaredRoutes()
   // R4.1 service key only (401 otherwise); a malformed batch is refused whole (400, nothing stored).

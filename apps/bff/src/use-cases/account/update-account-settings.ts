@@ -1,0 +1,34 @@
+import type { Account } from '@idv/contracts';
+import type { Auth, Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
+import { setPostpaidEnabled } from '../../repositories/account-settings.ts';
+import { accountNow } from '../../repositories/accounts.ts';
+import { audit } from '../../repositories/audit.ts';
+import { lockAccount } from '../../repositories/ledger.ts';
+import { getAccount } from './get-account.ts';
+
+/**
+ * R4.4 The postpaid switch. Off: a billable call that no pack can take is refused (NO_QUOTA) and never
+ * charged; on: it falls to postpaid and is settled (R5.1). Takes effect for the next call.
+ */
+export async function updateAccountSettings(
+  deps: Deps,
+  input: { auth: Auth; accountId: string; postpaidEnabled: boolean; requestId?: string | undefined },
+): Promise<Account> {
+  await deps.db.transaction(async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
+    if (!account) throw notFound('account');
+    const now = accountNow(deps.clock, account);
+    await setPostpaidEnabled(tx, input.accountId, input.postpaidEnabled);
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: 'account.postpaid',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      detail: { from: account.postpaidEnabled, to: input.postpaidEnabled },
+    });
+  });
+  return getAccount(deps, input.accountId);
+}

@@ -1,0 +1,51 @@
+import type { List, Order, OrderSummary } from '@idv/contracts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { presentOrder, presentOrderSummary } from '../../order-presenters.ts';
+import { presentPack } from '../../presenters.ts';
+import { accountNow, getAccountRow } from '../../repositories/accounts.ts';
+import { catalogMap } from '../../repositories/catalog.ts';
+import { getOrder, listOrders } from '../../repositories/orders.ts';
+import { packsOfOrder } from '../../repositories/packs.ts';
+
+const badCursor = () =>
+  new AppError('INVALID_REQUEST', 400, 'The cursor is not valid.', {
+    errors: [{ path: 'cursor', message: 'invalid cursor' }],
+  });
+
+/** The account's orders, newest first (the itemized bill links prepaid lines here, R5.5). */
+export async function listOrdersUseCase(
+  deps: Deps,
+  accountId: string,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<List<OrderSummary>> {
+  let after: { createdAt: Date; id: string } | undefined;
+  if (q.cursor) {
+    const [ms, id] = decodeCursor(q.cursor, 2);
+    if (!/^\d+$/.test(ms ?? '')) throw badCursor();
+    after = { createdAt: new Date(Number.parseInt(ms ?? '0', 10)), id: id ?? '' };
+  }
+  const list = await listOrders(deps.db, accountId, after, q.limit + 1);
+  const page = list.slice(0, q.limit);
+  const labels = await catalogMap(deps.db);
+  const last = page.at(-1);
+  return {
+    items: page.map((o) => presentOrderSummary(o, labels)),
+    nextCursor: list.length > q.limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
+  };
+}
+
+/** One order with its packs as they are now; another account's order is 404. */
+export async function getOrderUseCase(deps: Deps, accountId: string, id: string): Promise<Order> {
+  const account = await getAccountRow(deps.db, accountId);
+  if (!account) throw notFound('account');
+  const order = await getOrder(deps.db, accountId, id);
+  if (!order) throw notFound('order');
+  const now = accountNow(deps.clock, account);
+  const labels = await catalogMap(deps.db);
+  const packs = (await packsOfOrder(deps.db, accountId, id, now)).map((r) =>
+    presentPack(r, labels, now, account.violation),
+  );
+  return presentOrder(order, labels, packs);
+}

@@ -1,0 +1,35 @@
+import type { Auth, Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
+import { iso } from '../../presenters.ts';
+import { setViolation } from '../../repositories/account-settings.ts';
+import { accountNow } from '../../repositories/accounts.ts';
+import { audit } from '../../repositories/audit.ts';
+import { lockAccount } from '../../repositories/ledger.ts';
+
+/**
+ * R8.2 Staff set or clear "suspended for violating rules" (distinct from arrears, R6): while set,
+ * every pack of the account is non-refundable (ACCOUNT_VIOLATION). Taken under the account lock, so a
+ * refund in flight either committed before the flag or sees it.
+ */
+export async function setAccountViolation(
+  deps: Deps,
+  input: { auth: Auth; accountId: string; violation: boolean; reason: string; requestId?: string | undefined },
+): Promise<{ accountId: string; violation: boolean; updatedAt: string }> {
+  return deps.db.transaction(async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
+    if (!account) throw notFound('account');
+    const now = accountNow(deps.clock, account);
+    await setViolation(tx, input.accountId, input.violation);
+    await audit(tx, {
+      auth: input.auth,
+      accountId: input.accountId,
+      action: input.violation ? 'staff.violation_set' : 'staff.violation_cleared',
+      outcome: 'ok',
+      at: now,
+      requestId: input.requestId,
+      reason: input.reason,
+      detail: { from: account.violation, to: input.violation },
+    });
+    return { accountId: input.accountId, violation: input.violation, updatedAt: iso(now) };
+  });
+}
