@@ -1,23 +1,7 @@
-import { NOTIFICATION_MONEY_PARAMS } from '@idv/contracts';
+import { NOTIFICATION_MONEY_PARAMS, NotificationKind as NotificationKindSchema } from '@idv/contracts';
 
-/** R7 notification kinds (api.md) and their texts in both languages. */
-export const NOTIFICATION_KINDS = [
-  'arrears',
-  'suspended',
-  'service_resumed',
-  'released',
-  'pack_delivered',
-  'pack_low',
-  'pack_exhausted',
-  'pack_expiring',
-  'pack_expired',
-  'daily_report',
-  'refund_completed',
-  'budget_threshold',
-  'budget_forecast',
-  'auto_topup_failed',
-  'usage_anomaly',
-] as const;
+/** R7 notification kinds: the one list is the contract's (api.md); their texts in both languages are here. */
+export const NOTIFICATION_KINDS = NotificationKindSchema.options;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 type Vars = Record<string, string | number>;
