@@ -182,19 +182,19 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Issue 14: unstorable text in the path, query, cookie or headers is 400 before anything reads it.
   app.use('/api/*', inputGuard);
   const snapshots = options.sessionSnapshots;
-  if (snapshots) {
-    // Any write through the API (whatever its outcome) drops this instance's session snapshots and
-    // tells the other instances, once it has ended (committed or not): read-your-writes on this
-    // instance, ~ms on the others, one TTL at worst (docs/decisions/0019).
-    app.use('/api/*', async (c, next) => {
-      if (!MUTATING.has(c.req.method)) return next();
-      try {
-        await next();
-      } finally {
-        snapshots.written((err) => logger.warn({ err }, 'session snapshot notification failed'));
-      }
-    });
-  }
+  // Any write through the API (whatever its outcome) drops this instance's session snapshots and
+  // kept pack pages and tells the other instances, once it has ended (committed or not):
+  // read-your-writes on this instance, ~ms on the others, one TTL at worst (docs/decisions/0019,
+  // 0020; pack pages also hear of every pack row change from a trigger, jobs included).
+  app.use('/api/*', async (c, next) => {
+    if (!MUTATING.has(c.req.method)) return next();
+    try {
+      await next();
+    } finally {
+      deps.packPages?.invalidate();
+      snapshots?.written((err) => logger.warn({ err }, 'session snapshot notification failed'));
+    }
+  });
   app.use('/api/*', sessionMiddleware(snapshots));
   app.use('/api/*', auditImpersonation);
   app.route('/api/v1', api);

@@ -1,6 +1,8 @@
+import type { List, Pack } from '@idv/contracts';
 import type { Db } from '@idv/db';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { ReadCache } from './lib/read-cache.ts';
 import type { Senders } from './notifications/senders.ts';
 import type { Logger } from './observability/logger.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
@@ -22,6 +24,11 @@ export interface Deps {
   lifecycle?: Lifecycle;
   /** The process's JSON logger (server.ts); from config.logLevel when absent. */
   logger?: Logger;
+  /**
+   * Pages of GET /packs kept in memory (issue 15, docs/decisions/0020): the server process passes one
+   * (on PostgreSQL, where a trigger's notifications keep it right); without it every request reads.
+   */
+  packPages?: ReadCache<List<Pack>>;
 }
 
 export interface Auth {

@@ -1,18 +1,21 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import type { List, Pack } from '@idv/contracts';
 import { createDb, type DbHandle, seedCatalog } from '@idv/db';
 import postgres from 'postgres';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
+import { listenForChanges } from './http/change-listener.ts';
 import type { Lifecycle } from './http/health.ts';
 import { SESSION_SNAPSHOT_TTL_MS, SessionSnapshots } from './http/session-snapshots.ts';
 import { startDemoMoveResumer } from './jobs/demo-moves.ts';
 import { processHolder, startScheduler } from './jobs/scheduler.ts';
+import { ReadCache } from './lib/read-cache.ts';
 import { createLogger } from './observability/logger.ts';
-import { notifySessionSnapshots, SESSION_SNAPSHOT_CHANNEL } from './repositories/auth.ts';
+import { notifySessionSnapshots } from './repositories/auth.ts';
 
 // Every setting is read here, once, and validated (config.ts); a bad value stops the start.
 let config: Config;
@@ -80,7 +83,10 @@ try {
   process.exit(1);
 }
 const lifecycle: Lifecycle = { draining: false };
-const deps = { db: handle.db, clock, config, lifecycle, logger };
+// Issue 15 (docs/decisions/0020): pages of GET /packs kept ≤ 1 s, on PostgreSQL only, where the
+// packs trigger's notifications (below) tell every instance which account's packs changed.
+const packPages = config.databaseUrl ? new ReadCache<List<Pack>>(SESSION_SNAPSHOT_TTL_MS) : undefined;
+const deps = { db: handle.db, clock, config, lifecycle, logger, packPages };
 // Issue 15 (docs/decisions/0019): signed-in GETs may use a session snapshot ≤ 1 s old; every write
 // through the API drops them here and, over NOTIFY, on every other instance (LISTEN on its own connection).
 const listener = config.databaseUrl ? postgres(config.databaseUrl, { max: 1, onnotice: () => {} }) : null;
@@ -89,17 +95,14 @@ const sessionSnapshots = new SessionSnapshots(
   listener ? () => notifySessionSnapshots(handle.db) : undefined,
 );
 if (listener) {
-  // postgres.js LISTENs again after a reconnection; notifications sent while it was away are lost,
-  // which the TTL bounds. Dropping everything on a (re)connection closes most of that gap.
   try {
-    await listener.listen(
-      SESSION_SNAPSHOT_CHANNEL,
-      () => sessionSnapshots.invalidate(),
-      () => sessionSnapshots.invalidate(),
-    );
+    await listenForChanges(listener, { sessionSnapshots, packPages });
   } catch (err) {
-    // Serving without notifications is still correct: other instances' writes are seen within the TTL.
-    logger.warn({ err }, 'Could not LISTEN for session snapshot notifications (bound: the 1 s TTL)');
+    // Serving without notifications is still correct for snapshots: other instances' writes are seen
+    // within the TTL. Pack pages are not kept then (a job's change would wait for the TTL, not ~ms).
+    packPages?.invalidate();
+    deps.packPages = undefined;
+    logger.warn({ err }, 'Could not LISTEN for change notifications (bound: the 1 s TTL)');
   }
 }
 const app = createApp(deps, { sessionSnapshots });

@@ -66,6 +66,10 @@ function routeOf(c: Ctx): string {
  * pattern, status, duration, and the account when signed in. No headers, no query, no body are logged.
  */
 export function observeRequests(logger: Logger): MiddlewareHandler<AppEnv> {
+  // The request line is built here from fixed keys (ids, method, route pattern, status, duration) and
+  // holds nothing to redact, so it skips the logger's redaction pass: that pass cost ~5 µs a line,
+  // about 4% of the CPU of a signed-in GET (issue 15). Every other line is still redacted.
+  const requestLog = logger.child({}, { redact: { paths: [] } });
   return async (c, next) => {
     const t0 = performance.now();
     await next();
@@ -86,9 +90,9 @@ export function observeRequests(logger: Logger): MiddlewareHandler<AppEnv> {
       ...(auth ? { userId: auth.user.id } : {}),
       ...(auth?.impersonation ? { impersonation: auth.impersonation.id } : {}),
     };
-    if (status >= 500) logger.error(line, 'request failed');
-    else if (QUIET.has(route)) logger.debug(line, 'request');
-    else logger.info(line, 'request');
+    if (status >= 500) requestLog.error(line, 'request failed');
+    else if (QUIET.has(route)) requestLog.debug(line, 'request');
+    else requestLog.info(line, 'request');
   };
 }
 

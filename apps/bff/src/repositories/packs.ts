@@ -2,6 +2,9 @@ import { type DbOrTx, orders, packs, rows, usageEvents } from '@idv/db';
 import { and, asc, desc, eq, gt, inArray, lt, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { prepared } from './prepared.ts';
 
+/** The channel of migration 0012's trigger: payload = the account whose pack rows a transaction changed. */
+export const PACK_ROWS_CHANNEL = 'idv_pack_rows';
+
 /** Status as of `now`: a pack past its expiry is expired even before the expiry job has run. */
 /** `now` is a time, or a placeholder bound to an ISO instant (prepared statements). */
 export function effectiveStatusSql(now: Date | Placeholder) {
@@ -96,6 +99,29 @@ export async function listPacks(db: DbOrTx, accountId: string, now: Date, f: Pac
         }
       : {}),
   });
+}
+
+/**
+ * Issue 15 (the GET /packs page cache): the first expiry at or after `now` among the account's packs
+ * whose shown status would turn to expired then, or null. Pages filtered on `expired` or sorted active
+ * first can change when any pack of the account expires, not only one they show.
+ */
+export async function nextPackExpiry(db: DbOrTx, accountId: string, now: Date): Promise<Date | null> {
+  const q = prepared(db, 'packs:nextExpiry', (d) =>
+    d
+      .select({ at: sql<string | null>`min(${packs.expiresAt})` })
+      .from(packs)
+      .where(
+        and(
+          eq(packs.accountId, sql.placeholder('accountId')),
+          inArray(packs.status, ['active', 'exhausted']),
+          sql`${packs.expiresAt} >= ${sql.placeholder('now')}::timestamptz`,
+        ),
+      )
+      .prepare('packs_nextExpiry'),
+  );
+  const [row] = await q.execute({ accountId, now: now.toISOString() });
+  return row?.at ? new Date(row.at) : null;
 }
 
 export async function getPack(db: DbOrTx, accountId: string, id: bigint, now: Date): Promise<PackRow | null> {

@@ -1,5 +1,6 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
+import { jsonOnce } from '../http/json-once.ts';
 import { getPackUsage, getPackUseCase } from '../use-cases/packs/get-pack.ts';
 import { listPacksUseCase } from '../use-cases/packs/list-packs.ts';
 import { projectPacks } from '../use-cases/packs/project-packs.ts';
@@ -7,7 +8,7 @@ import { projectPacks } from '../use-cases/packs/project-packs.ts';
 export const packRoutes = declaredRoutes()
   .get('/packs', async (c, input) => {
     const { accountId, snapshot } = requireAccount(c);
-    return c.json(await listPacksUseCase(c.get('deps'), accountId, input.query(), snapshot));
+    return jsonOnce(c, await listPacksUseCase(c.get('deps'), accountId, input.query(), snapshot));
   })
   // Registered before /packs/:id, which would otherwise take "projections" for a (malformed) pack id.
   .get('/packs/projections', async (c, input) => {
