@@ -14,6 +14,7 @@ import {
   purchasedPackExpiry,
   refundDeadline,
   startOfCstDay,
+  startOfCstDayMs,
 } from './time.ts';
 
 const cst = (s: string): Date => new Date(`${s}+08:00`);
@@ -101,6 +102,21 @@ describe('time (CST, UTC+8)', () => {
         expect(next).toBeGreaterThan(t);
         expect(next - t).toBeLessThanOrEqual(24 * 3600 * 1000);
       }),
+    );
+  });
+
+  it("R4.3 property: the start of an instant's CST day by arithmetic is the one by its calendar date", () => {
+    // Before 1970 too (negative epoch ms: Math.floor, not truncation), and on day boundaries.
+    const boundaries = [cst('2026-11-20T00:00:00').getTime(), cst('1969-12-31T23:59:59.999').getTime()];
+    for (const b of boundaries)
+      for (const t of [b - 1, b, b + 1]) {
+        expect(startOfCstDayMs(t)).toBe(startOfCstDay(cstDate(new Date(t))).getTime());
+      }
+    fc.assert(
+      fc.property(fc.integer({ min: -2_208_988_800_000, max: 4_102_444_800_000 }), (t) => {
+        expect(startOfCstDayMs(t)).toBe(startOfCstDay(cstDate(new Date(t))).getTime());
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

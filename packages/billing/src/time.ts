@@ -60,14 +60,32 @@ const fmtDate = (utc: Date): string =>
 /** A Date whose UTC fields are the CST wall-clock fields of `at`. */
 const wall = (at: Date): Date => new Date(checkInstant(at) + CST_OFFSET_MS);
 
+/** The last day cstDate formatted (its CST start, epoch ms): ingest asks for the same day many times in a row. */
+let lastDayStart = Number.NaN;
+let lastDay = '';
+
 /** CST calendar date of an instant, 'YYYY-MM-DD'. */
 export function cstDate(at: Date): string {
-  return fmtDate(wall(at));
+  const start = startOfCstDayMs(checkInstant(at));
+  if (start !== lastDayStart) {
+    lastDay = fmtDate(new Date(start + CST_OFFSET_MS));
+    lastDayStart = start;
+  }
+  return lastDay;
 }
 
 /** CST calendar month of an instant, 'YYYY-MM'. */
 export function cstMonth(at: Date): string {
   return cstDate(at).slice(0, 7);
+}
+
+/**
+ * 00:00:00.000 CST of the CST day an instant (epoch ms) falls in, as epoch ms: the same instant as
+ * `startOfCstDay(cstDate(at))`, by arithmetic (the offset is fixed and epoch days are whole multiples of
+ * DAY_MS), without formatting and parsing a date: the hot path of deduction (issue 15).
+ */
+export function startOfCstDayMs(t: number): number {
+  return Math.floor((t + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
 }
 
 /** 00:00:00.000 CST of the given date. */

@@ -1,4 +1,5 @@
-import { cstDate, endOfCstDay, startOfCstDay } from './time.ts';
+import { DomainError } from './errors.ts';
+import { cstDate, endOfCstDay, startOfCstDayMs } from './time.ts';
 
 /**
  * R4.3 The ONE notion of a pack's validity, used wherever validity is decided (ingest's deduction,
@@ -25,7 +26,13 @@ export interface PackValidity {
 
 /** R4.3 The instant a pack acquired at `acquiredAt` starts to be valid: 00:00 CST of that day. */
 export function packValidFrom(acquiredAt: Date): Date {
-  return startOfCstDay(cstDate(acquiredAt));
+  return new Date(validFromMs(acquiredAt));
+}
+
+function validFromMs(acquiredAt: Date): number {
+  const t = acquiredAt.getTime();
+  if (Number.isNaN(t)) throw new DomainError('INVALID_TIME', 'invalid Date');
+  return startOfCstDayMs(t);
 }
 
 /** R4.3 A pack's validity window (both ends inclusive) and its first and last CST days. */
@@ -37,7 +44,7 @@ export function packValidity(pack: PackValidityInput): PackValidity {
 /** R4.2/R4.3 Whether the pack's validity covers a call made at `at` (status and capacity aside). */
 export function packValidAt(pack: PackValidityInput, at: Date): boolean {
   const t = at.getTime();
-  return packValidFrom(pack.acquiredAt).getTime() <= t && t <= pack.expiresAt.getTime();
+  return validFromMs(pack.acquiredAt) <= t && t <= pack.expiresAt.getTime();
 }
 
 /**
