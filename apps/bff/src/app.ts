@@ -53,6 +53,8 @@ function openapiRoutes(doc: Record<string, unknown>) {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** POSTs that change only an account's data (docs/decisions/0019): no session, user, role, name, clock or flag. */
+const ACCOUNT_DATA_WRITES = new Set(['/api/v1/usage/events', '/api/v1/orders', '/api/v1/refunds']);
 
 function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
   return new Response(JSON.stringify(problemBody(status, code, detail, extra)), {
@@ -185,14 +187,19 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Any write through the API (whatever its outcome) drops this instance's session snapshots and
   // kept pack pages and tells the other instances, once it has ended (committed or not):
   // read-your-writes on this instance, ~ms on the others, one TTL at worst (docs/decisions/0019,
-  // 0020; pack pages also hear of every pack row change from a trigger, jobs included).
+  // 0020; pack pages also hear of every pack row change from a trigger, jobs included). The account
+  // data writes (usage, orders, refunds) change nothing a snapshot answers (who asks, their roles, an
+  // impersonation, the account's name, clock and violation flag), so they drop only that account's
+  // pack pages and leave the snapshots: the writes of the mixed load no longer empty them.
   app.use('/api/*', async (c, next) => {
     if (!MUTATING.has(c.req.method)) return next();
     try {
       await next();
     } finally {
-      deps.packPages?.invalidate();
-      snapshots?.written((err) => logger.warn({ err }, 'session snapshot notification failed'));
+      const account = c.get('auth')?.accountId ?? c.get('serviceAccountId');
+      const dataOnly = c.req.method === 'POST' && ACCOUNT_DATA_WRITES.has(c.req.path) && account !== undefined;
+      deps.packPages?.invalidate(dataOnly ? account : undefined);
+      if (!dataOnly) snapshots?.written((err) => logger.warn({ err }, 'session snapshot notification failed'));
     }
   });
   app.use('/api/*', sessionMiddleware(snapshots));

@@ -1,11 +1,13 @@
-import { packs } from '@idv/db';
+import { packs, resources } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenForChanges } from '../src/http/change-listener.ts';
 import { SessionSnapshots } from '../src/http/session-snapshots.ts';
 import { ReadCache } from '../src/lib/read-cache.ts';
+import { issueServiceKey } from '../src/use-cases/resources/create-service-key.ts';
 import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
+import { ev, ingestOk } from './usage-fixtures.ts';
 
 // Issue 15 (docs/decisions/0020): an instance keeps pages of GET /packs in memory. These tests pin
 // what that must never cost: a page is kept only while nothing about it changed. A write through the
@@ -16,6 +18,7 @@ import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
 // notification (a database edit in a test, where nothing LISTENs) is what proves a page was kept.
 type PackItem = {
   id: string;
+  label: string;
   used: number;
   status: string;
   expiresAt: string;
@@ -72,6 +75,22 @@ describe('issue 15 GET /packs pages kept in memory', () => {
     expect(order.status).toBe(201);
     const after = await page(owner);
     expect(after.items.length).toBe(before.items.length + 1);
+  });
+
+  it("R4.2 usage ingested with a service key shows in the pack list at once (its account's pages dropped)", async () => {
+    const owner = await t.login('demo@example.com');
+    const before = await page(owner);
+    const active = before.items.find((p) => p.status === 'active');
+    const [res] = await t.deps.db.select().from(resources).where(eq(resources.accountId, 'acct_demo')).limit(1);
+    if (!active || !res) throw new Error('the demo account has no active pack or no resource');
+    const { key } = await issueServiceKey(t.deps, 'acct_demo', 'pack pages test', t.clock.now());
+    const [outcome] = await ingestOk(t, key, [
+      ev('pack-pages-ev-1', active.label, res.id, t.clock.now().toISOString()),
+    ]);
+    expect(outcome?.outcome).toBe('pack');
+    const was = before.items.find((p) => p.id === outcome?.packId);
+    expect(was).toBeDefined();
+    expect((await page(owner)).items.find((p) => p.id === outcome?.packId)?.used).toBe((was?.used ?? 0) + 1);
   });
 
   it('R4.5 a kept page never shows a pack active past its expiry: the clock crossing it is a miss', async () => {

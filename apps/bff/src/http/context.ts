@@ -29,6 +29,8 @@ export type AppEnv = {
     accountSnapshot: SessionAccount | null;
     requestId: string;
     limits: Limits;
+    /** The account of the service key that authenticated this request (POST /usage/events), if any. */
+    serviceAccountId: string | undefined;
   };
 };
 

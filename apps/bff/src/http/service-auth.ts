@@ -18,5 +18,6 @@ export async function requireServiceAccount(c: Ctx): Promise<string> {
   if (!key?.startsWith(SERVICE_KEY_PREFIX) || key.length > 200) throw unauthorized();
   const accountId = await accountOfKeyHash(c.get('deps').db, sha256(key));
   if (!accountId) throw unauthorized();
+  c.set('serviceAccountId', accountId);
   return accountId;
 }
