@@ -1,4 +1,4 @@
-import { type DbOrTx, notificationSettings, notifications, outbox, rows, users } from '@idv/db';
+import { type DbOrTx, notificationSettings, notifications, outbox, pipelined, rows, startQuery, users } from '@idv/db';
 import { and, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { NOTIFICATION_KINDS, type NotificationKind, render } from '../notifications/templates.ts';
 
@@ -54,12 +54,18 @@ export async function notify(
   },
 ): Promise<boolean> {
   const text = render(n.kind, n.vars);
-  const settings = await getSettings(db, n.accountId);
+  // Two independent reads in one round trip (issue 15: a notice is written inside the caller's
+  // transaction, which holds the account's lock meanwhile).
+  const [settings, recipients] = await pipelined([
+    getSettings(db, n.accountId),
+    startQuery(
+      db
+        .select({ email: users.email, phone: users.phone, locale: users.locale })
+        .from(users)
+        .where(and(eq(users.accountId, n.accountId), sql`'owner' = any(${users.roles})`)),
+    ),
+  ]);
   const pref = settings.kinds[n.kind] ?? { email: false, sms: false };
-  const recipients = await db
-    .select({ email: users.email, phone: users.phone, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.accountId, n.accountId), sql`'owner' = any(${users.roles})`));
   const channels = ['console'];
   if (pref.email && recipients.length > 0) channels.push('email');
   if (pref.sms && recipients.some((r) => r.phone)) channels.push('sms');

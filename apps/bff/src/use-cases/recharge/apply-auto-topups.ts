@@ -4,7 +4,6 @@ import { displayMoney } from '../../notifications/templates.ts';
 import { accountNow } from '../../repositories/accounts.ts';
 import {
   autoTopupOrdersPerLabel,
-  enabledRulesOf,
   lockAutoTopupRule,
   remainingCalls,
   setAutoTopupState,
@@ -21,7 +20,9 @@ export type AutoTopupResult =
 
 /**
  * R10.2 Auto top-up, run right after a usage batch's deductions have committed (ingest-usage.ts), for
- * the batch's labels. Per label with an enabled rule, ONE transaction:
+ * the batch's labels whose rule was enabled (`ruled`: ingest reads them with `enabledRulesOf` inside
+ * the batch's transaction, in the round trip of its other reads; each rule is locked and checked again
+ * here, so one disabled since is left alone). Per label, ONE transaction:
  *  1. lockAccount() (FOR UPDATE, the lock every order takes first), then the rule row FOR UPDATE: the
  *     evaluations of racing batches run one after another and each sees the previous one's outcome;
  *  2. remaining ≥ N → the rule is (re-)armed and nothing else happens;
@@ -36,12 +37,11 @@ export type AutoTopupResult =
  * rules stay as they are. A failure here never fails the batch (it is committed): the latch is still
  * armed, so the next batch of the label acts on it.
  */
-export async function applyAutoTopups(
+export async function applyEnabledAutoTopups(
   deps: Deps,
   accountId: string,
-  batchLabels: readonly string[],
+  ruled: readonly string[],
 ): Promise<AutoTopupResult[]> {
-  const ruled = await enabledRulesOf(deps.db, accountId, batchLabels);
   const results: AutoTopupResult[] = [];
   for (const code of ruled) {
     try {

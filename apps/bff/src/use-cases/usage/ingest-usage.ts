@@ -4,6 +4,7 @@ import { pipelined } from '@idv/db';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { accountNow } from '../../repositories/accounts.ts';
+import { enabledRulesOf } from '../../repositories/auto-topups.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
 import { knownResourceIds } from '../../repositories/resources.ts';
 import {
@@ -15,7 +16,7 @@ import {
   lockAccountForIngest,
 } from '../../repositories/usage.ts';
 import { sendPackNotices } from '../packs/pack-notices.ts';
-import { applyAutoTopups } from '../recharge/apply-auto-topups.ts';
+import { applyEnabledAutoTopups } from '../recharge/apply-auto-topups.ts';
 
 /**
  * R4.1–R4.7 Records a batch of usage events and deducts them, in ONE transaction:
@@ -58,10 +59,12 @@ export async function ingestUsage(
     const account = await lockAccountForIngest(tx, accountId);
     if (!account) throw notFound('account');
     const now = accountNow(deps.clock, account);
-    const [seen, knownResources, packs] = await Promise.all([
+    const [seen, knownResources, packs, ruled] = await Promise.all([
       existingEventIds(tx, accountId, ids),
       knownResourceIds(tx, accountId, resourceIds),
       candidatePacks(tx, accountId, batchLabels, new Date(minAt), new Date(maxAt)),
+      // R10.2 which of the batch's labels have an enabled auto top-up rule (acted on after the commit).
+      enabledRulesOf(tx, accountId, batchLabels),
     ]);
     const usedBefore = new Map(packs.map((p) => [p.id, p.used]));
     const explained = deductBatchExplained(
@@ -152,9 +155,9 @@ export async function ingestUsage(
       postpaidEnabled: account.postpaidEnabled,
       now,
     });
-    return { outcomes };
+    return { outcomes, ruled };
   });
   // R10.2 auto top-up right after the batch's deductions commit (apply-auto-topups.ts).
-  await applyAutoTopups(deps, accountId, batchLabels);
-  return response;
+  if (response.ruled.length > 0) await applyEnabledAutoTopups(deps, accountId, response.ruled);
+  return { outcomes: response.outcomes };
 }
