@@ -186,7 +186,8 @@ export interface Column<R> {
  *     columns={[{ key: 'amount', head: t('…'), align: 'right', cell: (r) => formatMoney(r.amount) }]} />
  */
 export function DataTable<R>({
-  columns,
+  columns: dataColumns,
+  actions,
   rows,
   rowKey,
   rowClassName,
@@ -194,6 +195,8 @@ export function DataTable<R>({
   ...table
 }: {
   columns: readonly Column<R>[];
+  /** A last column of row actions (buttons, links): its header is for screen readers only (`label`), its cells align right. */
+  actions?: { label: string; cell: (row: R) => ReactNode; className?: string };
   rows: readonly R[];
   rowKey: (row: R) => string | number;
   rowClassName?: (row: R) => string | undefined;
@@ -203,6 +206,19 @@ export function DataTable<R>({
   stack?: boolean;
   stickyFirst?: boolean;
 }) {
+  const columns: readonly Column<R>[] = actions
+    ? [
+        ...dataColumns,
+        {
+          key: 'actions',
+          head: <span className="sr-only">{actions.label}</span>,
+          label: '',
+          align: 'right',
+          cell: actions.cell,
+          className: actions.className,
+        },
+      ]
+    : dataColumns;
   return (
     <Table {...table}>
       <THead>

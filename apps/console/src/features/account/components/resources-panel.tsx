@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormDialog } from '../../../components/form-dialog.tsx';
 import { ItemsQueryView } from '../../../components/items-query-view.tsx';
-import { Button, Field, Input, Panel, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
+import { DataTable, Field, Input } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createResourceMutationOptions, resourcesQueryOptions } from '../api/resources.ts';
+import { ListPanel } from './list-panel.tsx';
 
 const EMPTY = { alias: '', project: '', region: '' };
 
@@ -40,41 +41,26 @@ export function ResourcesPanel({ canEdit }: { canEdit: boolean }) {
   }
 
   return (
-    <Panel
+    <ListPanel
       title={t('account.resources.title')}
       description={t('account.resources.description')}
       headingId="resources"
-      bodyClassName="p-0"
-      actions={
-        canEdit ? (
-          <Button size="sm" onClick={() => setOpen(true)}>
-            {t('account.resources.create')}
-          </Button>
-        ) : undefined
-      }
+      createLabel={t('account.resources.create')}
+      onCreate={canEdit ? () => setOpen(true) : undefined}
     >
       <ItemsQueryView query={resources} emptyTitle={t('account.resources.empty')}>
         {(data) => (
-          <Table caption={t('account.resources.caption')}>
-            <THead>
-              <tr>
-                <Th>{t('account.resources.id')}</Th>
-                <Th>{t('account.resources.alias')}</Th>
-                <Th>{t('account.resources.project')}</Th>
-                <Th>{t('account.resources.region')}</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {data.items.map((r) => (
-                <Tr key={r.id}>
-                  <Td className="font-mono text-xs">{r.id}</Td>
-                  <Td>{r.alias}</Td>
-                  <Td>{r.project}</Td>
-                  <Td>{r.region}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <DataTable
+            caption={t('account.resources.caption')}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'id', head: t('account.resources.id'), className: 'font-mono text-xs', cell: (r) => r.id },
+              { key: 'alias', head: t('account.resources.alias'), cell: (r) => r.alias },
+              { key: 'project', head: t('account.resources.project'), cell: (r) => r.project },
+              { key: 'region', head: t('account.resources.region'), cell: (r) => r.region },
+            ]}
+          />
         )}
       </ItemsQueryView>
       <FormDialog
@@ -106,6 +92,6 @@ export function ResourcesPanel({ canEdit }: { canEdit: boolean }) {
           </Field>
         ))}
       </FormDialog>
-    </Panel>
+    </ListPanel>
   );
 }

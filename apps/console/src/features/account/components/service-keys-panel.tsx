@@ -2,23 +2,10 @@ import type { CreatedServiceKey, ServiceKey } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
-import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { CstHead } from '../../../components/cst-suffix.tsx';
 import { FormDialog } from '../../../components/form-dialog.tsx';
 import { ItemsQueryView } from '../../../components/items-query-view.tsx';
-import {
-  Badge,
-  Banner,
-  Button,
-  Field,
-  Input,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Badge, Banner, Button, DataTable, Field, Input } from '../../../components/ui/index.ts';
 import { useCopy } from '../../../components/use-copy.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -27,6 +14,7 @@ import {
   revokeServiceKeyMutationOptions,
   serviceKeysQueryOptions,
 } from '../api/service-keys.ts';
+import { ListPanel } from './list-panel.tsx';
 
 function CreatedKey({ created }: { created: CreatedServiceKey }) {
   const { t } = useI18n();
@@ -90,70 +78,66 @@ export function ServiceKeysPanel({ canEdit }: { canEdit: boolean }) {
   }
 
   return (
-    <Panel
+    <ListPanel
       title={t('account.keys.title')}
       description={t('account.keys.description')}
       headingId="service-keys"
-      bodyClassName="p-0"
-      actions={
-        canEdit ? (
-          <Button size="sm" variant="primary" onClick={() => setCreateOpen(true)}>
-            {t('account.keys.create')}
-          </Button>
-        ) : undefined
-      }
+      createLabel={t('account.keys.create')}
+      onCreate={canEdit ? () => setCreateOpen(true) : undefined}
+      primary
     >
       {!canEdit ? (
         <p className="px-5 py-4 text-sm text-slate-600">{t('account.keys.ownerOnly')}</p>
       ) : (
         <ItemsQueryView query={keys} emptyTitle={t('account.keys.empty')}>
           {(data) => (
-            <Table caption={t('account.keys.caption')}>
-              <THead>
-                <tr>
-                  <Th>{t('account.keys.name')}</Th>
-                  <Th>{t('account.keys.prefix')}</Th>
-                  <Th>
-                    {t('account.keys.createdAt')} <CstSuffix />
-                  </Th>
-                  <Th>{t('account.keys.state')}</Th>
-                  <Th>
-                    <span className="sr-only">{t('account.keys.actions')}</span>
-                  </Th>
-                </tr>
-              </THead>
-              <TBody>
-                {data.items.map((k) => (
-                  <Tr key={k.id}>
-                    <Td>{k.name}</Td>
-                    <Td className="font-mono text-xs">{k.prefix}…</Td>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(k.createdAt)}</Td>
-                    <Td>
-                      {k.revokedAt ? (
-                        <Badge tone="muted">{t('account.keys.revokedAt', { at: formatDateTime(k.revokedAt) })}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('account.keys.active')}</Badge>
-                      )}
-                    </Td>
-                    <Td align="right">
-                      {k.revokedAt ? null : (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => {
-                            revoke.reset();
-                            setToRevoke(k);
-                          }}
-                        >
-                          {t('account.keys.revoke')}
-                          <span className="sr-only"> {k.name}</span>
-                        </Button>
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={t('account.keys.caption')}
+              rows={data.items}
+              rowKey={(k) => k.id}
+              columns={[
+                { key: 'name', head: t('account.keys.name'), cell: (k) => k.name },
+                {
+                  key: 'prefix',
+                  head: t('account.keys.prefix'),
+                  className: 'font-mono text-xs',
+                  cell: (k) => `${k.prefix}…`,
+                },
+                {
+                  key: 'createdAt',
+                  head: <CstHead>{t('account.keys.createdAt')}</CstHead>,
+                  className: 'tabular whitespace-nowrap',
+                  cell: (k) => formatDateTime(k.createdAt),
+                },
+                {
+                  key: 'state',
+                  head: t('account.keys.state'),
+                  cell: (k) =>
+                    k.revokedAt ? (
+                      <Badge tone="muted">{t('account.keys.revokedAt', { at: formatDateTime(k.revokedAt) })}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('account.keys.active')}</Badge>
+                    ),
+                },
+              ]}
+              actions={{
+                label: t('account.keys.actions'),
+                cell: (k) =>
+                  k.revokedAt ? null : (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        revoke.reset();
+                        setToRevoke(k);
+                      }}
+                    >
+                      {t('account.keys.revoke')}
+                      <span className="sr-only"> {k.name}</span>
+                    </Button>
+                  ),
+              }}
+            />
           )}
         </ItemsQueryView>
       )}
@@ -189,6 +173,6 @@ export function ServiceKeysPanel({ canEdit }: { canEdit: boolean }) {
       >
         <p className="font-mono text-xs">{toRevoke?.prefix}…</p>
       </ConfirmActionDialog>
-    </Panel>
+    </ListPanel>
   );
 }

@@ -1,24 +1,19 @@
 import type { Account } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { CstHead } from '../../../components/cst-suffix.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import {
   Badge,
   type BadgeTone,
   Button,
   buttonClasses,
+  DataTable,
   DescriptionList,
   EmptyState,
   PageHeader,
   Panel,
   Skeleton,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatMoney } from '../../../lib/format.ts';
@@ -75,44 +70,48 @@ function Vouchers({ account }: { account: Account }) {
       {account.vouchers.length === 0 ? (
         <EmptyState headingLevel={3} title={t('account.vouchers.empty')} className="py-8" />
       ) : (
-        <Table caption={t('account.vouchers.caption')}>
-          <THead>
-            <tr>
-              <Th>{t('account.voucher.id')}</Th>
-              <Th align="right">{t('account.voucher.faceValue')}</Th>
-              <Th>
-                {t('account.voucher.expiresAt')} <CstSuffix />
-              </Th>
-              <Th>{t('account.voucher.scope')}</Th>
-              <Th>{t('account.voucher.state')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {account.vouchers.map((v) => (
-              <Tr key={v.id}>
-                <Td className="font-mono text-xs">{v.id}</Td>
-                <Td align="right">{formatMoney(v.faceValue)}</Td>
-                <Td className="tabular whitespace-nowrap">{formatDateTime(v.expiresAt)}</Td>
-                <Td>
-                  {v.productGroups && v.productGroups.length > 0
-                    ? v.productGroups.map((g) => tMaybe(`product.${g}`, g)).join('、')
-                    : t('account.voucher.scopeAll')}
-                </Td>
-                <Td>
-                  {v.usedOrderId ? (
-                    <Badge tone="neutral">{t('account.voucher.used')}</Badge>
-                  ) : v.usable ? (
-                    <Badge tone="success">{t('account.voucher.usable')}</Badge>
-                  ) : Date.parse(v.expiresAt) <= now ? (
-                    <Badge tone="muted">{t('account.voucher.expired')}</Badge>
-                  ) : (
-                    <Badge tone="muted">{t('account.voucher.unusable')}</Badge>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('account.vouchers.caption')}
+          rows={account.vouchers}
+          rowKey={(v) => v.id}
+          columns={[
+            { key: 'id', head: t('account.voucher.id'), className: 'font-mono text-xs', cell: (v) => v.id },
+            {
+              key: 'faceValue',
+              head: t('account.voucher.faceValue'),
+              align: 'right',
+              cell: (v) => formatMoney(v.faceValue),
+            },
+            {
+              key: 'expiresAt',
+              head: <CstHead>{t('account.voucher.expiresAt')}</CstHead>,
+              className: 'tabular whitespace-nowrap',
+              cell: (v) => formatDateTime(v.expiresAt),
+            },
+            {
+              key: 'scope',
+              head: t('account.voucher.scope'),
+              cell: (v) =>
+                v.productGroups && v.productGroups.length > 0
+                  ? v.productGroups.map((g) => tMaybe(`product.${g}`, g)).join('、')
+                  : t('account.voucher.scopeAll'),
+            },
+            {
+              key: 'state',
+              head: t('account.voucher.state'),
+              cell: (v) =>
+                v.usedOrderId ? (
+                  <Badge tone="neutral">{t('account.voucher.used')}</Badge>
+                ) : v.usable ? (
+                  <Badge tone="success">{t('account.voucher.usable')}</Badge>
+                ) : Date.parse(v.expiresAt) <= now ? (
+                  <Badge tone="muted">{t('account.voucher.expired')}</Badge>
+                ) : (
+                  <Badge tone="muted">{t('account.voucher.unusable')}</Badge>
+                ),
+            },
+          ]}
+        />
       )}
     </Panel>
   );

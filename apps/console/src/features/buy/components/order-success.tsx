@@ -1,18 +1,7 @@
 import type { Order } from '@idv/contracts';
 import { Link } from 'react-router';
-import {
-  Badge,
-  Banner,
-  Button,
-  buttonClasses,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { CstHead } from '../../../components/cst-suffix.tsx';
+import { Badge, Banner, Button, buttonClasses, DataTable, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -36,44 +25,46 @@ export function OrderSuccess({ order, onBuyMore }: { order: Order; onBuyMore: ()
             cash: formatMoney(order.paid.cash),
           })}
         </Banner>
-        <Table caption={t('buy.success.packsCaption')} stack>
-          <THead>
-            <tr>
-              <Th>{t('buy.success.pack')}</Th>
-              <Th align="right">{t('buy.success.calls')}</Th>
-              <Th>
-                {t('buy.success.expiresAt')} <span className="font-normal text-slate-600">({t('common.cst')})</span>
-              </Th>
-              <Th>{t('buy.success.refund')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {order.packs.map((p) => (
-              <Tr key={p.id}>
-                <Td wide>
-                  <Link to={`/packs/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {locale === 'zh-CN' ? p.labelNameZh : p.labelNameEn} #{p.id}
-                  </Link>
-                </Td>
-                <Td align="right" label={t('buy.success.calls')}>
-                  {formatCount(p.total)}
-                </Td>
-                <Td className="tabular whitespace-nowrap" label={`${t('buy.success.expiresAt')} (${t('common.cst')})`}>
-                  {formatDateTime(p.expiresAt)}
-                </Td>
-                <Td label={t('buy.success.refund')} wide>
-                  {p.refund.eligible ? (
-                    <Badge tone="info">
-                      {t('buy.success.refundUntil', { deadline: formatDateTime(p.refund.deadline) })}
-                    </Badge>
-                  ) : (
-                    t('common.dash')
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('buy.success.packsCaption')}
+          stack
+          rows={order.packs}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              key: 'pack',
+              head: t('buy.success.pack'),
+              label: '',
+              wide: true,
+              cell: (p) => (
+                <Link to={`/packs/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {locale === 'zh-CN' ? p.labelNameZh : p.labelNameEn} #{p.id}
+                </Link>
+              ),
+            },
+            { key: 'calls', head: t('buy.success.calls'), align: 'right', cell: (p) => formatCount(p.total) },
+            {
+              key: 'expiresAt',
+              head: <CstHead>{t('buy.success.expiresAt')}</CstHead>,
+              label: `${t('buy.success.expiresAt')} (${t('common.cst')})`,
+              className: 'tabular whitespace-nowrap',
+              cell: (p) => formatDateTime(p.expiresAt),
+            },
+            {
+              key: 'refund',
+              head: t('buy.success.refund'),
+              wide: true,
+              cell: (p) =>
+                p.refund.eligible ? (
+                  <Badge tone="info">
+                    {t('buy.success.refundUntil', { deadline: formatDateTime(p.refund.deadline) })}
+                  </Badge>
+                ) : (
+                  t('common.dash')
+                ),
+            },
+          ]}
+        />
         <div className="flex flex-wrap gap-2">
           <Link to={`/packs?label=${encodeURIComponent(order.label)}`} className={buttonClasses('primary')}>
             {t('buy.success.viewPacks')}

@@ -3,19 +3,7 @@ import { Link } from 'react-router';
 import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { NameAndId } from '../../../components/name-and-id.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
-import {
-  Badge,
-  buttonClasses,
-  EmptyState,
-  PageHeader,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Badge, buttonClasses, DataTable, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { demoTenantsQueryOptions } from '../api/tenants.ts';
@@ -46,46 +34,53 @@ function DemoTenants() {
             }
           >
             {(data) => (
-              <Table caption={t('demo.list.caption')} busy={list.isFetching}>
-                <THead>
-                  <tr>
-                    <Th>{t('demo.col.tenant')}</Th>
-                    <Th>{t('demo.col.scenario')}</Th>
-                    <Th>{t('demo.col.customer')}</Th>
-                    <Th>{t('demo.col.now')}</Th>
-                    <Th>{t('demo.col.status')}</Th>
-                    <Th>
-                      <span className="sr-only">{t('demo.col.actions')}</span>
-                    </Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {data.items.map((d) => (
-                    <Tr key={d.accountId}>
-                      <Td>
-                        <NameAndId name={d.name} id={d.accountId} />
-                      </Td>
-                      <Td>{t(`demo.scenario.${d.scenario}`)}</Td>
-                      <Td className="break-all">{d.customerEmail ?? t('common.dash')}</Td>
-                      <Td className="whitespace-nowrap tabular">{formatDateTime(d.clock.now)}</Td>
-                      <Td>
-                        <Badge tone={d.status === 'active' ? 'success' : d.status === 'arrears' ? 'warning' : 'danger'}>
-                          {tMaybe(`account.status.${d.status}`, d.status)}
-                        </Badge>
-                      </Td>
-                      <Td align="right">
-                        <Link
-                          to={`/demo/${encodeURIComponent(d.accountId)}`}
-                          className={buttonClasses('secondary', 'sm')}
-                          aria-label={t('demo.list.open.aria', { name: d.name })}
-                        >
-                          {t('demo.list.open')}
-                        </Link>
-                      </Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
+              <DataTable
+                caption={t('demo.list.caption')}
+                busy={list.isFetching}
+                rows={data.items}
+                rowKey={(d) => d.accountId}
+                columns={[
+                  {
+                    key: 'tenant',
+                    head: t('demo.col.tenant'),
+                    cell: (d) => <NameAndId name={d.name} id={d.accountId} />,
+                  },
+                  { key: 'scenario', head: t('demo.col.scenario'), cell: (d) => t(`demo.scenario.${d.scenario}`) },
+                  {
+                    key: 'customer',
+                    head: t('demo.col.customer'),
+                    className: 'break-all',
+                    cell: (d) => d.customerEmail ?? t('common.dash'),
+                  },
+                  {
+                    key: 'now',
+                    head: t('demo.col.now'),
+                    className: 'whitespace-nowrap tabular',
+                    cell: (d) => formatDateTime(d.clock.now),
+                  },
+                  {
+                    key: 'status',
+                    head: t('demo.col.status'),
+                    cell: (d) => (
+                      <Badge tone={d.status === 'active' ? 'success' : d.status === 'arrears' ? 'warning' : 'danger'}>
+                        {tMaybe(`account.status.${d.status}`, d.status)}
+                      </Badge>
+                    ),
+                  },
+                ]}
+                actions={{
+                  label: t('demo.col.actions'),
+                  cell: (d) => (
+                    <Link
+                      to={`/demo/${encodeURIComponent(d.accountId)}`}
+                      className={buttonClasses('secondary', 'sm')}
+                      aria-label={t('demo.list.open.aria', { name: d.name })}
+                    >
+                      {t('demo.list.open')}
+                    </Link>
+                  ),
+                }}
+              />
             )}
           </ItemsQueryView>
         </Panel>

@@ -2,24 +2,19 @@ import type { Invitation, Me } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
-import { CstSuffix } from '../../../components/cst-suffix.tsx';
+import { CstHead } from '../../../components/cst-suffix.tsx';
 import { ItemsQueryView } from '../../../components/items-query-view.tsx';
 import { MutationError } from '../../../components/mutation-error.tsx';
 import {
   Badge,
   Banner,
   Button,
+  DataTable,
   Field,
   Input,
   PageHeader,
   Panel,
   Select,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
@@ -48,33 +43,35 @@ function MembersPanel({ me }: { me: Me | undefined }) {
     <Panel title={t('members.list.title')} headingId="members-list" bodyClassName="p-0">
       <ItemsQueryView query={members}>
         {(data) => (
-          <Table caption={t('members.list.caption')}>
-            <THead>
-              <tr>
-                <Th>{t('members.col.name')}</Th>
-                <Th>{t('members.col.email')}</Th>
-                <Th>{t('members.col.role')}</Th>
-                <Th>
-                  {t('members.col.since')} <CstSuffix />
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {data.items.map((m) => (
-                <Tr key={m.id}>
-                  <Td>
+          <DataTable
+            caption={t('members.list.caption')}
+            rows={data.items}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                key: 'name',
+                head: t('members.col.name'),
+                cell: (m) => (
+                  <>
                     {m.name}
                     {m.id === me?.user.id ? <span className="ml-1 text-slate-600">{t('members.you')}</span> : null}
-                  </Td>
-                  <Td>{m.email}</Td>
-                  <Td>
-                    <Badge tone={m.role === 'owner' ? 'info' : 'neutral'}>{t(roleKey(m.role))}</Badge>
-                  </Td>
-                  <Td className="tabular whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+                  </>
+                ),
+              },
+              { key: 'email', head: t('members.col.email'), cell: (m) => m.email },
+              {
+                key: 'role',
+                head: t('members.col.role'),
+                cell: (m) => <Badge tone={m.role === 'owner' ? 'info' : 'neutral'}>{t(roleKey(m.role))}</Badge>,
+              },
+              {
+                key: 'since',
+                head: <CstHead>{t('members.col.since')}</CstHead>,
+                className: 'tabular whitespace-nowrap',
+                cell: (m) => formatDateTime(m.createdAt),
+              },
+            ]}
+          />
         )}
       </ItemsQueryView>
     </Panel>
@@ -170,63 +167,65 @@ function PendingInvitations() {
         {(data) => (
           <>
             <MutationError error={resend.error} className="m-4" />
-            <Table caption={t('members.pending.caption')}>
-              <THead>
-                <tr>
-                  <Th>{t('members.col.email')}</Th>
-                  <Th>{t('members.col.role')}</Th>
-                  <Th>
-                    {t('members.pending.sentAt')} <CstSuffix />
-                  </Th>
-                  <Th>
-                    {t('members.pending.expiresAt')} <CstSuffix />
-                  </Th>
-                  <Th>{t('members.pending.state')}</Th>
-                  <Th>
-                    <span className="sr-only">{t('members.pending.actions')}</span>
-                  </Th>
-                </tr>
-              </THead>
-              <TBody>
-                {data.items.map((i) => (
-                  <Tr key={i.id}>
-                    <Td>{i.email}</Td>
-                    <Td>{t(roleKey(i.role))}</Td>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.createdAt)}</Td>
-                    <Td className="tabular whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
-                    <Td>
-                      {i.status === 'expired' ? (
-                        <Badge tone="muted">{t('members.pending.expired')}</Badge>
-                      ) : (
-                        <Badge tone="warning">{t('members.pending.pending')}</Badge>
-                      )}
-                    </Td>
-                    <Td align="right" className="whitespace-nowrap">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        loading={resend.isPending && resend.variables?.email === i.email}
-                        onClick={() => resend.mutate({ email: i.email, role: i.role })}
-                      >
-                        {t('members.pending.resend')}
-                        <span className="sr-only"> {i.email}</span>
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => {
-                          revoke.reset();
-                          setToRevoke(i);
-                        }}
-                      >
-                        {t('members.pending.revoke')}
-                        <span className="sr-only"> {i.email}</span>
-                      </Button>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={t('members.pending.caption')}
+              rows={data.items}
+              rowKey={(i) => i.id}
+              columns={[
+                { key: 'email', head: t('members.col.email'), cell: (i) => i.email },
+                { key: 'role', head: t('members.col.role'), cell: (i) => t(roleKey(i.role)) },
+                {
+                  key: 'sentAt',
+                  head: <CstHead>{t('members.pending.sentAt')}</CstHead>,
+                  className: 'tabular whitespace-nowrap',
+                  cell: (i) => formatDateTime(i.createdAt),
+                },
+                {
+                  key: 'expiresAt',
+                  head: <CstHead>{t('members.pending.expiresAt')}</CstHead>,
+                  className: 'tabular whitespace-nowrap',
+                  cell: (i) => formatDateTime(i.expiresAt),
+                },
+                {
+                  key: 'state',
+                  head: t('members.pending.state'),
+                  cell: (i) =>
+                    i.status === 'expired' ? (
+                      <Badge tone="muted">{t('members.pending.expired')}</Badge>
+                    ) : (
+                      <Badge tone="warning">{t('members.pending.pending')}</Badge>
+                    ),
+                },
+              ]}
+              actions={{
+                label: t('members.pending.actions'),
+                className: 'whitespace-nowrap',
+                cell: (i) => (
+                  <>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      loading={resend.isPending && resend.variables?.email === i.email}
+                      onClick={() => resend.mutate({ email: i.email, role: i.role })}
+                    >
+                      {t('members.pending.resend')}
+                      <span className="sr-only"> {i.email}</span>
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        revoke.reset();
+                        setToRevoke(i);
+                      }}
+                    >
+                      {t('members.pending.revoke')}
+                      <span className="sr-only"> {i.email}</span>
+                    </Button>
+                  </>
+                ),
+              }}
+            />
           </>
         )}
       </ItemsQueryView>

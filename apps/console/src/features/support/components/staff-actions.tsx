@@ -6,26 +6,13 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
 import { InlineError } from '../../../components/inline-error.tsx';
 import { NameAndId } from '../../../components/name-and-id.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SkeletonLines } from '../../../components/skeleton-lines.tsx';
-import {
-  Banner,
-  Button,
-  EmptyState,
-  Field,
-  Input,
-  Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
-} from '../../../components/ui/index.ts';
+import { Banner, Button, DataTable, EmptyState, Field, Input, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { useI18n, useT } from '../../../lib/i18n.tsx';
@@ -123,6 +110,35 @@ function useStaffAction<T, R, V>(
 
 const isRefusable = (p: Pack) => p.status !== 'refunded';
 
+/** A staff action's panel, with what the last action did (a success banner) above its content. */
+function ActionPanel({
+  title,
+  description,
+  headingId,
+  flush = false,
+  done,
+  children,
+}: {
+  title: string;
+  description: string;
+  headingId: string;
+  /** The content runs edge to edge (a table). */
+  flush?: boolean;
+  done: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Panel title={title} description={description} headingId={headingId} bodyClassName={flush ? 'p-0' : undefined}>
+      {done ? (
+        <Banner tone="success" className={flush ? 'm-4' : 'mb-4'}>
+          {done}
+        </Banner>
+      ) : null}
+      {children}
+    </Panel>
+  );
+}
+
 /** R8.5: refuse a purchased pack's refund for suspected abuse; the customer sees the reason. */
 export function RefundRefusals() {
   const { t, tMaybe } = useI18n();
@@ -134,17 +150,13 @@ export function RefundRefusals() {
 
   const pack = refusal.target;
   return (
-    <Panel
+    <ActionPanel
       title={t('support.refuse.title')}
       description={t('support.refuse.description')}
       headingId="refuse-heading"
-      bodyClassName="p-0"
+      flush
+      done={refusal.done}
     >
-      {refusal.done ? (
-        <Banner tone="success" className="m-4">
-          {refusal.done}
-        </Banner>
-      ) : null}
       <QueryView
         query={packs}
         loading={<SkeletonLines />}
@@ -152,42 +164,47 @@ export function RefundRefusals() {
         empty={<EmptyState headingLevel={3} title={t('support.refuse.empty')} />}
       >
         {(data) => (
-          <Table caption={t('support.refuse.caption')}>
-            <THead>
-              <tr>
-                <Th>{t('support.refuse.col.pack')}</Th>
-                <Th align="right">{t('support.refuse.col.remaining')}</Th>
-                <Th>{t('support.refuse.col.acquiredAt')}</Th>
-                <Th>{t('support.refuse.col.refund')}</Th>
-                <Th>
-                  <span className="sr-only">{t('support.col.actions')}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {data.items.filter(isRefusable).map((p) => (
-                <Tr key={p.id}>
-                  <Td>
-                    <NameAndId name={`#${p.id}`} id={p.label} />
-                  </Td>
-                  <Td align="right">
-                    {formatCount(p.remaining)} / {formatCount(p.total)}
-                  </Td>
-                  <Td className="tabular">{formatDateTime(p.acquiredAt)}</Td>
-                  <Td className="max-w-72 text-xs">
-                    {p.refund.eligible
-                      ? t('support.refuse.eligible')
-                      : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? '')}
-                  </Td>
-                  <Td align="right">
-                    <Button size="sm" variant="secondary" onClick={() => refusal.open(p)}>
-                      {t('support.refuse.action', { id: p.id })}
-                    </Button>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <DataTable
+            caption={t('support.refuse.caption')}
+            rows={data.items.filter(isRefusable)}
+            rowKey={(p) => p.id}
+            columns={[
+              {
+                key: 'pack',
+                head: t('support.refuse.col.pack'),
+                cell: (p) => <NameAndId name={`#${p.id}`} id={p.label} />,
+              },
+              {
+                key: 'remaining',
+                head: t('support.refuse.col.remaining'),
+                align: 'right',
+                cell: (p) => `${formatCount(p.remaining)} / ${formatCount(p.total)}`,
+              },
+              {
+                key: 'acquiredAt',
+                head: t('support.refuse.col.acquiredAt'),
+                className: 'tabular',
+                cell: (p) => formatDateTime(p.acquiredAt),
+              },
+              {
+                key: 'refund',
+                head: t('support.refuse.col.refund'),
+                className: 'max-w-72 text-xs',
+                cell: (p) =>
+                  p.refund.eligible
+                    ? t('support.refuse.eligible')
+                    : tMaybe(`packs.refund.reason.${p.refund.reason}`, p.refund.reasonText ?? p.refund.reason ?? ''),
+              },
+            ]}
+            actions={{
+              label: t('support.col.actions'),
+              cell: (p) => (
+                <Button size="sm" variant="secondary" onClick={() => refusal.open(p)}>
+                  {t('support.refuse.action', { id: p.id })}
+                </Button>
+              ),
+            }}
+          />
         )}
       </QueryView>
       {pack ? (
@@ -203,7 +220,7 @@ export function RefundRefusals() {
           onConfirm={(reason) => refusal.mutation.mutate({ packId: pack.id, reason })}
         />
       ) : null}
-    </Panel>
+    </ActionPanel>
   );
 }
 
@@ -216,16 +233,12 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
   );
   const next = flag.target;
   return (
-    <Panel
+    <ActionPanel
       title={t('support.violation.title')}
       description={t('support.violation.description')}
       headingId="violation-heading"
+      done={flag.done}
     >
-      {flag.done ? (
-        <Banner tone="success" className="mb-4">
-          {flag.done}
-        </Banner>
-      ) : null}
       <p className="mb-4 text-sm text-slate-600">{t('support.violation.unknownState')}</p>
       <div className="flex flex-wrap gap-2">
         <Button variant="danger" onClick={() => flag.open(true)}>
@@ -246,6 +259,6 @@ export function ViolationFlag({ accountId }: { accountId: string }) {
           onConfirm={(reason) => flag.mutation.mutate({ violation: next, reason })}
         />
       ) : null}
-    </Panel>
+    </ActionPanel>
   );
 }

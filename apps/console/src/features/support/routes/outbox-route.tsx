@@ -6,15 +6,10 @@ import {
   Badge,
   type BadgeTone,
   Button,
+  DataTable,
   EmptyState,
   PageHeader,
   Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -54,44 +49,61 @@ function Outbox() {
           empty={<EmptyState title={t('support.outbox.emptyTitle')}>{t('support.outbox.emptyBody')}</EmptyState>}
         >
           {(data) => (
-            <Table caption={t('support.outbox.caption')} busy={list.isFetching}>
-              <THead>
-                <tr>
-                  <Th>{t('support.outbox.col.sentAt')}</Th>
-                  <Th>{t('support.outbox.col.channel')}</Th>
-                  <Th>{t('support.outbox.col.recipient')}</Th>
-                  <Th>{t('support.outbox.col.subject')}</Th>
-                  <Th>{t('support.outbox.col.account')}</Th>
-                  <Th>{t('support.outbox.col.status')}</Th>
-                  <Th align="right">{t('support.outbox.col.attempts')}</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {data.items.map((m) => (
-                  <Tr key={m.id}>
-                    <Td className="whitespace-nowrap tabular">{formatDateTime(m.sentAt)}</Td>
-                    <Td>{tMaybe(`support.outbox.channel.${m.channel}`, m.channel)}</Td>
-                    <Td className="break-all">{m.recipient}</Td>
-                    <Td className="max-w-md">
-                      <details>
-                        <summary className="cursor-pointer text-slate-900">{m.subject || t('common.dash')}</summary>
-                        <p className="mt-1 text-xs text-slate-600">{tMaybe(`support.outbox.kind.${m.kind}`, m.kind)}</p>
-                        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs text-slate-800">
-                          {m.body}
-                        </pre>
-                      </details>
-                    </Td>
-                    <Td className="font-mono text-xs">{m.accountId}</Td>
-                    <Td>
-                      <Badge tone={statusTone[m.status] ?? 'neutral'}>
-                        {tMaybe(`support.outbox.status.${m.status}`, m.status)}
-                      </Badge>
-                    </Td>
-                    <Td align="right">{m.attempts}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={t('support.outbox.caption')}
+              busy={list.isFetching}
+              rows={data.items}
+              rowKey={(m) => m.id}
+              columns={[
+                {
+                  key: 'sentAt',
+                  head: t('support.outbox.col.sentAt'),
+                  className: 'whitespace-nowrap tabular',
+                  cell: (m) => formatDateTime(m.sentAt),
+                },
+                {
+                  key: 'channel',
+                  head: t('support.outbox.col.channel'),
+                  cell: (m) => tMaybe(`support.outbox.channel.${m.channel}`, m.channel),
+                },
+                {
+                  key: 'recipient',
+                  head: t('support.outbox.col.recipient'),
+                  className: 'break-all',
+                  cell: (m) => m.recipient,
+                },
+                {
+                  key: 'subject',
+                  head: t('support.outbox.col.subject'),
+                  className: 'max-w-md',
+                  cell: (m) => (
+                    <details>
+                      <summary className="cursor-pointer text-slate-900">{m.subject || t('common.dash')}</summary>
+                      <p className="mt-1 text-xs text-slate-600">{tMaybe(`support.outbox.kind.${m.kind}`, m.kind)}</p>
+                      <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs text-slate-800">
+                        {m.body}
+                      </pre>
+                    </details>
+                  ),
+                },
+                {
+                  key: 'account',
+                  head: t('support.outbox.col.account'),
+                  className: 'font-mono text-xs',
+                  cell: (m) => m.accountId,
+                },
+                {
+                  key: 'status',
+                  head: t('support.outbox.col.status'),
+                  cell: (m) => (
+                    <Badge tone={statusTone[m.status] ?? 'neutral'}>
+                      {tMaybe(`support.outbox.status.${m.status}`, m.status)}
+                    </Badge>
+                  ),
+                },
+                { key: 'attempts', head: t('support.outbox.col.attempts'), align: 'right', cell: (m) => m.attempts },
+              ]}
+            />
           )}
         </ItemsQueryView>
       </Panel>

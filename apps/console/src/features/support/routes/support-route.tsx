@@ -8,17 +8,12 @@ import {
   Badge,
   Button,
   buttonClasses,
+  DataTable,
   EmptyState,
   Field,
   Input,
   PageHeader,
   Panel,
-  Table,
-  TBody,
-  Td,
-  THead,
-  Th,
-  Tr,
 } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { meQueryOptions } from '../api/me.ts';
@@ -96,49 +91,51 @@ function AccountSearch() {
           }
         >
           {(data) => (
-            <Table caption={t('support.accounts.caption')} busy={list.isFetching}>
-              <THead>
-                <tr>
-                  <Th>{t('support.col.account')}</Th>
-                  <Th>{t('support.col.members')}</Th>
-                  <Th>{t('support.col.status')}</Th>
-                  <Th>{t('support.col.settlement')}</Th>
-                  <Th>
-                    <span className="sr-only">{t('support.col.actions')}</span>
-                  </Th>
-                </tr>
-              </THead>
-              <TBody>
-                {data.items.map((a) => (
-                  <Tr key={a.id}>
-                    <Td>
+            <DataTable
+              caption={t('support.accounts.caption')}
+              busy={list.isFetching}
+              rows={data.items}
+              rowKey={(a) => a.id}
+              columns={[
+                {
+                  key: 'account',
+                  head: t('support.col.account'),
+                  cell: (a) => (
+                    <>
                       <NameAndId name={a.name} id={a.id} />
                       {a.isDemo ? (
                         <span className="mt-1 inline-block">
                           <Badge tone="info">{t('support.demoAccount')}</Badge>
                         </span>
                       ) : null}
-                    </Td>
-                    <Td>
-                      <AccountUsers users={a.users} className="flex flex-col gap-0.5 text-slate-800" />
-                    </Td>
-                    <Td>
-                      <AccountStatus status={a.status} />
-                    </Td>
-                    <Td>{tMaybe(`account.settlement.${a.settlement}`, a.settlement)}</Td>
-                    <Td align="right">
-                      <Link
-                        to={`/support/accounts/${encodeURIComponent(a.id)}`}
-                        className={buttonClasses('secondary', 'sm')}
-                        aria-label={t('support.open.aria', { name: a.name })}
-                      >
-                        {t('support.open')}
-                      </Link>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+                    </>
+                  ),
+                },
+                {
+                  key: 'members',
+                  head: t('support.col.members'),
+                  cell: (a) => <AccountUsers users={a.users} className="flex flex-col gap-0.5 text-slate-800" />,
+                },
+                { key: 'status', head: t('support.col.status'), cell: (a) => <AccountStatus status={a.status} /> },
+                {
+                  key: 'settlement',
+                  head: t('support.col.settlement'),
+                  cell: (a) => tMaybe(`account.settlement.${a.settlement}`, a.settlement),
+                },
+              ]}
+              actions={{
+                label: t('support.col.actions'),
+                cell: (a) => (
+                  <Link
+                    to={`/support/accounts/${encodeURIComponent(a.id)}`}
+                    className={buttonClasses('secondary', 'sm')}
+                    aria-label={t('support.open.aria', { name: a.name })}
+                  >
+                    {t('support.open')}
+                  </Link>
+                ),
+              }}
+            />
           )}
         </ItemsQueryView>
       </Panel>
