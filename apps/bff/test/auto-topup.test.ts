@@ -1,9 +1,9 @@
 import { addDays, type ForecastInput, type PackState, parseMoney } from '@idv/billing';
 import { accounts, notifications, orders, packs, usageEvents } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AutoTopupForecastRule, forecastWithAutoTopup } from '../src/use-cases/packs/label-forecast.ts';
-import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
+import { json, onPostgres, useTestApp } from './harness.ts';
 import { buy, customer, expectLedgerConsistent, newKey, refund } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';
 
@@ -18,11 +18,7 @@ type Rule = {
 };
 type OrderItem = { id: string; label: string; trigger: string; amount: string; paid: Record<string, string> };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ poolSize: 20 });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ poolSize: 20 });
 
 let n = 0;
 /**

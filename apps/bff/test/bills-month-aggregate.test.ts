@@ -1,17 +1,13 @@
 import { rows } from '@idv/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './harness.ts';
 
 /**
  * Issue 6: bill_month_aggregates (no resource dimension) is kept by the same triggers as
  * bill_aggregates; after inserts, updates and deletes both must equal the charges grouped.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 type G = { k: string; n: string; q: string; a: string };
 const fromCharges = () =>

@@ -1,8 +1,8 @@
 import { notifications } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
+import { json, onPostgres, useTestApp } from './harness.ts';
 import { buy, customer, newKey, refund } from './money-fixtures.ts';
 import { cst, ev, ingestOk, insertPostpaidHistory } from './usage-fixtures.ts';
 
@@ -19,11 +19,7 @@ type Budget = {
   daily: { date: string; spent: string }[];
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ poolSize: 20 });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ poolSize: 20 });
 
 async function notices(accountId: string, kind: string) {
   return t.deps.db

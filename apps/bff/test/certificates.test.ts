@@ -1,7 +1,7 @@
 import { benefitPackages, certificateOrders, charges, ledgerEntries } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPageItems, createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { allPageItems, json, useTestApp } from './harness.ts';
 import { expectLedgerConsistent } from './money-fixtures.ts';
 
 type Cert = {
@@ -17,11 +17,7 @@ type Cert = {
 /** R8.6 the refund-policy consent the console sends once the customer ticks it. */
 const ACCEPT = { policyAccepted: true };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const points = async () =>
   (await t.deps.db.select().from(benefitPackages).where(eq(benefitPackages.id, 'bp_demo_ssl')))[0]?.points;

@@ -1,12 +1,12 @@
 import type { UsageInjection } from '@idv/contracts';
 import { accounts, charges, ledgerEntries, notifications, packs, resources, rows, settlements, users } from '@idv/db';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateUsage } from '../src/demo/usage-generator.ts';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { issueServiceKey } from '../src/use-cases/resources/create-service-key.ts';
-import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { type Client, json, useTestApp } from './harness.ts';
 
 /**
  * Issue 5: advancing a demo clock produces exactly the settlements, notices and state changes that the
@@ -20,11 +20,7 @@ const RECHARGE_1 = at(1);
 const RECHARGE_2 = at(50);
 const END = at(5 * 24);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ now: S.toISOString(), config: { trialGrantDelayMs: 30 * 60_000 } });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ now: S.toISOString(), config: { trialGrantDelayMs: 30 * 60_000 } });
 
 function injections(res: string[]): UsageInjection[] {
   const [a = '', b = '', c = ''] = res;

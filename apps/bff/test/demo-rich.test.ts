@@ -1,14 +1,10 @@
 import { ledgerEntries } from '@idv/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balancesOf, ledgerBalances, lockAccount } from '../src/repositories/ledger.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { json, useTestApp } from './harness.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ seed: true });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ seed: true });
 
 type Pack = { id: string; source: string; status: string; refund: { eligible: boolean; reason: string | null } };
 

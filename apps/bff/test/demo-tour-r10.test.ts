@@ -1,14 +1,10 @@
 import { notifications, orders } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from './harness.ts';
 import { newKey } from './money-fixtures.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 type Tenant = { accountId: string; customer: { email: string; password: string }; resources: { id: string }[] };
 

@@ -1,13 +1,9 @@
 import { accounts, rows } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from './harness.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
 
 type Created = {
   accountId: string;

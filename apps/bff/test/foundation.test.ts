@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPageItems, type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { allPageItems, type Client, json, useTestApp } from './harness.ts';
 
 type Pack = {
   id: string;
@@ -15,11 +15,7 @@ type Pack = {
 };
 type List<T> = { items: T[]; nextCursor: string | null };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('sign-in and identity', () => {
   it('signs in the demo customer and answers /me with the account and the real clock', async () => {

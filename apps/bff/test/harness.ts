@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@idv/db';
 import postgres from 'postgres';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, testConfig } from '../src/config.ts';
@@ -127,6 +127,28 @@ export async function createTestApp(
       return client(app, `sid=${sid}`);
     },
   };
+}
+
+/**
+ * The app a test file shares: created before its first test (beforeAll) and closed after its last
+ * (afterAll). The handle forwards to that app, so it is used inside tests and hooks only.
+ *
+ *   const t = useTestApp({ poolSize: 20 });
+ */
+export function useTestApp(opts?: Parameters<typeof createTestApp>[0]): TestApp & { testDb: TestDb } {
+  let app: (TestApp & { testDb: TestDb }) | undefined;
+  beforeAll(async () => {
+    app = await createTestApp(opts);
+  });
+  afterAll(async () => app?.close());
+  const created = () => {
+    if (!app) throw new Error('useTestApp: the app exists from beforeAll on; use it inside a test or a hook');
+    return app;
+  };
+  return new Proxy({} as TestApp & { testDb: TestDb }, {
+    get: (_, key) => Reflect.get(created(), key),
+    set: (_, key, value) => Reflect.set(created(), key, value),
+  });
 }
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { useTestApp } from './harness.ts';
 import { chargesOf, countEvents, createAccount, cst, ev, eventRow, ingestOk } from './usage-fixtures.ts';
 
 // Regression found by the whole-system simulator (`pnpm sim`, seed 2): an account activated today and
 // not settled yet accepted a call dated the day before its activation as postpaid, but settlement
 // starts at the activation day (R5.1), so that call was never billed.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('R4.6 calls dated before the account existed', () => {
   it('R4.6 a call dated before the activation day of a not-yet-settled account is refused DAY_SETTLED, never postpaid', async () => {

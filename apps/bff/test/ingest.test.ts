@@ -1,15 +1,11 @@
 import { notifications, serviceKeys, usageEvents } from '@idv/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from './harness.ts';
 import { addPack, countEvents, createAccount, cst, ev, eventRow, ingest, ingestOk, packRow } from './usage-fixtures.ts';
 
 // The test clock: 2026-11-20 10:00 CST; yesterday (2026-11-19) is settled for these accounts.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const TODAY = '2026-11-20';
 const at = (hm: string) => `${TODAY}T${hm}:00+08:00`;

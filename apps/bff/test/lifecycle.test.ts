@@ -1,17 +1,13 @@
 import { accounts, notifications, packs, users } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { balancesOf, ledgerBalances } from '../src/repositories/ledger.ts';
 import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
-import { createTestApp, json, onPostgres, type TestApp } from './harness.ts';
+import { json, onPostgres, useTestApp } from './harness.ts';
 import { addPack, createAccount, cst, ev, ingestOk } from './usage-fixtures.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-10T09:00:00+08:00' });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ now: '2026-11-10T09:00:00+08:00' });
 
 async function kinds(accountId: string) {
   const rows = await t.deps.db.select().from(notifications).where(eq(notifications.accountId, accountId));

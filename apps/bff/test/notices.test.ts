@@ -1,19 +1,15 @@
 import { accounts, notifications, outbox } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arrearsLifecycleJob } from '../src/jobs/arrears.ts';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { createTestApp, json, onPostgres, T0, type TestApp } from './harness.ts';
+import { json, onPostgres, T0, useTestApp } from './harness.ts';
 import { buy, customer, newKey } from './money-fixtures.ts';
 import { accountRow, cst, ev, ingestMany, ingestOk, packRow } from './usage-fixtures.ts';
 
 // R6.1–R6.3 arrears, suspension and resume notices; R7 pack notices at delivery. On PGlite and, with
 // DATABASE_URL, on PostgreSQL, where the concurrent triggers really run in parallel.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ poolSize: 20 });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ poolSize: 20 });
 
 const DAY = '2026-11-20';
 const DUE = cst('2026-11-21T08:00:00');

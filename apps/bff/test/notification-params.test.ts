@@ -1,16 +1,12 @@
 import type { Notification } from '@idv/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from '../src/notifications/templates.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { json, useTestApp } from './harness.ts';
 import { buy, customer, refund } from './money-fixtures.ts';
 
 // Issue 17: a notice carries the params it was made from (the console says it in its reader's
 // language), money reads as in the console, and packs are named by their label, not their id.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('R7 notification texts and params (issue 17)', () => {
   it('R6.1 money in a notice reads as in the console: grouped, sign before ¥', () => {

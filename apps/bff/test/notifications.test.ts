@@ -3,20 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { accounts, notifications, outbox, packs, users } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arrearsLifecycleJob } from '../src/jobs/arrears.ts';
 import { BACKOFF_MS, deliverOutboxJob } from '../src/jobs/outbox.ts';
 import { packExpiryJob } from '../src/jobs/pack-expiry.ts';
 import { smtpSender } from '../src/notifications/senders.ts';
 import { postLedger } from '../src/repositories/ledger.ts';
 import { notify } from '../src/repositories/notifications.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { json, useTestApp } from './harness.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const packVars = { packId: '1', labelZh: '测试', labelEn: 'Test', remaining: 10, total: 100 };
 

@@ -1,15 +1,11 @@
 import { cstDate, formatMoney4, parseMoney, purchasedPackExpiry } from '@idv/billing';
 import { accounts, auditLog, charges, notifications, packs, usageEvents, vouchers } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from './harness.ts';
 import { buy, customer, expectLedgerConsistent, moneySnapshot, newKey, type OrderView } from './money-fixtures.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('buying packs (R3.3, R2.2, R2.3)', () => {
   it('R3.3/R2.3 delivers N packs paid voucher first, then gift → income → cash, with the split recorded', async () => {

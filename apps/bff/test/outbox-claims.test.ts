@@ -1,20 +1,16 @@
 import { notifications, outbox } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config.ts';
 import type { Deps } from '../src/deps.ts';
 import { deliverOutboxJob, OUTBOX_CLAIM_LEASE_MS } from '../src/jobs/outbox.ts';
 import type { OutgoingMessage, Sender } from '../src/notifications/senders.ts';
 import { sendersFromConfig } from '../src/notifications/senders.ts';
 import { claimDueOutbox, notify, recordOutboxResult } from '../src/repositories/notifications.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { useTestApp } from './harness.ts';
 
 // R7 the outbox claims, sends outside any transaction, then records; delivery is at-least-once.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 let n = 0;
 /** Queues `count` emails for acct_other's owner (R6 arrears notices, each its own cause). */

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPageItems, type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { allPageItems, type Client, json, useTestApp } from './harness.ts';
 
 type Pack = { id: string; status: string; expiresAt: string };
 type List<T> = { items: T[]; nextCursor: string | null };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('pack list sort activeFirst (issue 17, R3.5)', () => {
   const pages = (c: Client, qs: string, limit: number) => allPageItems<Pack>(c, `/api/v1/packs?limit=${limit}${qs}`);

@@ -4,17 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { SESSION_SNAPSHOT_TTL_MS, SessionSnapshots } from '../src/http/session-snapshots.ts';
 import type { SessionRow } from '../src/repositories/auth.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { createTestApp, json, type TestApp, useTestApp } from './harness.ts';
 
 // Issue 15: the session, its user, any impersonation and the account acted on are read in one
 // prepared statement per request, and /me, /packs and /account answer from that account row. These
 // tests pin what that must not change: the row is per request (never reused), it is the account the
 // request acts on (never the one an expired impersonation pointed at), and sessions end as before.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const REASON = 'Customer asked why the balance on the account page looks stale.';
 type Account = { balances: { cash: string; available: string }; status: string };

@@ -1,13 +1,9 @@
 import { sessions } from '@idv/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from './harness.ts';
 import { inviteAndAccept } from './invitation-fixtures.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 } });
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ config: { sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 } });
 
 describe('R9.1 account members', () => {
   it('R9.1 the owner invites a viewer who can read but not manage users, changes roles, and keeps one owner', async () => {

@@ -1,16 +1,12 @@
 import { serviceKeys } from '@idv/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/lib/crypto.ts';
-import { allPageItems, createTestApp, json, type TestApp } from './harness.ts';
+import { allPageItems, json, useTestApp } from './harness.ts';
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; revokedAt: string | null; key?: string };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const event = (id: string) => ({
   id,

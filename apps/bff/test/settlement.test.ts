@@ -1,9 +1,9 @@
 import { accounts, monthlyPriceTiers, notifications, settlements } from '@idv/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runAccountJobs, tick } from '../src/jobs/scheduler.ts';
 import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
-import { createTestApp, json, T0, type TestApp } from './harness.ts';
+import { json, T0, useTestApp } from './harness.ts';
 import {
   accountRow,
   addPack,
@@ -23,11 +23,7 @@ const DAY = '2026-11-20';
 const DUE = cst('2026-11-21T08:00:00');
 const SETTLED = { settledThrough: '2026-11-19' };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 beforeEach(() => t.clock.set(T0));
 
 const MINE = new Set(['daily_settlement', 'monthly_settlement', 'arrears']);

@@ -1,19 +1,15 @@
 import { accounts, auditLog } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { allPages, createTestApp, json, type TestApp } from './harness.ts';
+import { allPages, json, useTestApp } from './harness.ts';
 import { buy, customer, refund } from './money-fixtures.ts';
 import { cst, ev, ingestOk } from './usage-fixtures.ts';
 
 type Item = { kind: string; at: string; id: string; what: string; amount: string | null };
 type Page = { items: Item[]; nextCursor: string | null };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('support timeline (issue 18)', () => {
   it('lists orders, refunds, settlements, notices, sign-ins and actions newest first, filterable and paginated', async () => {

@@ -1,16 +1,12 @@
 import { addDays, MIN_ANOMALY_HISTORY_DAYS } from '@idv/billing';
 import { accounts, notifications, rows } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
-import { createTestApp, json, type TestApp } from './harness.ts';
+import { json, useTestApp } from './harness.ts';
 import { createAccount, cst, ev, ingestOk, insertPostpaidHistory } from './usage-fixtures.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 async function anomalies(accountId: string) {
   return t.deps.db

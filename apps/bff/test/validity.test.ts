@@ -1,19 +1,15 @@
 import { usageEvents } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, T0, type TestApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { json, T0, useTestApp } from './harness.ts';
 import { buy, customer } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, eventRow, ingestOk, packRow } from './usage-fixtures.ts';
 
 // R4.3 one notion of pack validity (packages/billing validity.ts): a pack delivered on CST day D is
 // valid from 00:00 CST of D through its expiry, whenever a call of D arrives. Runs on PGlite and, with
 // DATABASE_URL, on PostgreSQL (the candidate-pack SQL bound is part of what is tested).
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 const D = '2026-11-20';
 const at = (hms: string) => `${D}T${hms}+08:00`;
