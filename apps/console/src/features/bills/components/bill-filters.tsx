@@ -1,7 +1,8 @@
 import type { Resource } from '@idv/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { FilterSelects } from '../../../components/select-filter.tsx';
-import { Button, Field, Input } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Button } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { modeKey, productName, txKey } from '../labels.ts';
 import { BILLING_MODES, type BillSearch, hasBillFilters, TRANSACTION_TYPES } from '../search-params.ts';
@@ -71,19 +72,16 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
           },
         ]}
       />
-      <Field label={t('bills.filter.q')} className="w-56">
-        {(p) => (
-          <Input
-            {...p}
-            name="q"
-            type="search"
-            value={q}
-            maxLength={100}
-            placeholder={t('bills.filter.qPlaceholder')}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label={t('bills.filter.q')}
+        className="w-56"
+        name="q"
+        type="search"
+        value={q}
+        maxLength={100}
+        placeholder={t('bills.filter.qPlaceholder')}
+        onChange={(e) => setQ(e.target.value)}
+      />
       <Button type="submit">{t('bills.filter.search')}</Button>
       {hasBillFilters(search) ? (
         <Button

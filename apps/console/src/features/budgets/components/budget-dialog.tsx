@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormDialog } from '../../../components/form-dialog.tsx';
 import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
-import { AmountInput, Field, Input, Select } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { AmountInput, Field, Select } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createBudgetMutationOptions, patchBudgetMutationOptions } from '../api/budgets.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
@@ -92,9 +93,13 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
       pending={pending}
       error={create.error ?? patch.error}
     >
-      <Field label={t('budgets.form.name')} error={touched && errors.name ? t('budgets.form.error.name') : undefined}>
-        {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+      <InputField
+        label={t('budgets.form.name')}
+        error={touched && errors.name ? t('budgets.form.error.name') : undefined}
+        value={name}
+        maxLength={100}
+        onChange={(e) => setName(e.target.value)}
+      />
       <Field
         label={t('budgets.form.amount')}
         error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
@@ -135,13 +140,13 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
           ) : null}
         </>
       )}
-      <Field
+      <InputField
         label={t('budgets.form.thresholds')}
         hint={t('budgets.form.thresholdsHint')}
         error={touched && errors.thresholds ? t('budgets.form.error.thresholds') : undefined}
-      >
-        {(p) => <Input {...p} value={thresholds} onChange={(e) => setThresholds(e.target.value)} />}
-      </Field>
+        value={thresholds}
+        onChange={(e) => setThresholds(e.target.value)}
+      />
     </FormDialog>
   );
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { InputField } from '../../../components/ui/field.tsx';
 import {
   Button,
   buttonClasses,
@@ -12,7 +13,6 @@ import {
   DescriptionList,
   EmptyState,
   Field,
-  Input,
   PageHeader,
   Panel,
   Select,
@@ -104,23 +104,24 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
           ))}
         </fieldset>
         {mode === 'year' ? (
-          <Field
+          <InputField
             label={t('planner.form.calls')}
             hint={t('planner.form.callsHint')}
             error={callsError ? t('planner.form.errorCalls') : undefined}
-          >
-            {(p) => (
-              <Input {...p} inputMode="numeric" name="calls" value={calls} onChange={(e) => setCalls(e.target.value)} />
-            )}
-          </Field>
+            inputMode="numeric"
+            name="calls"
+            value={calls}
+            onChange={(e) => setCalls(e.target.value)}
+          />
         ) : mode === 'months' ? (
-          <Field
+          <InputField
             label={t('planner.form.months')}
             hint={t('planner.form.monthsHint')}
             error={monthsError ? t('planner.form.errorMonths') : undefined}
-          >
-            {(p) => <Input {...p} name="months" value={months} onChange={(e) => setMonths(e.target.value)} />}
-          </Field>
+            name="months"
+            value={months}
+            onChange={(e) => setMonths(e.target.value)}
+          />
         ) : (
           <Field label={t('planner.form.horizon')} hint={t('planner.form.horizonHint')}>
             {(p) => (
