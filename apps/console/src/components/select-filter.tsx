@@ -74,3 +74,45 @@ export function filterFields<S>(search: S, onChange: (patch: Partial<S>) => void
     onChange: (value: S[K] | undefined) => onChange({ [name]: value } as Partial<S>),
   });
 }
+
+type FilterValue<S, K extends keyof S> = Extract<NonNullable<S[K]>, string>;
+
+/** One select of a `FilterSelects` bar: the search key it sets, its label, width and options. */
+export type FilterSelect<S> = {
+  [K in keyof S & string]: {
+    name: K;
+    label: string;
+    className: string;
+    options: readonly FilterValue<S, K>[];
+    optionLabel?: (v: FilterValue<S, K>) => string;
+  };
+}[keyof S & string];
+
+/**
+ * The "all or one value" selects of a filter bar, one `SelectFilter` per entry of `selects`, in order,
+ * each bound to its key of `search` (see `filterFields`).
+ */
+export function FilterSelects<S>({
+  search,
+  onChange,
+  all,
+  selects,
+}: {
+  search: S;
+  onChange: (patch: Partial<S>) => void;
+  all: string;
+  selects: readonly FilterSelect<S>[];
+}) {
+  const field = filterFields(search, onChange);
+  return selects.map(({ name, label, className, options, optionLabel }) => (
+    <SelectFilter
+      key={name}
+      label={label}
+      className={className}
+      all={all}
+      options={options as readonly string[]}
+      optionLabel={optionLabel as ((v: string) => string) | undefined}
+      {...(field(name) as { name: string; value: string | undefined; onChange: (v: string | undefined) => void })}
+    />
+  ));
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectCases } from '../test/expect-cases.ts';
 import { formatDate, formatDateTime, formatDateTimeShort, toCstParts } from './datetime.ts';
 
 describe('CST display', () => {
@@ -14,8 +15,10 @@ describe('CST display', () => {
   });
 
   it('keeps a date-only value and falls back on nonsense', () => {
-    expect(formatDateTime('2024-05-15')).toBe('2024-05-15');
-    expect(formatDateTime('not a date')).toBe('—');
-    expect(formatDateTime(null)).toBe('—');
+    expectCases(formatDateTime, [
+      ['2024-05-15', '2024-05-15'],
+      ['not a date', '—'],
+      [null, '—'],
+    ]);
   });
 });

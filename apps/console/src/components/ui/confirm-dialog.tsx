@@ -2,6 +2,21 @@ import type { ReactNode } from 'react';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 
+/** What a ConfirmDialog takes: texts come translated. */
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  closeLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
 /** A confirmation on the shared Dialog (focus trap, Escape, focus back to the opener). Texts come translated. */
 export function ConfirmDialog({
   open,
@@ -15,19 +30,7 @@ export function ConfirmDialog({
   busy = false,
   onConfirm,
   onCancel,
-}: {
-  open: boolean;
-  title: string;
-  description?: ReactNode;
-  children?: ReactNode;
-  confirmLabel: string;
-  cancelLabel: string;
-  closeLabel: string;
-  danger?: boolean;
-  busy?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

@@ -1,5 +1,12 @@
 import { clsx } from 'clsx';
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  forwardRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  useId,
+} from 'react';
 import { focusRing } from './focus.ts';
 
 const control =
@@ -67,6 +74,29 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A `Field` holding one `Input`, for the common case: `<InputField label="Email" type="email" value={v} />`.
+ * `className` is the field's; the other props are the input's (its own `aria-invalid` wins over the field's).
+ */
+export function InputField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  ref?: Ref<HTMLInputElement>;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(p) => <Input {...p} {...input} />}
+    </Field>
   );
 }
 

@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { expectCases } from '../../test/expect-cases.ts';
 import { countdown, debtToClear, stillMissing } from './arrears.ts';
 
 describe('R6.3 debt to clear', () => {
   it('is −available when negative', () => {
-    expect(debtToClear('-42.00')).toBe('42.00');
-    expect(debtToClear('-0.01')).toBe('0.01');
-    expect(debtToClear('-1234567890123.45')).toBe('1234567890123.45');
+    expectCases(debtToClear, [
+      ['-42.00', '42.00'],
+      ['-0.01', '0.01'],
+      ['-1234567890123.45', '1234567890123.45'],
+    ]);
   });
   it('rounds a sub-cent debt up so the recharge really clears it', () => {
-    expect(debtToClear('-3.5001')).toBe('3.51');
-    expect(debtToClear('-0.0035')).toBe('0.01');
+    expectCases(debtToClear, [
+      ['-3.5001', '3.51'],
+      ['-0.0035', '0.01'],
+    ]);
   });
   it('is null when nothing is owed', () => {
-    expect(debtToClear('0.00')).toBeNull();
-    expect(debtToClear('12.00')).toBeNull();
-    expect(debtToClear('-0.00')).toBeNull();
+    expectCases(debtToClear, [
+      ['0.00', null],
+      ['12.00', null],
+      ['-0.00', null],
+    ]);
   });
 });
 
@@ -44,14 +51,24 @@ describe('countdown', () => {
 
 describe('R6.3 what a recharge still leaves missing (issue 17)', () => {
   it('is the rest of the debt when the recharge is smaller', () => {
-    expect(stillMissing('37.00', '20.00')).toBe('17.00');
-    expect(stillMissing('37.00', '36.99')).toBe('0.01');
-    expect(stillMissing('1234567890123.45', '0.45')).toBe('1234567890123.00');
+    expectCases(
+      ([debt, paid]: [string, string]) => stillMissing(debt, paid),
+      [
+        [['37.00', '20.00'], '17.00'],
+        [['37.00', '36.99'], '0.01'],
+        [['1234567890123.45', '0.45'], '1234567890123.00'],
+      ],
+    );
   });
   it('is null when the recharge clears the debt, or is not an amount yet', () => {
-    expect(stillMissing('37.00', '37.00')).toBeNull();
-    expect(stillMissing('37.00', '100')).toBeNull();
-    expect(stillMissing('37.00', '')).toBeNull();
-    expect(stillMissing('37.00', 'abc')).toBeNull();
+    expectCases(
+      (paid: string) => stillMissing('37.00', paid),
+      [
+        ['37.00', null],
+        ['100', null],
+        ['', null],
+        ['abc', null],
+      ],
+    );
   });
 });

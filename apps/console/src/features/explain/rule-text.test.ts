@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
+import { expectCases } from '../../test/expect-cases.ts';
 import { withoutRuleIds } from './rule-text.ts';
 
 describe('explainer wording (issue 17)', () => {
   it('drops rule ids from server sentences, in both languages', () => {
-    expect(withoutRuleIds('earliest expiry (R4.2)')).toBe('earliest expiry');
-    expect(withoutRuleIds('最早到期的资源包优先（R4.2）')).toBe('最早到期的资源包优先');
-    expect(withoutRuleIds('covered on delivery (R4.3, R4.7)')).toBe('covered on delivery');
-    expect(withoutRuleIds('R4.4: postpaid, all packs exhausted')).toBe('postpaid, all packs exhausted');
-    expect(withoutRuleIds('Pack 12 (gift)')).toBe('Pack 12 (gift)');
+    expectCases(withoutRuleIds, [
+      ['earliest expiry (R4.2)', 'earliest expiry'],
+      ['最早到期的资源包优先（R4.2）', '最早到期的资源包优先'],
+      ['covered on delivery (R4.3, R4.7)', 'covered on delivery'],
+      ['R4.4: postpaid, all packs exhausted', 'postpaid, all packs exhausted'],
+      ['Pack 12 (gift)', 'Pack 12 (gift)'],
+    ]);
   });
 
   it('no explainer message shown to customers names a rule id (R4.2 and friends)', () => {

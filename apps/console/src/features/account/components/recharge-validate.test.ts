@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectCases } from '../../../test/expect-cases.ts';
 import { validateRechargeAmount } from './recharge-dialog.tsx';
 
 describe('recharge amount', () => {
@@ -6,12 +7,14 @@ describe('recharge amount', () => {
     for (const ok of ['1', '0.01', '100.5', '99999999.99', ' 20.00 ']) expect(validateRechargeAmount(ok)).toBeNull();
   });
   it('refuses empty, zero, negative, 3 decimals and exponents', () => {
-    expect(validateRechargeAmount('')).toBe('required');
-    expect(validateRechargeAmount('0')).toBe('positive');
-    expect(validateRechargeAmount('0.00')).toBe('positive');
-    expect(validateRechargeAmount('-5')).toBe('format');
-    expect(validateRechargeAmount('1.005')).toBe('format');
-    expect(validateRechargeAmount('1e3')).toBe('format');
-    expect(validateRechargeAmount('123456789')).toBe('format');
+    expectCases(validateRechargeAmount, [
+      ['', 'required'],
+      ['0', 'positive'],
+      ['0.00', 'positive'],
+      ['-5', 'format'],
+      ['1.005', 'format'],
+      ['1e3', 'format'],
+      ['123456789', 'format'],
+    ]);
   });
 });

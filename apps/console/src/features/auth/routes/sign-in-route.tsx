@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PublicPage } from '../../../components/public-page.tsx';
-import { Banner, Button, Field, Input } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Banner, Button } from '../../../components/ui/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { type MessageKey, useT } from '../../../lib/i18n.tsx';
 import { loginMutationOptions } from '../api/login.ts';
@@ -64,35 +65,27 @@ export function SignInRoute() {
         ) : expired ? (
           <Banner tone="info">{t('auth.expired')}</Banner>
         ) : null}
-        <Field label={t('auth.email')}>
-          {(p) => (
-            <Input
-              {...p}
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={problem ? true : undefined}
-            />
-          )}
-        </Field>
-        <Field label={t('auth.password')}>
-          {(p) => (
-            <Input
-              {...p}
-              ref={passwordRef}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={problem ? true : undefined}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+        />
+        <InputField
+          label={t('auth.password')}
+          ref={passwordRef}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+        />
         <Button type="submit" variant="primary" className="mt-2 w-full" loading={login.isPending}>
           {login.isPending ? t('auth.submitting') : t('auth.submit')}
         </Button>

@@ -1,7 +1,8 @@
 import type { Resource } from '@idv/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { filterFields, SelectFilter } from '../../../components/select-filter.tsx';
-import { Button, Field, Input } from '../../../components/ui/index.ts';
+import { FilterSelects } from '../../../components/select-filter.tsx';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Button } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { modeKey, productName, txKey } from '../labels.ts';
 import { BILLING_MODES, type BillSearch, hasBillFilters, TRANSACTION_TYPES } from '../search-params.ts';
@@ -25,7 +26,6 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   const i18n = useI18n();
   const { t } = i18n;
   const all = t('bills.filter.all');
-  const field = filterFields(search, onChange);
   const [q, setQ] = useState(search.q ?? '');
   // Follow the URL (back/forward, reset) when it changes under the input.
   useEffect(() => setQ(search.q ?? ''), [search.q]);
@@ -42,57 +42,46 @@ export function BillFilters({ search, month, maxMonth, products, resources, onCh
   return (
     <form aria-label={t('bills.filters')} className="flex flex-wrap items-end gap-3" onSubmit={submit}>
       <MonthPicker month={month} max={maxMonth} onChange={(m) => onChange({ month: m })} />
-      <SelectFilter
-        label={t('bills.filter.product')}
-        className="w-40"
+      <FilterSelects
+        search={search}
+        onChange={onChange}
         all={all}
-        options={productOptions}
-        optionLabel={(code) => productName(i18n, code)}
-        {...field('product')}
+        selects={[
+          {
+            name: 'product',
+            label: t('bills.filter.product'),
+            className: 'w-40',
+            options: productOptions,
+            optionLabel: (code) => productName(i18n, code),
+          },
+          { name: 'project', label: t('bills.filter.project'), className: 'w-36', options: projects },
+          { name: 'region', label: t('bills.filter.region'), className: 'w-36', options: regions },
+          {
+            name: 'billingMode',
+            label: t('bills.filter.billingMode'),
+            className: 'w-32',
+            options: BILLING_MODES,
+            optionLabel: (m) => t(modeKey(m)),
+          },
+          {
+            name: 'transactionType',
+            label: t('bills.filter.transactionType'),
+            className: 'w-36',
+            options: TRANSACTION_TYPES,
+            optionLabel: (x) => t(txKey(x)),
+          },
+        ]}
       />
-      <SelectFilter
-        label={t('bills.filter.project')}
-        className="w-36"
-        all={all}
-        options={projects}
-        {...field('project')}
+      <InputField
+        label={t('bills.filter.q')}
+        className="w-56"
+        name="q"
+        type="search"
+        value={q}
+        maxLength={100}
+        placeholder={t('bills.filter.qPlaceholder')}
+        onChange={(e) => setQ(e.target.value)}
       />
-      <SelectFilter
-        label={t('bills.filter.region')}
-        className="w-36"
-        all={all}
-        options={regions}
-        {...field('region')}
-      />
-      <SelectFilter
-        label={t('bills.filter.billingMode')}
-        className="w-32"
-        all={all}
-        options={BILLING_MODES}
-        optionLabel={(m) => t(modeKey(m))}
-        {...field('billingMode')}
-      />
-      <SelectFilter
-        label={t('bills.filter.transactionType')}
-        className="w-36"
-        all={all}
-        options={TRANSACTION_TYPES}
-        optionLabel={(x) => t(txKey(x))}
-        {...field('transactionType')}
-      />
-      <Field label={t('bills.filter.q')} className="w-56">
-        {(p) => (
-          <Input
-            {...p}
-            name="q"
-            type="search"
-            value={q}
-            maxLength={100}
-            placeholder={t('bills.filter.qPlaceholder')}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        )}
-      </Field>
       <Button type="submit">{t('bills.filter.search')}</Button>
       {hasBillFilters(search) ? (
         <Button

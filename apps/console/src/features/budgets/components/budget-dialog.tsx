@@ -2,7 +2,9 @@ import type { Budget, CatalogItem, CreateBudgetBody } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormDialog } from '../../../components/form-dialog.tsx';
-import { AmountInput, Field, Input, Select } from '../../../components/ui/index.ts';
+import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { InputField } from '../../../components/ui/field.tsx';
+import { AmountInput, Field, Select } from '../../../components/ui/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { createBudgetMutationOptions, patchBudgetMutationOptions } from '../api/budgets.ts';
 import { catalogQueryOptions } from '../api/catalog.ts';
@@ -30,7 +32,7 @@ type Scope = 'account' | 'product' | 'label';
 
 /** Create (budget undefined) or edit a budget (R10.1). The scope is chosen at creation only. */
 export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose: () => void; budget?: Budget }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const catalog = useQuery({ ...catalogQueryOptions(), enabled: open && !budget });
   const [name, setName] = useState(budget?.name ?? '');
@@ -53,6 +55,8 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
   const { errors, thresholds: nums } = validateBudget({ name, amount, thresholds });
   const items: CatalogItem[] = catalog.data?.items ?? [];
   const products = [...new Set(items.map((i) => i.product))].sort();
+  const labelName = useLabelName(true);
+  const labelNames = new Map(items.map((x) => [x.code, labelName(x)]));
 
   function close() {
     if (pending) return;
@@ -89,9 +93,13 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
       pending={pending}
       error={create.error ?? patch.error}
     >
-      <Field label={t('budgets.form.name')} error={touched && errors.name ? t('budgets.form.error.name') : undefined}>
-        {(p) => <Input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+      <InputField
+        label={t('budgets.form.name')}
+        error={touched && errors.name ? t('budgets.form.error.name') : undefined}
+        value={name}
+        maxLength={100}
+        onChange={(e) => setName(e.target.value)}
+      />
       <Field
         label={t('budgets.form.amount')}
         error={touched && errors.amount ? t('budgets.form.error.amount') : undefined}
@@ -112,42 +120,33 @@ export function BudgetDialog({ open, onClose, budget }: { open: boolean; onClose
             )}
           </Field>
           {scope === 'product' ? (
-            <Field label={t('budgets.form.product')}>
-              {(p) => (
-                <Select {...p} value={product} onChange={(e) => setProduct(e.target.value)}>
-                  <option value="">—</option>
-                  {products.map((x) => (
-                    <option key={x} value={x}>
-                      {x}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <SelectFilter
+              label={t('budgets.form.product')}
+              all="—"
+              value={product}
+              options={products}
+              onChange={(v) => setProduct(v ?? '')}
+            />
           ) : null}
           {scope === 'label' ? (
-            <Field label={t('budgets.form.label')}>
-              {(p) => (
-                <Select {...p} value={label} onChange={(e) => setLabel(e.target.value)}>
-                  <option value="">—</option>
-                  {items.map((x) => (
-                    <option key={x.code} value={x.code}>
-                      {locale === 'en' ? x.nameEn : x.nameZh} ({x.code})
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <SelectFilter
+              label={t('budgets.form.label')}
+              all="—"
+              value={label}
+              options={items.map((x) => x.code)}
+              optionLabel={(code) => labelNames.get(code) ?? code}
+              onChange={(v) => setLabel(v ?? '')}
+            />
           ) : null}
         </>
       )}
-      <Field
+      <InputField
         label={t('budgets.form.thresholds')}
         hint={t('budgets.form.thresholdsHint')}
         error={touched && errors.thresholds ? t('budgets.form.error.thresholds') : undefined}
-      >
-        {(p) => <Input {...p} value={thresholds} onChange={(e) => setThresholds(e.target.value)} />}
-      </Field>
+        value={thresholds}
+        onChange={(e) => setThresholds(e.target.value)}
+      />
     </FormDialog>
   );
 }

@@ -59,15 +59,15 @@ export function ConfirmPaymentDialog({
           <caption className="pb-1 text-left font-medium text-slate-900">{t('buy.review.fromTitle')}</caption>
           <thead className="text-xs text-slate-600">
             <tr>
-              <th scope="col" className="py-1 font-normal">
-                {t('buy.review.col.source')}
-              </th>
-              <th scope="col" className="py-1 text-right font-normal">
-                {t('buy.review.col.taken')}
-              </th>
-              <th scope="col" className="py-1 text-right font-normal">
-                {t('buy.review.col.after')}
-              </th>
+              {(['source', 'taken', 'after'] as const).map((col) => (
+                <th
+                  key={col}
+                  scope="col"
+                  className={col === 'source' ? 'py-1 font-normal' : 'py-1 text-right font-normal'}
+                >
+                  {t(`buy.review.col.${col}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 border-y border-slate-200">

@@ -49,18 +49,14 @@ function Actions({
   return (
     <>
       <div className="flex flex-col items-start gap-1">
-        {actions.cancel ? (
-          <Button size="sm" onClick={() => setOpen({ kind: 'cancel', cert })}>
-            {t('cert.action.cancel')}
-            <span className="sr-only"> {cert.domain}</span>
-          </Button>
-        ) : null}
-        {actions.refund ? (
-          <Button size="sm" onClick={() => setOpen({ kind: 'refund', cert })}>
-            {t('cert.action.refund')}
-            <span className="sr-only"> {cert.domain}</span>
-          </Button>
-        ) : null}
+        {(['cancel', 'refund'] as const).map((kind) =>
+          actions[kind] ? (
+            <Button key={kind} size="sm" onClick={() => setOpen({ kind, cert })}>
+              {t(`cert.action.${kind}`)}
+              <span className="sr-only"> {cert.domain}</span>
+            </Button>
+          ) : null,
+        )}
         {actions.cancel && actions.refundBlockedBy === 'CERTIFICATE_PENDING_CANCEL_FIRST' ? (
           <span className="text-xs text-slate-600 md:max-w-56">
             {t('cert.blocked.CERTIFICATE_PENDING_CANCEL_FIRST')}

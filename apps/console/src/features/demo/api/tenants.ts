@@ -18,21 +18,20 @@ export const createTenantMutationOptions = mutationOptionsOf(['demo', 'create'],
   api.post('/demo/tenants', body),
 );
 
-/** POST /api/v1/demo/tenants/:id/reset: the same tenant rebuilt from its scenario at its start time. */
-export function resetTenantMutationOptions(accountId: string) {
-  return mutationOptions({
-    mutationKey: ['demo', 'reset', accountId],
-    mutationFn: () => api.post('/demo/tenants/:accountId/reset', undefined, { params: { accountId } }),
-  });
+/** A mutation on one demo tenant, keyed `['demo', action, accountId]`. */
+function tenantMutationOptions<R>(action: string, accountId: string, mutationFn: () => Promise<R>) {
+  return mutationOptions({ mutationKey: ['demo', action, accountId], mutationFn });
 }
 
+/** POST /api/v1/demo/tenants/:id/reset: the same tenant rebuilt from its scenario at its start time. */
+export const resetTenantMutationOptions = (accountId: string) =>
+  tenantMutationOptions('reset', accountId, () =>
+    api.post('/demo/tenants/:accountId/reset', undefined, { params: { accountId } }),
+  );
+
 /** DELETE /api/v1/demo/tenants/:id: 204, every row of the tenant is gone. */
-export function deleteTenantMutationOptions(accountId: string) {
-  return mutationOptions({
-    mutationKey: ['demo', 'delete', accountId],
-    mutationFn: () => api.delete('/demo/tenants/:accountId', { params: { accountId } }),
-  });
-}
+export const deleteTenantMutationOptions = (accountId: string) =>
+  tenantMutationOptions('delete', accountId, () => api.delete('/demo/tenants/:accountId', { params: { accountId } }));
 
 export function demoTenantKey(accountId: string) {
   return ['demo', 'tenant', accountId] as const;
@@ -43,17 +42,13 @@ export const demoTenantQueryOptions = (accountId: string) =>
   getQueryOptions(demoTenantKey(accountId), '/demo/tenants/:accountId', { params: { accountId } });
 
 /** POST /api/v1/demo/tenants/:id/password (pm): a new customer password, returned once; audited. */
-export function resetPasswordMutationOptions(accountId: string) {
-  return mutationOptions({
-    mutationKey: ['demo', 'password', accountId],
-    mutationFn: () => api.post('/demo/tenants/:accountId/password', undefined, { params: { accountId } }),
-  });
-}
+export const resetPasswordMutationOptions = (accountId: string) =>
+  tenantMutationOptions('password', accountId, () =>
+    api.post('/demo/tenants/:accountId/password', undefined, { params: { accountId } }),
+  );
 
 /** POST /api/v1/demo/tenants/:id/customer-view (pm): this browser becomes the tenant's owner; audited. */
-export function openCustomerViewMutationOptions(accountId: string) {
-  return mutationOptions({
-    mutationKey: ['demo', 'customer-view', accountId],
-    mutationFn: () => api.post('/demo/tenants/:accountId/customer-view', undefined, { params: { accountId } }),
-  });
-}
+export const openCustomerViewMutationOptions = (accountId: string) =>
+  tenantMutationOptions('customer-view', accountId, () =>
+    api.post('/demo/tenants/:accountId/customer-view', undefined, { params: { accountId } }),
+  );

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../components/query-error.tsx';
-import { Banner, Button, Field, Input } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Banner, Button } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { createTenantMutationOptions, demoTenantsKey } from '../api/tenants.ts';
 import { cstInputToIso } from '../cst.ts';
@@ -79,16 +80,21 @@ export function CreateTenantForm() {
         </div>
       </fieldset>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field
+        <InputField
           label={t('demo.create.startAt')}
           hint={t('demo.create.startAtHint')}
           error={startError ? t('demo.clock.toDateInvalid') : undefined}
-        >
-          {(p) => <Input {...p} type="datetime-local" value={startAt} onChange={(e) => setStartAt(e.target.value)} />}
-        </Field>
-        <Field label={t('demo.create.name')} hint={t('demo.create.nameHint')}>
-          {(p) => <Input {...p} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
+          type="datetime-local"
+          value={startAt}
+          onChange={(e) => setStartAt(e.target.value)}
+        />
+        <InputField
+          label={t('demo.create.name')}
+          hint={t('demo.create.nameHint')}
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       {create.isPending ? (
         <div role="status" className="rounded border border-brand-200 bg-brand-50 p-3 text-sm text-brand-900">

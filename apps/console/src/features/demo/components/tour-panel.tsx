@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
 import { InlineError } from '../../../components/inline-error.tsx';
-import { Badge, Button, Field, Input, Panel } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Badge, Button, Panel } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { advanceClock } from '../api/clock.ts';
 import { demoTenantQueryOptions } from '../api/tenants.ts';
@@ -158,26 +159,18 @@ function TourStepView({
       </p>
       {step.actor === 'panel' && usage ? (
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <Field label={t('demo.usage.label')}>
-            {(p) => (
-              <Input
-                {...p}
-                value={usage.label}
-                onChange={(e) => setUsage({ ...usage, label: e.target.value.trim() })}
-              />
-            )}
-          </Field>
-          <Field label={t('demo.usage.callsPerDay')}>
-            {(p) => (
-              <Input
-                {...p}
-                inputMode="numeric"
-                value={String(usage.callsPerDay)}
-                aria-invalid={callsValid ? undefined : true}
-                onChange={(e) => setUsage({ ...usage, callsPerDay: Number(e.target.value.replace(/\D/g, '') || '0') })}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('demo.usage.label')}
+            value={usage.label}
+            onChange={(e) => setUsage({ ...usage, label: e.target.value.trim() })}
+          />
+          <InputField
+            label={t('demo.usage.callsPerDay')}
+            inputMode="numeric"
+            value={String(usage.callsPerDay)}
+            aria-invalid={callsValid ? undefined : true}
+            onChange={(e) => setUsage({ ...usage, callsPerDay: Number(e.target.value.replace(/\D/g, '') || '0') })}
+          />
           {!resourceId ? <p className="text-xs text-amber-800 sm:col-span-2">{t('demo.tour.noResource')}</p> : null}
         </div>
       ) : null}

@@ -4,14 +4,13 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DetailView, NotFound } from '../../../components/detail-view.tsx';
 import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { InputField } from '../../../components/ui/field.tsx';
 import {
   Badge,
   Button,
   buttonClasses,
   DataTable,
   EmptyState,
-  Field,
-  Input,
   PageHeader,
   Panel,
 } from '../../../components/ui/index.ts';
@@ -43,9 +42,14 @@ function DayForm({ subject }: { subject: ExplainSubject | null }) {
   return (
     <Panel title={t('explain.form.title')} headingId="explain-form">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-4">
-        <Field label={t('explain.form.date')} className="w-48">
-          {(p) => <Input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
+        <InputField
+          label={t('explain.form.date')}
+          className="w-48"
+          type="date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+        />
         <SelectFilter
           label={t('explain.form.label')}
           className="min-w-64 flex-1"

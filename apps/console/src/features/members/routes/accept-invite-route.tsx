@@ -3,7 +3,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { PublicPage } from '../../../components/public-page.tsx';
 import { errorMessage } from '../../../components/query-error.tsx';
-import { Banner, Busy, Button, buttonClasses, Field, Input, Skeleton } from '../../../components/ui/index.ts';
+import { InputField } from '../../../components/ui/field.tsx';
+import { Banner, Busy, Button, buttonClasses, Skeleton } from '../../../components/ui/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
@@ -48,20 +49,17 @@ function NewPasswordField({
   invalid: boolean;
 }) {
   return (
-    <Field label={label} hint={hint}>
-      {(p) => (
-        <Input
-          {...p}
-          name={name}
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={invalid ? true : undefined}
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      hint={hint}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      maxLength={200}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={invalid ? true : undefined}
+    />
   );
 }
 
@@ -115,23 +113,24 @@ export function AcceptInviteRoute() {
         <form className="mt-5 flex flex-col gap-4" onSubmit={submit} noValidate>
           {problem ? <Banner tone="error">{t(problem)}</Banner> : null}
           {accept.isError ? <Banner tone="error">{errorMessage(accept.error, t)}</Banner> : null}
-          <Field label={t('invite.email')}>
-            {(p) => <Input {...p} name="email" type="email" autoComplete="username" readOnly value={inv.email} />}
-          </Field>
-          <Field label={t('invite.name')}>
-            {(p) => (
-              <Input
-                {...p}
-                name="name"
-                autoComplete="name"
-                maxLength={100}
-                autoFocus
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                aria-invalid={problem === 'invite.error.name' ? true : undefined}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('invite.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            readOnly
+            value={inv.email}
+          />
+          <InputField
+            label={t('invite.name')}
+            name="name"
+            autoComplete="name"
+            maxLength={100}
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={problem === 'invite.error.name' ? true : undefined}
+          />
           <NewPasswordField
             label={t('invite.password')}
             hint={t('invite.passwordHint')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { Link } from 'react-router';
+import { StrokeIcon } from '../../../components/stroke-icon.tsx';
 import { focusRing } from '../../../components/ui/index.ts';
 import { useT } from '../../../lib/i18n.tsx';
 import { unreadCountQueryOptions } from '../api/notifications.ts';
@@ -41,16 +42,7 @@ export function NotificationBell() {
       className={clsx('relative rounded p-1.5 text-slate-200 hover:bg-slate-800 hover:text-white', focusRing)}
     >
       <span className="sr-only">{label}</span>
-      <svg
-        viewBox="0 0 24 24"
-        className="size-5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        aria-hidden="true"
-      >
-        <path d="M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zm4 4h4" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
+      <StrokeIcon d="M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zm4 4h4" className="size-5" strokeWidth={1.75} />
       {count > 0 ? (
         <span
           aria-hidden="true"

@@ -4,6 +4,7 @@ import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage, QueryError } from '../../../components/query-error.tsx';
+import { StrokeIcon } from '../../../components/stroke-icon.tsx';
 import {
   Badge,
   Banner,
@@ -182,16 +183,7 @@ function NotificationRow({
           unread ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-600',
         )}
       >
-        <svg
-          viewBox="0 0 24 24"
-          className="size-4.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          aria-hidden="true"
-        >
-          <path d={kindIcon[n.kind]} strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
+        <StrokeIcon d={kindIcon[n.kind]} className="size-4.5" strokeWidth={1.75} />
       </span>
       <article className="min-w-0 flex-1" aria-labelledby={`notif-${n.id}-title`}>
         <div className="flex flex-wrap items-center gap-2">

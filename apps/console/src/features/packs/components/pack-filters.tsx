@@ -1,6 +1,6 @@
 import type { CatalogItem } from '@idv/contracts';
 import { Link } from 'react-router';
-import { filterFields, SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { FilterSelects, SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hasFilters, PACK_SORTS, PACK_SOURCES, PACK_STATUSES, type PackListSearch } from '../search-params.ts';
 
@@ -15,7 +15,6 @@ export function PackFilters({ search, labels, onChange }: PackFiltersProps) {
   const { t } = useI18n();
   const labelName = useLabelName();
   const all = t('packs.filter.all');
-  const field = filterFields(search, onChange);
   const names = new Map((labels ?? []).map((l) => [l.code, labelName(l)]));
   // A label from the URL that the catalog does not list stays selectable (shown by its code).
   const codes = [...(search.label && !names.has(search.label) ? [search.label] : []), ...names.keys()];
@@ -25,29 +24,33 @@ export function PackFilters({ search, labels, onChange }: PackFiltersProps) {
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => e.preventDefault()}
     >
-      <SelectFilter
-        label={t('packs.filter.label')}
-        className="w-full sm:w-72"
+      <FilterSelects
+        search={search}
+        onChange={onChange}
         all={all}
-        options={codes}
-        optionLabel={(code) => names.get(code) ?? code}
-        {...field('label')}
-      />
-      <SelectFilter
-        label={t('packs.filter.source')}
-        className="w-[calc(50%-0.375rem)] sm:w-36"
-        all={all}
-        options={PACK_SOURCES}
-        optionLabel={(s) => t(`packs.source.${s}`)}
-        {...field('source')}
-      />
-      <SelectFilter
-        label={t('packs.filter.status')}
-        className="w-[calc(50%-0.375rem)] sm:w-36"
-        all={all}
-        options={PACK_STATUSES}
-        optionLabel={(s) => t(`packs.status.${s}`)}
-        {...field('status')}
+        selects={[
+          {
+            name: 'label',
+            label: t('packs.filter.label'),
+            className: 'w-full sm:w-72',
+            options: codes,
+            optionLabel: (code) => names.get(code) ?? code,
+          },
+          {
+            name: 'source',
+            label: t('packs.filter.source'),
+            className: 'w-[calc(50%-0.375rem)] sm:w-36',
+            options: PACK_SOURCES,
+            optionLabel: (s) => t(`packs.source.${s}`),
+          },
+          {
+            name: 'status',
+            label: t('packs.filter.status'),
+            className: 'w-[calc(50%-0.375rem)] sm:w-36',
+            options: PACK_STATUSES,
+            optionLabel: (s) => t(`packs.status.${s}`),
+          },
+        ]}
       />
       <SelectFilter
         label={t('packs.filter.sort')}

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/back-link.tsx';
 import { DetailView, NotFound } from '../../../components/detail-view.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { ItemsPanel } from '../../../components/items-panel.tsx';
 import { DescriptionList, EmptyState, PageHeader, Panel } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { formatCount } from '../../../lib/format.ts';
@@ -73,17 +73,16 @@ function Usage({ id }: { id: string }) {
   const { t } = useI18n();
   const usage = useQuery(packUsageQueryOptions(id));
   return (
-    <Panel title={t('packs.usage.title')} description={t('packs.usage.subtitle')} headingId="pack-usage">
-      <QueryView
-        query={usage}
-        skeleton="h-48"
-        padded={false}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState headingLevel={3} title={t('packs.usage.empty')} className="py-8" />}
-      >
-        {(d) => <UsageChart items={d.items} />}
-      </QueryView>
-    </Panel>
+    <ItemsPanel
+      title={t('packs.usage.title')}
+      description={t('packs.usage.subtitle')}
+      headingId="pack-usage"
+      query={usage}
+      skeleton="h-48"
+      empty={<EmptyState headingLevel={3} title={t('packs.usage.empty')} className="py-8" />}
+    >
+      {(d) => <UsageChart items={d.items} />}
+    </ItemsPanel>
   );
 }
 

@@ -3,8 +3,10 @@ import type { CatalogItem, PlannerHistory, PlannerResponse } from '@idv/contract
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ItemsPanel } from '../../../components/items-panel.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { SelectFilter, useLabelName } from '../../../components/select-filter.tsx';
+import { InputField } from '../../../components/ui/field.tsx';
 import {
   Button,
   buttonClasses,
@@ -12,7 +14,6 @@ import {
   DescriptionList,
   EmptyState,
   Field,
-  Input,
   PageHeader,
   Panel,
   Select,
@@ -104,23 +105,24 @@ function PlannerForm({ items }: { items: CatalogItem[] }) {
           ))}
         </fieldset>
         {mode === 'year' ? (
-          <Field
+          <InputField
             label={t('planner.form.calls')}
             hint={t('planner.form.callsHint')}
             error={callsError ? t('planner.form.errorCalls') : undefined}
-          >
-            {(p) => (
-              <Input {...p} inputMode="numeric" name="calls" value={calls} onChange={(e) => setCalls(e.target.value)} />
-            )}
-          </Field>
+            inputMode="numeric"
+            name="calls"
+            value={calls}
+            onChange={(e) => setCalls(e.target.value)}
+          />
         ) : mode === 'months' ? (
-          <Field
+          <InputField
             label={t('planner.form.months')}
             hint={t('planner.form.monthsHint')}
             error={monthsError ? t('planner.form.errorMonths') : undefined}
-          >
-            {(p) => <Input {...p} name="months" value={months} onChange={(e) => setMonths(e.target.value)} />}
-          </Field>
+            name="months"
+            value={months}
+            onChange={(e) => setMonths(e.target.value)}
+          />
         ) : (
           <Field label={t('planner.form.horizon')} hint={t('planner.form.horizonHint')}>
             {(p) => (
@@ -372,52 +374,51 @@ function LabelPacks({ label }: { label: string }) {
   const { t } = useI18n();
   const packs = useQuery(activePacksQueryOptions(label));
   return (
-    <Panel title={t('planner.packs.title')} description={t('planner.packs.subtitle')} headingId="planner-packs">
-      <QueryView
-        query={packs}
-        skeleton="h-20"
-        padded={false}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<p className="text-sm text-slate-700">{t('planner.packs.empty')}</p>}
-      >
-        {(data) => (
-          <DataTable
-            caption={t('planner.packs.caption')}
-            rows={data.items}
-            rowKey={(p) => p.id}
-            columns={[
-              { key: 'pack', head: t('planner.packs.col.pack'), className: 'font-mono text-xs', cell: (p) => p.id },
-              {
-                key: 'remaining',
-                head: t('planner.packs.col.remaining'),
-                align: 'right',
-                cell: (p) => formatCount(p.remaining),
-              },
-              {
-                key: 'expires',
-                head: `${t('planner.packs.col.expires')} (${t('common.cst')})`,
-                className: 'tabular',
-                cell: (p) => formatDateTime(p.expiresAt),
-              },
-              {
-                key: 'links',
-                head: <span className="sr-only">{t('forecast.summary.title')}</span>,
-                cell: (p) => (
-                  <div className="flex flex-wrap gap-3">
-                    <Link to={`/planner/forecast/${p.id}`} className={buttonClasses('link')}>
-                      {t('planner.packs.forecast', { id: p.id })}
-                    </Link>
-                    <Link to={`/explain?packId=${p.id}`} className={buttonClasses('link')}>
-                      {t('planner.packs.explain', { id: p.id })}
-                    </Link>
-                  </div>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
-    </Panel>
+    <ItemsPanel
+      title={t('planner.packs.title')}
+      description={t('planner.packs.subtitle')}
+      headingId="planner-packs"
+      query={packs}
+      skeleton="h-20"
+      empty={<p className="text-sm text-slate-700">{t('planner.packs.empty')}</p>}
+    >
+      {(data) => (
+        <DataTable
+          caption={t('planner.packs.caption')}
+          rows={data.items}
+          rowKey={(p) => p.id}
+          columns={[
+            { key: 'pack', head: t('planner.packs.col.pack'), className: 'font-mono text-xs', cell: (p) => p.id },
+            {
+              key: 'remaining',
+              head: t('planner.packs.col.remaining'),
+              align: 'right',
+              cell: (p) => formatCount(p.remaining),
+            },
+            {
+              key: 'expires',
+              head: `${t('planner.packs.col.expires')} (${t('common.cst')})`,
+              className: 'tabular',
+              cell: (p) => formatDateTime(p.expiresAt),
+            },
+            {
+              key: 'links',
+              head: <span className="sr-only">{t('forecast.summary.title')}</span>,
+              cell: (p) => (
+                <div className="flex flex-wrap gap-3">
+                  <Link to={`/planner/forecast/${p.id}`} className={buttonClasses('link')}>
+                    {t('planner.packs.forecast', { id: p.id })}
+                  </Link>
+                  <Link to={`/explain?packId=${p.id}`} className={buttonClasses('link')}>
+                    {t('planner.packs.explain', { id: p.id })}
+                  </Link>
+                </div>
+              ),
+            },
+          ]}
+        />
+      )}
+    </ItemsPanel>
   );
 }
 
