@@ -2,11 +2,11 @@ import { cstMonth, formatMoney4, parseMoney } from '@idv/billing';
 import { accounts, charges, resources, rows, settlements, users } from '@idv/db';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../src/repositories/bills/csv.ts';
 import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { csvLang, csvWords } from '../src/use-cases/bills/bill-csv-words.ts';
-import { allPages, type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { allPages, type Client, json, useLogin, useTestApp } from './harness.ts';
 
 type Item = {
   id: string;
@@ -49,13 +49,8 @@ type Overview = {
   settled: boolean;
 };
 
-let t: TestApp;
-let demo: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  demo = await t.login('demo@example.com');
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
+const demo = useLogin(t, 'demo@example.com');
 
 const sum = (xs: string[]) => xs.reduce((a, x) => a + parseMoney(x), 0n);
 const qs = (params: Record<string, string | undefined>) =>

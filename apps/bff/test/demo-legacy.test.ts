@@ -1,20 +1,15 @@
 import { demoTenants, settlements } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { claimClockMove, planClockMove } from '../src/repositories/demo.ts';
 import { oneYearBefore } from '../src/use-cases/demo/create-demo-tenant.ts';
 import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
 import { tenantSnapshot } from './demo-snapshot.ts';
-import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { type Client, json, useLogin, useTestApp } from './harness.ts';
 
-let t: TestApp;
-let pm: Client;
-beforeAll(async () => {
-  t = await createTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
-  pm = await t.login('pm@example.com');
-});
-afterAll(async () => t?.close());
+const t = useTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
+const pm = useLogin(t, 'pm@example.com');
 
 type Created = {
   accountId: string;

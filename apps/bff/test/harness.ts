@@ -141,13 +141,28 @@ export function useTestApp(opts?: Parameters<typeof createTestApp>[0]): TestApp 
     app = await createTestApp(opts);
   });
   afterAll(async () => app?.close());
-  const created = () => {
-    if (!app) throw new Error('useTestApp: the app exists from beforeAll on; use it inside a test or a hook');
-    return app;
+  return later(() => app, 'useTestApp');
+}
+
+/** A client signed in as `email` for the whole test file, after `useTestApp` made the app (beforeAll). */
+export function useLogin(t: TestApp, email: string): Client {
+  let c: Client | undefined;
+  beforeAll(async () => {
+    c = await t.login(email);
+  });
+  return later(() => c, 'useLogin');
+}
+
+/** A handle on what a beforeAll hook makes: it forwards to it once made, and refuses before. */
+function later<T extends object>(get: () => T | undefined, what: string): T {
+  const made = () => {
+    const v = get();
+    if (v === undefined) throw new Error(`${what}: made in beforeAll; use it inside a test or a hook`);
+    return v;
   };
-  return new Proxy({} as TestApp & { testDb: TestDb }, {
-    get: (_, key) => Reflect.get(created(), key),
-    set: (_, key, value) => Reflect.set(created(), key, value),
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(made(), key),
+    set: (_, key, value) => Reflect.set(made(), key, value),
   });
 }
 

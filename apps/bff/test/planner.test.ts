@@ -3,21 +3,16 @@ import type { Explanation, PackForecast, PlannerResponse } from '@idv/contracts'
 import { accounts, charges, resources } from '@idv/db';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settlePeriod } from '../src/use-cases/settlement/settle-period.ts';
-import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { type Client, json, useLogin, useTestApp } from './harness.ts';
 import { customer } from './money-fixtures.ts';
 import { addPack, createAccount, cst, type Ev, ev, ingestOk, type Outcome } from './usage-fixtures.ts';
 
 // The test clock: 2026-11-20 10:00 CST (harness T0).
 const TODAY = '2026-11-20';
-let t: TestApp;
-let demo: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  demo = await t.login('demo@example.com');
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
+const demo = useLogin(t, 'demo@example.com');
 
 const plan = async (qs: string) => {
   const res = await demo.get(`/api/v1/planner?${qs}`);

@@ -1,10 +1,10 @@
 import { auditLog, packs, resources, serviceKeys, usageEvents } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/deps.ts';
 import { createLogger } from '../src/observability/logger.ts';
-import { type Client, createTestApp, json, type TestApp } from './harness.ts';
+import { json, useLogin, useTestApp } from './harness.ts';
 import {
   addPack,
   countEvents,
@@ -24,13 +24,8 @@ import {
  * answers 400 INVALID_REQUEST naming the field, with nothing written. The exhaustive sweep over every
  * operation is issue14-fuzz-every-operation.test.ts; these are the readable cases per endpoint family.
  */
-let t: TestApp;
-let owner: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  owner = await t.login('demo@example.com');
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
+const owner = useLogin(t, 'demo@example.com');
 
 const NUL = 'a\u0000b';
 const HIGH = 'x\uD800';
