@@ -7,14 +7,30 @@ import { buy, customer, expectLedgerConsistent, moneySnapshot, newKey, type Orde
 
 const t = useTestApp();
 
+/** R2.2 A voucher of the account, valid for `validForMs` from now (negative: already expired). */
+const addVoucher = (v: {
+  id: string;
+  accountId: string;
+  faceValue: string;
+  validForMs: number;
+  productGroups: string[] | null;
+}) =>
+  t.deps.db.insert(vouchers).values({
+    id: v.id,
+    accountId: v.accountId,
+    faceValue: v.faceValue,
+    expiresAt: new Date(t.clock.now().getTime() + v.validForMs),
+    productGroups: v.productGroups,
+  });
+
 describe('buying packs (R3.3, R2.2, R2.3)', () => {
   it('R3.3/R2.3 delivers N packs paid voucher first, then gift → income → cash, with the split recorded', async () => {
     const a = await customer(t, { balances: { cash: '5000.00', income: '300.00', gift: '100.00' } });
-    await t.deps.db.insert(vouchers).values({
+    await addVoucher({
       id: `vch_${a.id}`,
       accountId: a.id,
       faceValue: '50.0000',
-      expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
+      validForMs: 86_400_000,
       productGroups: ['enhanced'],
     });
     const o = await buy(a.c, { label: 'enhanced.selfie.wechat', size: 1000, quantity: 3, voucherId: `vch_${a.id}` });
@@ -127,11 +143,11 @@ describe('buying packs (R3.3, R2.2, R2.3)', () => {
     expect(await attempt('vch_nope')).toEqual({ status: 404, code: 'NOT_FOUND' });
     expect(await moneySnapshot(t, 'acct_demo')).toEqual(before);
     // Expired.
-    await t.deps.db.insert(vouchers).values({
+    await addVoucher({
       id: 'vch_demo_expired',
       accountId: 'acct_demo',
       faceValue: '10.0000',
-      expiresAt: new Date(t.clock.now().getTime() - 1000),
+      validForMs: -1000,
       productGroups: null,
     });
     expect(await attempt('vch_demo_expired')).toEqual({ status: 409, code: 'VOUCHER_NOT_USABLE' });
@@ -146,11 +162,11 @@ describe('buying packs (R3.3, R2.2, R2.3)', () => {
 
   it('R2.2 a voucher larger than the order is consumed whole and gives no change', async () => {
     const a = await customer(t, { balances: { cash: '10.00' } });
-    await t.deps.db.insert(vouchers).values({
+    await addVoucher({
       id: `vch_big_${a.id}`,
       accountId: a.id,
       faceValue: '500.0000',
-      expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
+      validForMs: 86_400_000,
       productGroups: null,
     });
     const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1, voucherId: `vch_big_${a.id}` });
@@ -162,11 +178,11 @@ describe('buying packs (R3.3, R2.2, R2.3)', () => {
 
   it('R2.3 402 INSUFFICIENT_BALANCE states the shortfall and changes nothing (voucher kept)', async () => {
     const a = await customer(t, { balances: { cash: '100.00', income: '20.00', gift: '5.00' } });
-    await t.deps.db.insert(vouchers).values({
+    await addVoucher({
       id: `vch_${a.id}`,
       accountId: a.id,
       faceValue: '10.0000',
-      expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
+      validForMs: 86_400_000,
       productGroups: null,
     });
     const before = await moneySnapshot(t, a.id);

@@ -24,6 +24,15 @@ const DUE = cst('2026-11-21T08:00:00');
 const SETTLED = { settledThrough: '2026-11-19' };
 
 const t = useTestApp();
+
+/** A tier's price as the catalog API states it (R3.1). */
+async function catalogPrice(code: string, size: number): Promise<string | undefined> {
+  const owner = await t.login('demo@example.com');
+  const catalog = await json<{ items: { code: string; tiers: { size: number; price: string }[] }[] }>(
+    await owner.get('/api/v1/catalog'),
+  );
+  return catalog.items.find((i) => i.code === code)?.tiers.find((x) => x.size === size)?.price;
+}
 beforeEach(() => t.clock.set(T0));
 
 const MINE = new Set(['daily_settlement', 'monthly_settlement', 'arrears']);
@@ -115,13 +124,7 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
   });
 
   it('R5.4 15,000 enhanced.authority calls with one 10,000-call pack (11,000.00): 5,000 × 1.2 + 11,000 = 17,000.00', async () => {
-    const owner = await t.login('demo@example.com');
-    const catalog = await json<{ items: { code: string; tiers: { size: number; price: string }[] }[] }>(
-      await owner.get('/api/v1/catalog'),
-    );
-    const price = catalog.items
-      .find((i) => i.code === 'enhanced.authority.wechat')
-      ?.tiers.find((x) => x.size === 10_000)?.price;
+    const price = await catalogPrice('enhanced.authority.wechat', 10_000);
     expect(price).toBe('11000.00');
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '20000.00' } });
     const pack = await addPack(t, a.id, {
@@ -159,13 +162,7 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
   });
 
   it('R5.4 300,000 calls a year as 3 packs of 100,000 cost 3 × 100,000 = 300,000.00 and nothing postpaid', async () => {
-    const owner = await t.login('demo@example.com');
-    const catalog = await json<{ items: { code: string; tiers: { size: number; price: string }[] }[] }>(
-      await owner.get('/api/v1/catalog'),
-    );
-    const price = catalog.items
-      .find((i) => i.code === 'enhanced.authority.app')
-      ?.tiers.find((x) => x.size === 100_000)?.price;
+    const price = await catalogPrice('enhanced.authority.app', 100_000);
     expect(price).toBe('100000.00');
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '300000.00' } });
     const ids: bigint[] = [];
