@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BILL_COLUMN_IDS } from './bill-columns.ts';
 import { ListQuery, MoneyString, MonthString, Timestamp } from './common.ts';
 
 /** R5.5 bills. Months are CST calendar months ('YYYY-MM'): the billing period of each charge. */
@@ -135,23 +136,7 @@ export const BillItemsResponse = z.object({
 export type BillItemsResponse = z.infer<typeof BillItemsResponse>;
 
 /** Column ids of the itemized bill, in their default order (the column chooser, R5.5). */
-export const BillColumnIds = [
-  'occurredAt',
-  'resourceId',
-  'alias',
-  'product',
-  'label',
-  'billingMode',
-  'transactionType',
-  'unitPrice',
-  'quantity',
-  'amount',
-  'paidCash',
-  'paidIncome',
-  'paidGift',
-  'paidVoucher',
-  'orderId',
-] as const;
+export const BillColumnIds = BILL_COLUMN_IDS;
 export const BillColumnId = z.enum(BillColumnIds);
 export type BillColumnId = z.infer<typeof BillColumnId>;
 

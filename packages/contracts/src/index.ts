@@ -1,6 +1,7 @@
 export * from './account.ts';
 export type * from './api-types.ts';
 export * from './auth.ts';
+export * from './bill-columns.ts';
 export * from './bills.ts';
 export * from './budgets.ts';
 export * from './catalog.ts';

@@ -1,3 +1,4 @@
+import { NUMERIC_BILL_COLUMN_IDS } from '@idv/contracts';
 import { billingLabels, charges, type DbOrTx, resources, settlements } from '@idv/db';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -30,13 +31,7 @@ export const CSV_COLUMNS = [
   'label',
   'billingMode',
   'transactionType',
-  'unitPrice',
-  'quantity',
-  'amount',
-  'paidCash',
-  'paidIncome',
-  'paidGift',
-  'paidVoucher',
+  ...NUMERIC_BILL_COLUMN_IDS,
   'orderId',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

@@ -1,34 +1,11 @@
 import type { BillColumnId } from '@idv/contracts';
+import { BILL_COLUMN_IDS, NUMERIC_BILL_COLUMN_IDS } from '@idv/contracts/bill-columns';
 
 /** The numeric (right-aligned) columns of the itemized bill, in their default order. */
-export const NUMERIC_COLUMN_IDS = [
-  'unitPrice',
-  'quantity',
-  'amount',
-  'paidCash',
-  'paidIncome',
-  'paidGift',
-  'paidVoucher',
-] as const satisfies readonly BillColumnId[];
+export const NUMERIC_COLUMN_IDS = NUMERIC_BILL_COLUMN_IDS satisfies readonly BillColumnId[];
 
-/**
- * Every column of the itemized bill in the default order (the contract's `BillColumnIds`, repeated
- * here as a type-checked list so the page does not pull zod into its chunk).
- */
-export const ALL_COLUMNS = [
-  'occurredAt',
-  'resourceId',
-  'alias',
-  'product',
-  'label',
-  'billingMode',
-  'transactionType',
-  ...NUMERIC_COLUMN_IDS,
-  'orderId',
-] as const satisfies readonly BillColumnId[];
-/** Compile-time check that no contract column is missing from the list above. */
-const _complete: Exclude<BillColumnId, (typeof ALL_COLUMNS)[number]> extends never ? true : never = true;
-void _complete;
+/** Every column of the itemized bill in the default order (the contract's list, from its zod-free module). */
+export const ALL_COLUMNS = BILL_COLUMN_IDS satisfies readonly BillColumnId[];
 
 /** One row of the column chooser: every column in the chosen order, the hidden ones after the visible. */
 export interface ColumnChoice {
