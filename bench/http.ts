@@ -9,12 +9,10 @@
  *   cd bench && npx tsx http.ts          # alone: its own database, prints the figures
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, type ScratchDatabase, scratchDatabase } from '@idv/db/scratch';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bffDir = resolve(here, '../apps/bff');
@@ -40,18 +38,6 @@ export interface HttpResult {
   ratio: number;
   connections: number;
   seconds: number;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface Proc {
@@ -96,20 +82,8 @@ const stopper = (child: ChildProcess) => async () => {
 };
 
 /** A fresh PostgreSQL database for the run (dropped by drop()). */
-export async function benchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `idv_bench_http_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
+export const benchDatabase = (adminUrl: string): Promise<ScratchDatabase> =>
+  scratchDatabase(adminUrl, 'idv_bench_http');
 
 /**
  * The BFF as in production (NODE_ENV=production, PostgreSQL, the compiled bundle dist/server.js as

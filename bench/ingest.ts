@@ -13,7 +13,7 @@ import { sha256 } from '@idv/bff/lib/crypto.ts';
 import { type EventRow, insertEvents } from '@idv/bff/repositories/usage.ts';
 import { addDays, cstDate, purchasedPackExpiry } from '@idv/billing';
 import { accounts, createDb, type Db, packs, resources, seedCatalog, serviceKeys } from '@idv/db';
-import postgres from 'postgres';
+import { scratchDatabase } from '@idv/db/scratch';
 
 export interface IngestResult {
   db: 'postgres' | 'pglite';
@@ -44,19 +44,14 @@ async function openTarget(kind: 'postgres' | 'pglite', adminUrl: string | undefi
     return { db: h.db, kind, close: h.close };
   }
   if (!adminUrl) throw new Error('DATABASE_URL is needed for the PostgreSQL run');
-  const name = `idv_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const h = await createDb({ databaseUrl: url.toString(), poolSize: CLIENTS + 2 });
+  const scratch = await scratchDatabase(adminUrl, 'idv_bench');
+  const h = await createDb({ databaseUrl: scratch.url, poolSize: CLIENTS + 2 });
   return {
     db: h.db,
     kind,
     async close() {
       await h.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,41 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
+import { freePort, type ScratchDatabase, scratchDatabase } from '@idv/db/scratch';
 
 /** Two real BFF processes (`node --import tsx src/server.ts`) on one PostgreSQL database of our own. */
 
 const bffDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps/bff');
 
-export async function createDatabase(adminUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `idv_sim_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
+export const createDatabase = (adminUrl: string): Promise<ScratchDatabase> => scratchDatabase(adminUrl, 'idv_sim');
 
 export class Node {
   child: ChildProcess | null = null;

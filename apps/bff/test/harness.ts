@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@idv/db';
-import postgres from 'postgres';
+import { scratchDatabase } from '@idv/db/scratch';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
@@ -25,20 +24,15 @@ export async function createTestDb(opts: { poolSize?: number } = {}): Promise<Te
     const h = await createDb({ dataDir: 'memory://' });
     return { db: h.db, kind: 'pglite', url: undefined, close: h.close };
   }
-  const name = `idv_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const h = await createDb({ databaseUrl: url.toString(), poolSize: opts.poolSize ?? 10 });
+  const scratch = await scratchDatabase(adminUrl, 'idv_test');
+  const h = await createDb({ databaseUrl: scratch.url, poolSize: opts.poolSize ?? 10 });
   return {
     db: h.db,
     kind: 'postgres',
-    url: url.toString(),
+    url: scratch.url,
     async close() {
       await h.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, rows } from '@idv/db';
+import { freePort, type ScratchDatabase, scratchDatabase } from '@idv/db/scratch';
 import type { SQL } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { ManualClock } from '../../src/clock.ts';
@@ -23,21 +21,10 @@ import type { TestApp } from '../harness.ts';
 const bffDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** An empty database of its own (created here, dropped by drop()); the processes migrate it. */
-export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function emptyDatabase(): Promise<ScratchDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is needed');
-  const name = `idv_proc_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return scratchDatabase(adminUrl, 'idv_proc');
 }
 
 /**
@@ -61,19 +48,6 @@ export async function localApp(url: string, now: string): Promise<TestApp & { ha
     login: unsupported,
     anon: undefined as never,
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface BffProcess {
