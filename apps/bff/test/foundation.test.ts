@@ -1,19 +1,6 @@
+import type { List, Pack } from '@idv/contracts';
 import { describe, expect, it } from 'vitest';
 import { allPageItems, type Client, json, useTestApp } from './harness.ts';
-
-type Pack = {
-  id: string;
-  label: string;
-  source: string;
-  status: string;
-  total: number;
-  used: number;
-  remaining: number;
-  usedPercent: string;
-  expiresAt: string;
-  refund: { eligible: boolean; reason: string | null; amount: string | null; deadline: string | null };
-};
-type List<T> = { items: T[]; nextCursor: string | null };
 
 const t = useTestApp();
 

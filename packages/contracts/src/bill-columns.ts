@@ -15,11 +15,8 @@ export const NUMERIC_BILL_COLUMN_IDS = [
   'paidVoucher',
 ] as const;
 
-/** Every column of the itemized bill, in its default order (the column chooser). */
-export const BILL_COLUMN_IDS = [
-  'occurredAt',
-  'resourceId',
-  'alias',
+/** What a bill line charged and how it was paid: the itemized bill's columns after its time and application. */
+export const CHARGE_COLUMN_IDS = [
   'product',
   'label',
   'billingMode',
@@ -27,3 +24,6 @@ export const BILL_COLUMN_IDS = [
   ...NUMERIC_BILL_COLUMN_IDS,
   'orderId',
 ] as const;
+
+/** Every column of the itemized bill, in its default order (the column chooser). */
+export const BILL_COLUMN_IDS = ['occurredAt', 'resourceId', 'alias', ...CHARGE_COLUMN_IDS] as const;

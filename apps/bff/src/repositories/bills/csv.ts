@@ -1,4 +1,4 @@
-import { NUMERIC_BILL_COLUMN_IDS } from '@idv/contracts';
+import { CHARGE_COLUMN_IDS } from '@idv/contracts';
 import { billingLabels, charges, type DbOrTx, resources, settlements } from '@idv/db';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -27,12 +27,7 @@ export const CSV_COLUMNS = [
   'alias',
   'project',
   'region',
-  'product',
-  'label',
-  'billingMode',
-  'transactionType',
-  ...NUMERIC_BILL_COLUMN_IDS,
-  'orderId',
+  ...CHARGE_COLUMN_IDS,
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
