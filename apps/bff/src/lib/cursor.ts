@@ -55,22 +55,34 @@ export function decodeCreatedAtCursor(
 }
 
 /**
- * One page of a created-at keyset list from the first `limit + 1` rows: the first `limit`, presented, and
- * the cursor of the last of them when more rows follow.
+ * One page of a keyset list from the first `limit + 1` rows: the first `limit`, presented, and the
+ * cursor of the last of them when more rows follow.
  */
+export function keysetPage<T, R>(
+  rows: readonly T[],
+  limit: number,
+  present: (row: T) => R,
+  cursorOf: (last: T) => string,
+): { items: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => present(r)),
+    nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
+  };
+}
+
+/** `keysetPage` of a list sorted by (created at, id), its cursor read back by `decodeCreatedAtCursor`. */
 export function createdAtPage<T, R>(
   rows: readonly T[],
   limit: number,
   keyOf: (row: T) => { at: Date; id: string },
   present: (row: T) => R,
 ): { items: R[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const key = last === undefined ? undefined : keyOf(last);
-  return {
-    items: page.map((r) => present(r)),
-    nextCursor: rows.length > limit && key ? encodeCursor([key.at.getTime(), key.id]) : null,
-  };
+  return keysetPage(rows, limit, present, (last) => {
+    const key = keyOf(last);
+    return encodeCursor([key.at.getTime(), key.id]);
+  });
 }
 
 function invalidCursor(): AppError {

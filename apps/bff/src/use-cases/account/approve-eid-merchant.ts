@@ -3,7 +3,7 @@ import { notFound } from '../../errors.ts';
 import { iso } from '../../presenters.ts';
 import { setEidApprovedOnce } from '../../repositories/account-settings.ts';
 import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { lockAccount } from '../../repositories/ledger.ts';
 
 /**
@@ -22,13 +22,10 @@ export async function approveEidMerchant(
     const first = await setEidApprovedOnce(tx, input.accountId, now);
     const approvedAt = first ? now : (account.eidApprovedAt ?? now);
     if (first) {
-      await audit(tx, {
-        auth: input.auth,
-        accountId: input.accountId,
+      await auditBy(tx, input, {
         action: 'account.eid_merchant_approved',
         outcome: 'ok',
         at: now,
-        requestId: input.requestId,
         detail: { simulated: true },
       });
     }

@@ -3,7 +3,7 @@ import type { Auth, Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { setPostpaidEnabled } from '../../repositories/account-settings.ts';
 import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { lockAccount } from '../../repositories/ledger.ts';
 import { getAccount } from './get-account.ts';
 
@@ -20,13 +20,10 @@ export async function updateAccountSettings(
     if (!account) throw notFound('account');
     const now = accountNow(deps.clock, account);
     await setPostpaidEnabled(tx, input.accountId, input.postpaidEnabled);
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'account.postpaid',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { from: account.postpaidEnabled, to: input.postpaidEnabled },
     });
   });

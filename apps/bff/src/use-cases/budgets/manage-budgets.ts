@@ -4,7 +4,7 @@ import type { Auth, Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/crypto.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import {
   alertsOf,
   type BudgetRow,
@@ -67,13 +67,10 @@ export async function createBudget(
       thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
       createdAt: now,
     });
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.create',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { budgetId: inserted.id, amount: body.amount },
     });
     return inserted;
@@ -102,13 +99,10 @@ export async function patchBudget(
         ? await updateBudget(tx, input.accountId, input.id, set)
         : await getBudgetRow(tx, input.accountId, input.id);
     if (!changed) throw notFound('budget');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.update',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { budgetId: changed.id, ...body },
     });
     return changed;
@@ -125,13 +119,10 @@ export async function removeBudget(
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     if (!(await deleteBudget(tx, input.accountId, input.id))) throw notFound('budget');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.delete',
       outcome: 'ok',
       at: deps.clock.now(),
-      requestId: input.requestId,
       detail: { budgetId: input.id },
     });
   });

@@ -3,7 +3,7 @@ import { notFound } from '../../errors.ts';
 import { iso } from '../../presenters.ts';
 import { setViolation } from '../../repositories/account-settings.ts';
 import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { lockAccount } from '../../repositories/ledger.ts';
 
 /**
@@ -20,13 +20,10 @@ export async function setAccountViolation(
     if (!account) throw notFound('account');
     const now = accountNow(deps.clock, account);
     await setViolation(tx, input.accountId, input.violation);
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: input.violation ? 'staff.violation_set' : 'staff.violation_cleared',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       reason: input.reason,
       detail: { from: account.violation, to: input.violation },
     });
