@@ -33,6 +33,12 @@ export function decodeJsonCursor(cursor: string, patterns: readonly RegExp[]): s
   return parts as string[];
 }
 
+/** A list request's page: the cursor of the page before (none: the first page) and the page size. */
+export interface PageQuery {
+  cursor?: string | undefined;
+  limit: number;
+}
+
 /** A keyset position by creation time: the (created at, id) of the last row of the page before. */
 export interface CreatedAtKey {
   createdAt: Date;

@@ -1,7 +1,7 @@
 import type { List, Order, OrderSummary } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { createdAtPage, decodeCreatedAtCursor } from '../../lib/cursor.ts';
+import { createdAtPage, decodeCreatedAtCursor, type PageQuery } from '../../lib/cursor.ts';
 import { presentOrder, presentOrderSummary } from '../../order-presenters.ts';
 import { presentPack } from '../../presenters.ts';
 import { accountNow, getAccountRow } from '../../repositories/accounts.ts';
@@ -10,11 +10,7 @@ import { getOrder, listOrders } from '../../repositories/orders.ts';
 import { packsOfOrder } from '../../repositories/packs.ts';
 
 /** The account's orders, newest first (the itemized bill links prepaid lines here, R5.5). */
-export async function listOrdersUseCase(
-  deps: Deps,
-  accountId: string,
-  q: { cursor?: string | undefined; limit: number },
-): Promise<List<OrderSummary>> {
+export async function listOrdersUseCase(deps: Deps, accountId: string, q: PageQuery): Promise<List<OrderSummary>> {
   const after = decodeCreatedAtCursor(q.cursor);
   const list = await listOrders(deps.db, accountId, after, q.limit + 1);
   const labels = await catalogMap(deps.db);

@@ -1,7 +1,7 @@
 import type { List, Refund } from '@idv/contracts';
 import { presentCertificateRefundRecord } from '../../certificate-presenters.ts';
 import type { Deps } from '../../deps.ts';
-import { createdAtPage, decodeCreatedAtCursor } from '../../lib/cursor.ts';
+import { createdAtPage, decodeCreatedAtCursor, type PageQuery } from '../../lib/cursor.ts';
 import { presentRefund } from '../../order-presenters.ts';
 import { listCertificateRefunds } from '../../repositories/certificates.ts';
 import { listRefunds } from '../../repositories/refunds.ts';
@@ -11,11 +11,7 @@ import { listRefunds } from '../../repositories/refunds.ts';
  * (R8.6) refunded SSL certificate orders, told apart by `kind`. Each source gives its first `limit + 1`
  * after the cursor; the merged first `limit + 1` are then exactly the next page of the union.
  */
-export async function listRefundsUseCase(
-  deps: Deps,
-  accountId: string,
-  q: { cursor?: string | undefined; limit: number },
-): Promise<List<Refund>> {
+export async function listRefundsUseCase(deps: Deps, accountId: string, q: PageQuery): Promise<List<Refund>> {
   const after = decodeCreatedAtCursor(q.cursor);
   const [packs, certs] = await Promise.all([
     listRefunds(deps.db, accountId, after, q.limit + 1),
