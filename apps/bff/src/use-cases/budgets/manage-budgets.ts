@@ -35,6 +35,13 @@ async function present(deps: Deps, account: AccountRow, rowsIn: BudgetRow[], mon
   return out;
 }
 
+/** A budget just created or changed, as of this month of the account's clock. */
+async function presentChanged(deps: Deps, account: AccountRow, row: BudgetRow, now: Date): Promise<Budget> {
+  const [b] = await present(deps, account, [row], cstMonth(now), now);
+  if (!b) throw new Error('unreachable');
+  return b;
+}
+
 /** R10.1 GET /budgets: every budget of the account for `month` (default: the account's current CST month). */
 export async function listBudgets(deps: Deps, accountId: string, month: string | undefined) {
   const { account, now } = await accountAndNow(deps, accountId);
@@ -77,9 +84,7 @@ export async function createBudget(
   });
   // A budget created above a threshold alerts at once (R10.1 "when spent crosses it").
   await evaluateBudgetAlerts(deps, input.accountId);
-  const [b] = await present(deps, account, [row], cstMonth(now), now);
-  if (!b) throw new Error('unreachable');
-  return b;
+  return presentChanged(deps, account, row, now);
 }
 
 export async function patchBudget(
@@ -108,9 +113,7 @@ export async function patchBudget(
     return changed;
   });
   await evaluateBudgetAlerts(deps, input.accountId);
-  const [b] = await present(deps, account, [row], cstMonth(now), now);
-  if (!b) throw new Error('unreachable');
-  return b;
+  return presentChanged(deps, account, row, now);
 }
 
 export async function removeBudget(
