@@ -1,6 +1,7 @@
 import { addDays, addMonths, cstDate, cstMonth } from '@idv/billing';
+import type { Deps } from '../deps.ts';
 import { getAccountRow } from '../repositories/accounts.ts';
-import { settlementDue, settlePeriod } from '../use-cases/settlement/settle-period.ts';
+import { type SettlementPeriod, settlementDue, settlePeriod } from '../use-cases/settlement/settle-period.ts';
 import type { AccountJob, Happening } from './job.ts';
 
 /**
@@ -14,13 +15,11 @@ export const dailySettlementJob: AccountJob = {
   async run(deps, accountId, now) {
     const account = await getAccountRow(deps.db, accountId);
     if (account?.settlement !== 'daily') return [];
-    const out: Happening[] = [];
-    let day = account.settledThrough ? addDays(account.settledThrough, 1) : cstDate(account.activatedAt);
-    while (settlementDue({ kind: 'daily', day }).getTime() <= now.getTime()) {
-      out.push(...(await settlePeriod(deps, accountId, { kind: 'daily', day })));
-      day = addDays(day, 1);
-    }
-    return out;
+    const day = account.settledThrough ? addDays(account.settledThrough, 1) : cstDate(account.activatedAt);
+    return settleDuePeriods(deps, accountId, now, { kind: 'daily', day }, (p) => ({
+      kind: 'daily',
+      day: addDays(p.day, 1),
+    }));
   },
 };
 
@@ -33,14 +32,30 @@ export const monthlySettlementJob: AccountJob = {
   async run(deps, accountId, now) {
     const account = await getAccountRow(deps.db, accountId);
     if (account?.settlement !== 'monthly') return [];
-    const out: Happening[] = [];
-    let month = account.settledThrough
+    const month = account.settledThrough
       ? cstMonth(new Date(`${addDays(account.settledThrough, 1)}T00:00:00+08:00`))
       : cstMonth(account.activatedAt);
-    while (settlementDue({ kind: 'monthly', month }).getTime() <= now.getTime()) {
-      out.push(...(await settlePeriod(deps, accountId, { kind: 'monthly', month })));
-      month = addMonths(month, 1);
-    }
-    return out;
+    return settleDuePeriods(deps, accountId, now, { kind: 'monthly', month }, (p) => ({
+      kind: 'monthly',
+      month: addMonths(p.month, 1),
+    }));
   },
 };
+
+/**
+ * R5.3 Catch-up: settles `first` and each period after it whose due time has passed by `now`, oldest
+ * first, one transaction each, so every period is dated at its own due time.
+ */
+async function settleDuePeriods<P extends SettlementPeriod>(
+  deps: Deps,
+  accountId: string,
+  now: Date,
+  first: P,
+  next: (period: P) => P,
+): Promise<Happening[]> {
+  const out: Happening[] = [];
+  for (let period = first; settlementDue(period).getTime() <= now.getTime(); period = next(period)) {
+    out.push(...(await settlePeriod(deps, accountId, period)));
+  }
+  return out;
+}

@@ -33,6 +33,64 @@ export function decodeJsonCursor(cursor: string, patterns: readonly RegExp[]): s
   return parts as string[];
 }
 
+/** A list request's page: the cursor of the page before (none: the first page) and the page size. */
+export interface PageQuery {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** A keyset position by creation time: the (created at, id) of the last row of the page before. */
+export interface CreatedAtKey {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * The position a `created-at ms|id` cursor names (none without a cursor). A time that is not digits is a
+ * 400, or with `badTime: 'epoch'` reads as 0 (the resources list has always been lenient there).
+ */
+export function decodeCreatedAtCursor(
+  cursor: string | undefined,
+  badTime: 'reject' | 'epoch' = 'reject',
+): CreatedAtKey | undefined {
+  if (!cursor) return undefined;
+  const [ms, id] = decodeCursor(cursor, 2);
+  const digits = /^\d+$/.test(ms ?? '');
+  if (!digits && badTime === 'reject') throw invalidCursor();
+  return { createdAt: new Date(Number.parseInt(digits ? (ms ?? '0') : '0', 10)), id: id ?? '' };
+}
+
+/**
+ * One page of a keyset list from the first `limit + 1` rows: the first `limit`, presented, and the
+ * cursor of the last of them when more rows follow.
+ */
+export function keysetPage<T, R>(
+  rows: readonly T[],
+  limit: number,
+  present: (row: T) => R,
+  cursorOf: (last: T) => string,
+): { items: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => present(r)),
+    nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
+  };
+}
+
+/** `keysetPage` of a list sorted by (created at, id), its cursor read back by `decodeCreatedAtCursor`. */
+export function createdAtPage<T, R>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (row: T) => { at: Date; id: string },
+  present: (row: T) => R,
+): { items: R[]; nextCursor: string | null } {
+  return keysetPage(rows, limit, present, (last) => {
+    const key = keyOf(last);
+    return encodeCursor([key.at.getTime(), key.id]);
+  });
+}
+
 function invalidCursor(): AppError {
   return new AppError('INVALID_REQUEST', 400, 'The cursor is not valid.', {
     errors: [{ path: 'cursor', message: 'invalid cursor' }],

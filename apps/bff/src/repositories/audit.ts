@@ -30,6 +30,28 @@ export async function audit(
   });
 }
 
+/** Who asked for an action: the actor, the account it acted on and the request (a use case's input). */
+export interface AuditActor {
+  auth: Auth | null;
+  accountId: string | null;
+  requestId?: string | undefined;
+}
+
+/** `audit` of an action asked for by `actor`: its auth, account and request id. */
+export async function auditBy(
+  db: DbOrTx,
+  actor: AuditActor,
+  e: {
+    action: string;
+    outcome: 'ok' | 'refused' | 'failed';
+    at: Date;
+    reason?: string | undefined;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await audit(db, { auth: actor.auth, accountId: actor.accountId, requestId: actor.requestId, ...e });
+}
+
 /** R9.2 The support sessions (impersonations) of an account named by the audit entries of one page. */
 export async function impersonationsOf(db: DbOrTx, accountId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];

@@ -1,5 +1,7 @@
 import { benefitPackages, certificateOrders, type DbOrTx } from '@idv/db';
-import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { CreatedAtKey } from '../lib/cursor.ts';
+import { olderThan } from './keyset.ts';
 
 export type CertificateRow = typeof certificateOrders.$inferSelect;
 
@@ -7,21 +9,18 @@ export type CertificateRow = typeof certificateOrders.$inferSelect;
 export async function listCertificateOrders(
   db: DbOrTx,
   accountId: string,
-  after: { createdAt: Date; id: string } | undefined,
+  after: CreatedAtKey | undefined,
   limit: number,
 ): Promise<CertificateRow[]> {
-  const where = [eq(certificateOrders.accountId, accountId)];
-  if (after) {
-    const c = or(
-      lt(certificateOrders.createdAt, after.createdAt),
-      and(eq(certificateOrders.createdAt, after.createdAt), lt(certificateOrders.id, after.id)),
-    );
-    if (c) where.push(c);
-  }
   return db
     .select()
     .from(certificateOrders)
-    .where(and(...where))
+    .where(
+      and(
+        eq(certificateOrders.accountId, accountId),
+        olderThan(certificateOrders.createdAt, certificateOrders.id, after),
+      ),
+    )
     .orderBy(desc(certificateOrders.createdAt), desc(certificateOrders.id))
     .limit(limit);
 }
@@ -73,21 +72,15 @@ export async function returnBenefitPoints(
 export async function listCertificateRefunds(
   db: DbOrTx,
   accountId: string,
-  after: { createdAt: Date; id: string } | undefined,
+  after: CreatedAtKey | undefined,
   limit: number,
 ): Promise<(CertificateRow & { refundedAt: Date })[]> {
   const where = [
     eq(certificateOrders.accountId, accountId),
     eq(certificateOrders.status, 'refunded'),
     isNotNull(certificateOrders.refundedAt),
+    olderThan(certificateOrders.refundedAt, certificateOrders.id, after),
   ];
-  if (after) {
-    const c = or(
-      lt(certificateOrders.refundedAt, after.createdAt),
-      and(eq(certificateOrders.refundedAt, after.createdAt), lt(certificateOrders.id, after.id)),
-    );
-    if (c) where.push(c);
-  }
   const rows = await db
     .select()
     .from(certificateOrders)

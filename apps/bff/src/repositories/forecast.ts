@@ -1,6 +1,7 @@
 import { addDays, cstDate, type DailyCalls, HISTORY_DAYS, type PackState } from '@idv/billing';
 import { type DbOrTx, packs, rows, usageEvents } from '@idv/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { packStateColumns } from './packs.ts';
 
 /**
  * Billable calls of a label per CST day in [from, to]: the events that went to a pack or to postpaid
@@ -41,16 +42,7 @@ export async function packDailyTaken(db: DbOrTx, packId: bigint, from: string): 
 /** R4.2 The label's active packs of the account, as the deduction engine sees them. */
 async function labelActivePacks(db: DbOrTx, accountId: string, label: string): Promise<PackState[]> {
   return db
-    .select({
-      id: packs.id,
-      label: packs.label,
-      source: packs.source,
-      status: packs.status,
-      total: packs.total,
-      used: packs.used,
-      acquiredAt: packs.acquiredAt,
-      expiresAt: packs.expiresAt,
-    })
+    .select(packStateColumns)
     .from(packs)
     .where(and(eq(packs.accountId, accountId), eq(packs.label, label), eq(packs.status, 'active')));
 }

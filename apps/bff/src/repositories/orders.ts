@@ -1,5 +1,7 @@
 import { charges, type DbOrTx, orders, vouchers } from '@idv/db';
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { CreatedAtKey } from '../lib/cursor.ts';
+import { olderThan } from './keyset.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ChargeInsert = typeof charges.$inferInsert;
@@ -47,21 +49,13 @@ export async function getOrder(db: DbOrTx, accountId: string, id: string): Promi
 export async function listOrders(
   db: DbOrTx,
   accountId: string,
-  after: { createdAt: Date; id: string } | undefined,
+  after: CreatedAtKey | undefined,
   limit: number,
 ): Promise<OrderRow[]> {
-  const where = [eq(orders.accountId, accountId)];
-  if (after) {
-    const c = or(
-      lt(orders.createdAt, after.createdAt),
-      and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
-    );
-    if (c) where.push(c);
-  }
   return db
     .select()
     .from(orders)
-    .where(and(...where))
+    .where(and(eq(orders.accountId, accountId), olderThan(orders.createdAt, orders.id, after)))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit);
 }

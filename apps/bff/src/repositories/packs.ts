@@ -5,6 +5,18 @@ import { prepared } from './prepared.ts';
 /** The channel of migration 0012's trigger: payload = the account whose pack rows a transaction changed. */
 export const PACK_ROWS_CHANNEL = 'idv_pack_rows';
 
+/** A pack row as the deduction engine sees it (billing's PackState): the columns to select. */
+export const packStateColumns = {
+  id: packs.id,
+  label: packs.label,
+  source: packs.source,
+  status: packs.status,
+  total: packs.total,
+  used: packs.used,
+  acquiredAt: packs.acquiredAt,
+  expiresAt: packs.expiresAt,
+};
+
 /** Status as of `now`: a pack past its expiry is expired even before the expiry job has run. */
 /** `now` is a time, or a placeholder bound to an ISO instant (prepared statements). */
 export function effectiveStatusSql(now: Date | Placeholder) {

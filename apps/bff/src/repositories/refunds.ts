@@ -1,5 +1,7 @@
 import { type DbOrTx, packs, refunds } from '@idv/db';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import type { CreatedAtKey } from '../lib/cursor.ts';
+import { olderThan } from './keyset.ts';
 
 export type RefundRow = typeof refunds.$inferSelect;
 export type RefundListRow = RefundRow & { label: string };
@@ -24,22 +26,14 @@ export async function setRefundRefusal(tx: DbOrTx, packId: bigint, reason: strin
 export async function listRefunds(
   db: DbOrTx,
   accountId: string,
-  after: { createdAt: Date; id: string } | undefined,
+  after: CreatedAtKey | undefined,
   limit: number,
 ): Promise<RefundListRow[]> {
-  const where = [eq(refunds.accountId, accountId)];
-  if (after) {
-    const c = or(
-      lt(refunds.createdAt, after.createdAt),
-      and(eq(refunds.createdAt, after.createdAt), lt(refunds.id, after.id)),
-    );
-    if (c) where.push(c);
-  }
   const list = await db
     .select({ refund: refunds, label: packs.label })
     .from(refunds)
     .innerJoin(packs, eq(packs.id, refunds.packId))
-    .where(and(...where))
+    .where(and(eq(refunds.accountId, accountId), olderThan(refunds.createdAt, refunds.id, after)))
     .orderBy(desc(refunds.createdAt), desc(refunds.id))
     .limit(limit);
   return list.map((r) => ({ ...r.refund, label: r.label }));

@@ -2,6 +2,7 @@ import { latestAcquisitionCovering, type PackState } from '@idv/billing';
 import { accounts, type DbOrTx, packs, rows, usageEvents } from '@idv/db';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AccountRow } from './accounts.ts';
+import { packStateColumns } from './packs.ts';
 
 /**
  * R4.7 Concurrency of ingest, step 1 of 2. Serialises ingest per account (parallel across accounts)
@@ -57,16 +58,7 @@ export async function candidatePacks(
 ): Promise<PackState[]> {
   if (labels.length === 0) return [];
   const list = await tx
-    .select({
-      id: packs.id,
-      label: packs.label,
-      source: packs.source,
-      status: packs.status,
-      total: packs.total,
-      used: packs.used,
-      acquiredAt: packs.acquiredAt,
-      expiresAt: packs.expiresAt,
-    })
+    .select(packStateColumns)
     .from(packs)
     .where(
       and(

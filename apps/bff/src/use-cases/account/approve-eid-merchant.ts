@@ -1,10 +1,8 @@
 import type { Auth, Deps } from '../../deps.ts';
-import { notFound } from '../../errors.ts';
 import { iso } from '../../presenters.ts';
 import { setEidApprovedOnce } from '../../repositories/account-settings.ts';
-import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
-import { lockAccount } from '../../repositories/ledger.ts';
+import { auditBy } from '../../repositories/audit.ts';
+import { lockAccountNow } from './lock-account-now.ts';
 
 /**
  * A SIMULATION of the eID merchant approval (docs/decisions/0003): in production the approval comes
@@ -16,19 +14,14 @@ export async function approveEidMerchant(
   input: { auth: Auth; accountId: string; requestId?: string | undefined },
 ): Promise<{ eidApprovedAt: string; trialGrantDueAt: string; firstApproval: boolean }> {
   return deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, input.accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
+    const { account, now } = await lockAccountNow(deps, tx, input.accountId);
     const first = await setEidApprovedOnce(tx, input.accountId, now);
     const approvedAt = first ? now : (account.eidApprovedAt ?? now);
     if (first) {
-      await audit(tx, {
-        auth: input.auth,
-        accountId: input.accountId,
+      await auditBy(tx, input, {
         action: 'account.eid_merchant_approved',
         outcome: 'ok',
         at: now,
-        requestId: input.requestId,
         detail: { simulated: true },
       });
     }

@@ -5,7 +5,7 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { iso } from '../../presenters.ts';
 import { getAccountRow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { listTimeline } from '../../repositories/timeline.ts';
 import { presentMoney } from '../bills/bills-shared.ts';
 
@@ -54,13 +54,10 @@ export async function staffAccountTimeline(
 ): Promise<List<TimelineItem>> {
   if (!(await getAccountRow(deps.db, input.accountId))) throw notFound('account');
   const list = await listTimelineUseCase(deps, input.accountId, input.q);
-  await audit(deps.db, {
-    auth: input.auth,
-    accountId: input.accountId,
+  await auditBy(deps.db, input, {
     action: `GET ${input.path}`,
     outcome: 'ok',
     at: deps.clock.now(),
-    requestId: input.requestId,
     reason: input.q.reason || undefined,
     detail: { status: 200, kinds: input.q.kinds },
   });

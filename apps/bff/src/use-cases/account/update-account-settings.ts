@@ -1,11 +1,9 @@
 import type { Account } from '@idv/contracts';
 import type { Auth, Deps } from '../../deps.ts';
-import { notFound } from '../../errors.ts';
 import { setPostpaidEnabled } from '../../repositories/account-settings.ts';
-import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
-import { lockAccount } from '../../repositories/ledger.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { getAccount } from './get-account.ts';
+import { lockAccountNow } from './lock-account-now.ts';
 
 /**
  * R4.4 The postpaid switch. Off: a billable call that no pack can take is refused (NO_QUOTA) and never
@@ -16,17 +14,12 @@ export async function updateAccountSettings(
   input: { auth: Auth; accountId: string; postpaidEnabled: boolean; requestId?: string | undefined },
 ): Promise<Account> {
   await deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, input.accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
+    const { account, now } = await lockAccountNow(deps, tx, input.accountId);
     await setPostpaidEnabled(tx, input.accountId, input.postpaidEnabled);
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'account.postpaid',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { from: account.postpaidEnabled, to: input.postpaidEnabled },
     });
   });

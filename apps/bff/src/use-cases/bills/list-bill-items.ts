@@ -1,7 +1,7 @@
 import { formatCst, formatPrice, parseMoney } from '@idv/billing';
 import type { BillItem, BillItemsResponse, BillListQuery } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
-import { decodeJsonCursor, encodeJsonCursor } from '../../lib/cursor.ts';
+import { decodeJsonCursor, encodeJsonCursor, keysetPage } from '../../lib/cursor.ts';
 import type { ItemCursor } from '../../repositories/bills/filters.ts';
 import { type BillItemRow, listBillItems } from '../../repositories/bills/items.ts';
 import { billSummary } from '../../repositories/bills/overview.ts';
@@ -62,11 +62,10 @@ export async function listBillItemsUseCase(
     listBillItems(deps.db, accountId, f, after, q.limit + 1),
     billSummary(deps.db, accountId, f),
   ]);
-  const page = rowsPlusOne.slice(0, q.limit);
-  const last = page.at(-1);
   return {
-    items: page.map(presentBillItem),
-    nextCursor: rowsPlusOne.length > q.limit && last ? encodeJsonCursor([last.cursorAt, last.id.toString()]) : null,
+    ...keysetPage(rowsPlusOne, q.limit, presentBillItem, (last) =>
+      encodeJsonCursor([last.cursorAt, last.id.toString()]),
+    ),
     summary: { count: summary.count, total: presentMoney(summary.total) },
   };
 }

@@ -1,6 +1,6 @@
 import type { BillListQuery, BillResourcesResponse } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
-import { ANY_TEXT, decodeJsonCursor, encodeJsonCursor } from '../../lib/cursor.ts';
+import { ANY_TEXT, decodeJsonCursor, encodeJsonCursor, keysetPage } from '../../lib/cursor.ts';
 import { listResourceBill, type ResourceCursor } from '../../repositories/bills/resource-bill.ts';
 import { ACCOUNT_WIDE_ALIAS, matchesNothing, presentMoney, resolveBillFilter } from './bills-shared.ts';
 
@@ -29,22 +29,23 @@ export async function listBillResources(
   const f = await resolveBillFilter(deps.db, accountId, q);
   if (matchesNothing(f)) return { items: [], nextCursor: null, summary: { count: 0, total: '0.00', rows: 0 } };
   const { rows, summary } = await listResourceBill(deps.db, accountId, f, after, q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
   return {
-    items: page.map((r) => ({
-      resourceId: r.resourceId,
-      alias: r.resourceId === null ? ACCOUNT_WIDE_ALIAS : (r.alias ?? r.resourceId),
-      project: r.project,
-      region: r.region,
-      product: r.product,
-      total: presentMoney(r.total),
-      count: r.count,
-      quantity: r.quantity,
-      accountWide: r.resourceId === null,
-    })),
-    nextCursor:
-      rows.length > q.limit && last ? encodeJsonCursor([last.total, last.resourceId ?? '', last.product]) : null,
+    ...keysetPage(
+      rows,
+      q.limit,
+      (r) => ({
+        resourceId: r.resourceId,
+        alias: r.resourceId === null ? ACCOUNT_WIDE_ALIAS : (r.alias ?? r.resourceId),
+        project: r.project,
+        region: r.region,
+        product: r.product,
+        total: presentMoney(r.total),
+        count: r.count,
+        quantity: r.quantity,
+        accountWide: r.resourceId === null,
+      }),
+      (last) => encodeJsonCursor([last.total, last.resourceId ?? '', last.product]),
+    ),
     summary: { count: summary.count, total: presentMoney(summary.total), rows: summary.rows },
   };
 }

@@ -4,7 +4,7 @@ import type { Auth, Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/crypto.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import {
   alertsOf,
   type BudgetRow,
@@ -33,6 +33,13 @@ async function present(deps: Deps, account: AccountRow, rowsIn: BudgetRow[], mon
   const out: Budget[] = [];
   for (const b of rowsIn) out.push(presentBudget(b, month, await budgetFigures(deps, account, b, month, now), alerts));
   return out;
+}
+
+/** A budget just created or changed, as of this month of the account's clock. */
+async function presentChanged(deps: Deps, account: AccountRow, row: BudgetRow, now: Date): Promise<Budget> {
+  const [b] = await present(deps, account, [row], cstMonth(now), now);
+  if (!b) throw new Error('unreachable');
+  return b;
 }
 
 /** R10.1 GET /budgets: every budget of the account for `month` (default: the account's current CST month). */
@@ -67,22 +74,17 @@ export async function createBudget(
       thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
       createdAt: now,
     });
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.create',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { budgetId: inserted.id, amount: body.amount },
     });
     return inserted;
   });
   // A budget created above a threshold alerts at once (R10.1 "when spent crosses it").
   await evaluateBudgetAlerts(deps, input.accountId);
-  const [b] = await present(deps, account, [row], cstMonth(now), now);
-  if (!b) throw new Error('unreachable');
-  return b;
+  return presentChanged(deps, account, row, now);
 }
 
 export async function patchBudget(
@@ -102,21 +104,16 @@ export async function patchBudget(
         ? await updateBudget(tx, input.accountId, input.id, set)
         : await getBudgetRow(tx, input.accountId, input.id);
     if (!changed) throw notFound('budget');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.update',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { budgetId: changed.id, ...body },
     });
     return changed;
   });
   await evaluateBudgetAlerts(deps, input.accountId);
-  const [b] = await present(deps, account, [row], cstMonth(now), now);
-  if (!b) throw new Error('unreachable');
-  return b;
+  return presentChanged(deps, account, row, now);
 }
 
 export async function removeBudget(
@@ -125,13 +122,10 @@ export async function removeBudget(
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     if (!(await deleteBudget(tx, input.accountId, input.id))) throw notFound('budget');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'budget.delete',
       outcome: 'ok',
       at: deps.clock.now(),
-      requestId: input.requestId,
       detail: { budgetId: input.id },
     });
   });

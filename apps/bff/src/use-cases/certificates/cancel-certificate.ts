@@ -2,7 +2,7 @@ import { type CertificateStatus, certificateCancellable, DomainError } from '@id
 import type { CertificateOrder } from '@idv/contracts';
 import { presentCertificate } from '../../certificate-presenters.ts';
 import type { Auth, Deps } from '../../deps.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import { setCertificateStatus } from '../../repositories/certificates.ts';
 import { lockCertificateForChange } from './certificates-shared.ts';
 
@@ -21,13 +21,10 @@ export async function cancelCertificate(
       );
     }
     const updated = await setCertificateStatus(tx, cert.id, 'cancelled');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'certificate.cancel',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { certificateId: cert.id },
     });
     return presentCertificate(updated);

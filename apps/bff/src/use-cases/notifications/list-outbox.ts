@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, type PageQuery } from '../../lib/cursor.ts';
 import { isoOrNull } from '../../presenters.ts';
 import { listOutbox } from '../../repositories/notifications.ts';
 
 /** Staff: the email/SMS outbox (with no SMTP or SMS provider configured, messages end here). */
-export async function listOutboxUseCase(deps: Deps, q: { cursor?: string | undefined; limit: number }) {
+export async function listOutboxUseCase(deps: Deps, q: PageQuery) {
   let before: bigint | undefined;
   if (q.cursor) {
     const [id] = decodeCursor(q.cursor, 1);

@@ -1,7 +1,9 @@
 import type { Db, Tx } from '@idv/db';
+import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import type { AccountRow } from '../../repositories/accounts.ts';
+import { type AuditActor, auditBy } from '../../repositories/audit.ts';
 import { claimIdempotencyKey, findIdempotencyKey, storeIdempotentResponse } from '../../repositories/idempotency.ts';
 import { lockAccount } from '../../repositories/ledger.ts';
 
@@ -83,4 +85,18 @@ export async function idempotentTransaction<T>(
     await storeIdempotentResponse(tx, { ...id, status: r.status, response: JSON.stringify(r.body) });
     return { ...r, replayed: false };
   });
+}
+
+/**
+ * R9.2 A refused money operation changed nothing, but the attempt is still on the audit trail: one
+ * 'refused' row, outside any transaction, with the refusal's code first in its detail.
+ */
+export async function auditRefusedAttempt(
+  deps: Deps,
+  input: AuditActor,
+  action: string,
+  code: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await auditBy(deps.db, input, { action, outcome: 'refused', at: deps.clock.now(), detail: { code, ...detail } });
 }

@@ -1,7 +1,7 @@
 import type { List, Order, OrderSummary } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { notFound } from '../../errors.ts';
+import { createdAtPage, decodeCreatedAtCursor, type PageQuery } from '../../lib/cursor.ts';
 import { presentOrder, presentOrderSummary } from '../../order-presenters.ts';
 import { presentPack } from '../../presenters.ts';
 import { accountNow, getAccountRow } from '../../repositories/accounts.ts';
@@ -9,31 +9,17 @@ import { catalogMap } from '../../repositories/catalog.ts';
 import { getOrder, listOrders } from '../../repositories/orders.ts';
 import { packsOfOrder } from '../../repositories/packs.ts';
 
-const badCursor = () =>
-  new AppError('INVALID_REQUEST', 400, 'The cursor is not valid.', {
-    errors: [{ path: 'cursor', message: 'invalid cursor' }],
-  });
-
 /** The account's orders, newest first (the itemized bill links prepaid lines here, R5.5). */
-export async function listOrdersUseCase(
-  deps: Deps,
-  accountId: string,
-  q: { cursor?: string | undefined; limit: number },
-): Promise<List<OrderSummary>> {
-  let after: { createdAt: Date; id: string } | undefined;
-  if (q.cursor) {
-    const [ms, id] = decodeCursor(q.cursor, 2);
-    if (!/^\d+$/.test(ms ?? '')) throw badCursor();
-    after = { createdAt: new Date(Number.parseInt(ms ?? '0', 10)), id: id ?? '' };
-  }
+export async function listOrdersUseCase(deps: Deps, accountId: string, q: PageQuery): Promise<List<OrderSummary>> {
+  const after = decodeCreatedAtCursor(q.cursor);
   const list = await listOrders(deps.db, accountId, after, q.limit + 1);
-  const page = list.slice(0, q.limit);
   const labels = await catalogMap(deps.db);
-  const last = page.at(-1);
-  return {
-    items: page.map((o) => presentOrderSummary(o, labels)),
-    nextCursor: list.length > q.limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
-  };
+  return createdAtPage(
+    list,
+    q.limit,
+    (o) => ({ at: o.createdAt, id: o.id }),
+    (o) => presentOrderSummary(o, labels),
+  );
 }
 
 /** One order with its packs as they are now; another account's order is 404. */

@@ -30,7 +30,7 @@ import { consumeVoucher, insertCharge, insertOrder, lockVoucher } from '../../re
 import { packsOfOrder } from '../../repositories/packs.ts';
 import { evaluateBudgetAlertsSafely } from '../budgets/evaluate-budget-alerts.ts';
 import { deliverPacks } from '../packs/deliver-packs.ts';
-import { idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
+import { auditRefusedAttempt, idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
 
 export interface PlaceOrderInput {
   /** null: the system (an auto top-up rule, R10.2); audited as 'system'. */
@@ -87,14 +87,10 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
   } catch (e) {
     // A refused order changed nothing; the attempt is still on the audit trail (R9.2).
     if (isDomainError(e)) {
-      await audit(deps.db, {
-        auth: input.auth,
-        accountId,
-        action: 'order.place',
-        outcome: 'refused',
-        at: deps.clock.now(),
-        requestId: input.requestId,
-        detail: { code: e.code, label: body.label, size: body.size, quantity: body.quantity },
+      await auditRefusedAttempt(deps, input, 'order.place', e.code, {
+        label: body.label,
+        size: body.size,
+        quantity: body.quantity,
       });
     }
     throw e;

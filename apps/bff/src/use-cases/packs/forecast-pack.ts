@@ -2,10 +2,9 @@ import { addDays, formatAmount, formatCst } from '@idv/billing';
 import type { PackForecast } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { accountNow, getAccountRow } from '../../repositories/accounts.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
 import { packDailyTaken } from '../../repositories/forecast.ts';
-import { getPack } from '../../repositories/packs.ts';
+import { accountPack } from './get-pack.ts';
 import { forecastAccountLabel, packFate } from './label-forecast.ts';
 
 /**
@@ -18,11 +17,7 @@ import { forecastAccountLabel, packFate } from './label-forecast.ts';
  * (they take the calls where the packs would run out) and listed in `autoTopup` (R10.2).
  */
 export async function forecastPack(deps: Deps, accountId: string, id: bigint): Promise<PackForecast> {
-  const account = await getAccountRow(deps.db, accountId);
-  if (!account) throw notFound('account');
-  const now = accountNow(deps.clock, account);
-  const row = await getPack(deps.db, accountId, id, now);
-  if (!row) throw notFound('pack');
+  const { account, now, row } = await accountPack(deps, accountId, id);
   const pack = row.pack;
   const label = (await catalogMap(deps.db)).get(pack.label);
   if (!label) throw notFound('label');

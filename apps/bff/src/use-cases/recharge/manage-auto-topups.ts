@@ -3,7 +3,7 @@ import type { AutoTopupRule, PutAutoTopupBody } from '@idv/contracts';
 import type { Auth, Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { accountNow, getAccountRow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
+import { auditBy } from '../../repositories/audit.ts';
 import {
   type AutoTopupRow,
   autoTopupOrdersPerLabel,
@@ -58,13 +58,10 @@ export async function putAutoTopup(
       ...input.body,
       updatedAt: now,
     });
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'auto_topup.set',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       detail: { label: input.label, ...input.body },
     });
     return saved;
@@ -78,13 +75,10 @@ export async function deleteAutoTopup(
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     if (!(await deleteAutoTopupRule(tx, input.accountId, input.label))) throw notFound('auto top-up rule');
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: 'auto_topup.delete',
       outcome: 'ok',
       at: deps.clock.now(),
-      requestId: input.requestId,
       detail: { label: input.label },
     });
   });

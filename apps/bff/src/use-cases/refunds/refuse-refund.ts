@@ -2,11 +2,10 @@ import { DomainError } from '@idv/billing';
 import type { Auth, Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { iso } from '../../presenters.ts';
-import { accountNow } from '../../repositories/accounts.ts';
 import { audit } from '../../repositories/audit.ts';
-import { lockAccount } from '../../repositories/ledger.ts';
 import { lockPack, packAccountId } from '../../repositories/packs.ts';
 import { setRefundRefusal } from '../../repositories/refunds.ts';
+import { lockAccountNow } from '../account/lock-account-now.ts';
 
 /**
  * R8.5 A support agent (role support_write) refuses a pack's refund for suspected abuse. The reason is
@@ -22,9 +21,7 @@ export async function refuseRefund(
   const accountId = await packAccountId(deps.db, input.packId);
   if (!accountId) throw notFound('pack');
   return deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
+    const { now } = await lockAccountNow(deps, tx, accountId);
     const pack = await lockPack(tx, accountId, input.packId);
     if (!pack) throw notFound('pack');
     if (pack.status === 'refunded') throw new DomainError('ALREADY_REFUNDED', 'This pack has already been refunded.');

@@ -25,7 +25,7 @@ import { getOrder, insertCharge } from '../../repositories/orders.ts';
 import { lockPack } from '../../repositories/packs.ts';
 import { insertRefund, isUniqueViolation, markPackRefunded } from '../../repositories/refunds.ts';
 import { evaluateBudgetAlertsSafely } from '../budgets/evaluate-budget-alerts.ts';
-import { idempotentTransaction, type Outcome } from '../orders/idempotent-transaction.ts';
+import { auditRefusedAttempt, idempotentTransaction, type Outcome } from '../orders/idempotent-transaction.ts';
 
 export interface RequestRefundInput {
   auth: Auth;
@@ -178,15 +178,7 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
       ? new DomainError('ALREADY_REFUNDED', 'This pack has already been refunded.', { packId: packId.toString() })
       : caught;
     if (isDomainError(e)) {
-      await audit(deps.db, {
-        auth: input.auth,
-        accountId,
-        action: 'refund.request',
-        outcome: 'refused',
-        at: deps.clock.now(),
-        requestId: input.requestId,
-        detail: { code: e.code, packId: packId.toString() },
-      });
+      await auditRefusedAttempt(deps, input, 'refund.request', e.code, { packId: packId.toString() });
     }
     throw e;
   }

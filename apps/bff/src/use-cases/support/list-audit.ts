@@ -1,7 +1,7 @@
 import type { AuditEntry, List } from '@idv/contracts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, type PageQuery } from '../../lib/cursor.ts';
 import { iso, isoOrNull } from '../../presenters.ts';
 import { impersonationsOf } from '../../repositories/audit.ts';
 import { listAudit } from '../../repositories/staff.ts';
@@ -10,11 +10,7 @@ import { listAudit } from '../../repositories/staff.ts';
  * R9.2: the account's audit log, newest first; customers see when support looked and why. Each entry
  * of a support session carries that session (agent, reason, ticket, mode, start, end, how it ended).
  */
-export async function listAuditUseCase(
-  deps: Deps,
-  accountId: string,
-  q: { cursor?: string | undefined; limit: number },
-): Promise<List<AuditEntry>> {
+export async function listAuditUseCase(deps: Deps, accountId: string, q: PageQuery): Promise<List<AuditEntry>> {
   let before: bigint | undefined;
   if (q.cursor) {
     const [id] = decodeCursor(q.cursor, 1);

@@ -1,10 +1,8 @@
 import type { Auth, Deps } from '../../deps.ts';
-import { notFound } from '../../errors.ts';
 import { iso } from '../../presenters.ts';
 import { setViolation } from '../../repositories/account-settings.ts';
-import { accountNow } from '../../repositories/accounts.ts';
-import { audit } from '../../repositories/audit.ts';
-import { lockAccount } from '../../repositories/ledger.ts';
+import { auditBy } from '../../repositories/audit.ts';
+import { lockAccountNow } from '../account/lock-account-now.ts';
 
 /**
  * R8.2 Staff set or clear "suspended for violating rules" (distinct from arrears, R6): while set,
@@ -16,17 +14,12 @@ export async function setAccountViolation(
   input: { auth: Auth; accountId: string; violation: boolean; reason: string; requestId?: string | undefined },
 ): Promise<{ accountId: string; violation: boolean; updatedAt: string }> {
   return deps.db.transaction(async (tx) => {
-    const account = await lockAccount(tx, input.accountId);
-    if (!account) throw notFound('account');
-    const now = accountNow(deps.clock, account);
+    const { account, now } = await lockAccountNow(deps, tx, input.accountId);
     await setViolation(tx, input.accountId, input.violation);
-    await audit(tx, {
-      auth: input.auth,
-      accountId: input.accountId,
+    await auditBy(tx, input, {
       action: input.violation ? 'staff.violation_set' : 'staff.violation_cleared',
       outcome: 'ok',
       at: now,
-      requestId: input.requestId,
       reason: input.reason,
       detail: { from: account.violation, to: input.violation },
     });
