@@ -2,6 +2,7 @@ import { accounts, rows } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { json, useTestApp } from './harness.ts';
+import { type Ev, ev, ingest as ingestBatch } from './usage-fixtures.ts';
 
 const t = useTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
 
@@ -20,13 +21,7 @@ async function createTenant(scenario: 'empty' | 'rich', startAt = '2026-11-20T10
   return json<Created>(res);
 }
 
-function ingest(key: string, events: unknown[]) {
-  return t.app.request('http://localhost/api/v1/usage/events', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ events }),
-  });
-}
+const ingest = (key: string, events: readonly Ev[]) => ingestBatch(t, key, events);
 
 describe('R9.3 demo tenants', () => {
   it('R9.3 only product managers create tenants', async () => {
@@ -62,14 +57,8 @@ describe('R9.3 demo tenants', () => {
 
   it('R9.3 advancing to the next settlement bills the postpaid calls of the day, dated at 08:00', async () => {
     const tenant = await createTenant('empty');
-    const res = tenant.resources[0]?.id;
-    const events = Array.from({ length: 10 }, (_, i) => ({
-      id: `e${i}`,
-      label: 'risk.face',
-      resourceId: res,
-      result: 'success',
-      occurredAt: '2026-11-20T09:30:00+08:00',
-    }));
+    const res = tenant.resources[0]?.id ?? '';
+    const events = Array.from({ length: 10 }, (_, i) => ev(`e${i}`, 'risk.face', res, '2026-11-20T09:30:00+08:00'));
     const r = await ingest(tenant.serviceKey, events);
     expect(r.status).toBe(200);
     const pm = await t.login('pm@example.com');
@@ -87,7 +76,7 @@ describe('R9.3 demo tenants', () => {
     ]);
     // R4.6 the settled day now refuses late events.
     const late = await json<{ outcomes: { outcome: string; code?: string }[] }>(
-      await ingest(tenant.serviceKey, [{ ...events[0], id: 'late' }]),
+      await ingest(tenant.serviceKey, [ev('late', 'risk.face', res, '2026-11-20T09:30:00+08:00')]),
     );
     expect(late.outcomes[0]).toMatchObject({ outcome: 'rejected', code: 'DAY_SETTLED' });
   });
@@ -136,15 +125,7 @@ describe('R9.3 demo tenants', () => {
     expect((await customerA.get(`/api/v1/packs/${first?.id}`)).status).toBe(404);
     // A's key cannot report usage for B's resource.
     const r = await json<{ outcomes: { code?: string }[] }>(
-      await ingest(a.serviceKey, [
-        {
-          id: 'x',
-          label: 'risk.face',
-          resourceId: b.resources[0]?.id,
-          result: 'success',
-          occurredAt: '2026-11-20T10:00:00+08:00',
-        },
-      ]),
+      await ingest(a.serviceKey, [ev('x', 'risk.face', b.resources[0]?.id ?? '', '2026-11-20T10:00:00+08:00')]),
     );
     expect(r.outcomes[0]?.code).toBe('UNKNOWN_RESOURCE');
   });
@@ -153,13 +134,7 @@ describe('R9.3 demo tenants', () => {
     const tenant = await createTenant('empty');
     const pm = await t.login('pm@example.com');
     await ingest(tenant.serviceKey, [
-      {
-        id: 'd1',
-        label: 'risk.face',
-        resourceId: tenant.resources[0]?.id,
-        result: 'success',
-        occurredAt: '2026-11-20T10:00:00+08:00',
-      },
+      ev('d1', 'risk.face', tenant.resources[0]?.id ?? '', '2026-11-20T10:00:00+08:00'),
     ]);
     await pm.post(`/api/v1/demo/tenants/${tenant.accountId}/clock`, { advanceBy: 'P2D' });
     const customer = await t.login(tenant.customer.email, tenant.customer.password);

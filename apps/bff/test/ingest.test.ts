@@ -207,36 +207,14 @@ describe('R4.2 deduction order', () => {
   it('R4.2 within a source: earliest expiry, then earliest acquired, then lowest id', async () => {
     const a = await createAccount(t, SETTLED);
     const exp = cst('2027-06-01T23:59:59.999');
-    const late = await addPack(t, a.id, {
-      label: 'basic.selfie',
-      total: 1,
-      acquiredAt: cst('2026-11-01T10:00:00'),
-      expiresAt: cst('2027-09-01T00:00:00'),
-    });
-    const lowId = await addPack(t, a.id, {
-      label: 'basic.selfie',
-      total: 1,
-      acquiredAt: cst('2026-11-03T10:00:00'),
-      expiresAt: exp,
-    });
-    const highId = await addPack(t, a.id, {
-      label: 'basic.selfie',
-      total: 1,
-      acquiredAt: cst('2026-11-03T10:00:00'),
-      expiresAt: exp,
-    });
-    const earlyAcq = await addPack(t, a.id, {
-      label: 'basic.selfie',
-      total: 1,
-      acquiredAt: cst('2026-11-02T10:00:00'),
-      expiresAt: exp,
-    });
-    const early = await addPack(t, a.id, {
-      label: 'basic.selfie',
-      total: 1,
-      acquiredAt: cst('2026-11-05T10:00:00'),
-      expiresAt: cst('2027-01-01T00:00:00'),
-    });
+    // One-call basic.selfie packs: acquired, expiring.
+    const pack = (acquired: string, expiresAt: Date) =>
+      addPack(t, a.id, { label: 'basic.selfie', total: 1, acquiredAt: cst(acquired), expiresAt });
+    const late = await pack('2026-11-01T10:00:00', cst('2027-09-01T00:00:00'));
+    const lowId = await pack('2026-11-03T10:00:00', exp);
+    const highId = await pack('2026-11-03T10:00:00', exp);
+    const earlyAcq = await pack('2026-11-02T10:00:00', exp);
+    const early = await pack('2026-11-05T10:00:00', cst('2027-01-01T00:00:00'));
     const out = await ingestOk(
       t,
       a.key,
