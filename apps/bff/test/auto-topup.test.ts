@@ -1,10 +1,10 @@
 import { addDays, type ForecastInput, type PackState, parseMoney } from '@idv/billing';
-import { accounts, notifications, orders, packs, usageEvents } from '@idv/db';
-import { and, eq } from 'drizzle-orm';
+import { accounts, orders, packs, usageEvents } from '@idv/db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type AutoTopupForecastRule, forecastWithAutoTopup } from '../src/use-cases/packs/label-forecast.ts';
 import { json, onPostgres, useTestApp } from './harness.ts';
-import { buy, customer, expectLedgerConsistent, newKey, refund } from './money-fixtures.ts';
+import { buy, customer, expectLedgerConsistent, newKey, noticesOf, refund } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';
 
 type Rule = {
@@ -34,12 +34,6 @@ const rule = { enabled: true, belowCalls: 100, size: 1000, quantity: 1, monthlyL
 
 async function ordersOf(accountId: string) {
   return t.deps.db.select().from(orders).where(eq(orders.accountId, accountId));
-}
-async function noticesOf(accountId: string, kind: string) {
-  return t.deps.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
 }
 
 describe('R10.2 orders carry their trigger', () => {
@@ -116,7 +110,7 @@ describe('R10.2 auto top-up at the crossing', () => {
       amount: '145.00',
       paid: { voucher: '0.00', gift: '20.00', income: '0.00', cash: '125.00' },
     });
-    expect((await noticesOf(a.id, 'pack_delivered')).map((x) => x.cause)).toEqual([`order:${list.items[0]?.id}`]);
+    expect((await noticesOf(t, a.id, 'pack_delivered')).map((x) => x.cause)).toEqual([`order:${list.items[0]?.id}`]);
     // 1060 left: further calls do not buy again (the remaining is above N, the rule is re-armed).
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30));
     expect(await ordersOf(a.id)).toHaveLength(1);
@@ -164,7 +158,7 @@ describe('R10.2 auto top-up at the crossing', () => {
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30)); // 120 → 90: crossing, 145.00 > 100.00
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 10)); // 90 → 80: the same crossing
     expect(await ordersOf(a.id)).toHaveLength(0);
-    const failed = await noticesOf(a.id, 'auto_topup_failed');
+    const failed = await noticesOf(t, a.id, 'auto_topup_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.bodyEn).toContain('45.00');
     // Recharge and buy by hand: back above 100 (1080), the rule re-arms; the next drop is a new crossing.
@@ -173,7 +167,7 @@ describe('R10.2 auto top-up at the crossing', () => {
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 990)); // 1080 → 90
     const all = await ordersOf(a.id);
     expect(all.map((o) => o.trigger).sort()).toEqual(['auto_topup', 'manual']);
-    expect(await noticesOf(a.id, 'auto_topup_failed')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'auto_topup_failed')).toHaveLength(1);
     await expectLedgerConsistent(t, a.id);
   });
 
@@ -184,7 +178,7 @@ describe('R10.2 auto top-up at the crossing', () => {
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 30)); // crossing 1: bought (1090 left)
     await ingestOk(t, a.key, calls(`res-${a.id}-a`, 1000)); // 1090 → 90: crossing 2, limit reached
     expect((await ordersOf(a.id)).filter((o) => o.trigger === 'auto_topup')).toHaveLength(1);
-    const failed = await noticesOf(a.id, 'auto_topup_failed');
+    const failed = await noticesOf(t, a.id, 'auto_topup_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.bodyEn).toContain('monthly limit of 1');
     const rules = await json<{ items: Rule[] }>(await a.c.get('/api/v1/auto-topups'));
@@ -204,7 +198,7 @@ describe('R10.2 auto top-up at the crossing', () => {
     await flagged.c.put('/api/v1/auto-topups/basic.selfie', rule);
     await ingestOk(t, flagged.key, calls(`res-${flagged.id}-a`, 5));
     expect(await ordersOf(flagged.id)).toHaveLength(0);
-    expect(await noticesOf(flagged.id, 'auto_topup_failed')).toHaveLength(0);
+    expect(await noticesOf(t, flagged.id, 'auto_topup_failed')).toHaveLength(0);
 
     const suspended = await customer(t, { balances: { cash: '1000.00' }, settledThrough: '2026-11-19' });
     await suspended.c.put('/api/v1/auto-topups/basic.selfie', rule);
@@ -212,7 +206,7 @@ describe('R10.2 auto top-up at the crossing', () => {
     const out = await ingestOk(t, suspended.key, calls(`res-${suspended.id}-a`, 5));
     expect(out.every((o) => o.code === 'ACCOUNT_SUSPENDED')).toBe(true);
     expect(await ordersOf(suspended.id)).toHaveLength(0);
-    expect(await noticesOf(suspended.id, 'auto_topup_failed')).toHaveLength(0);
+    expect(await noticesOf(t, suspended.id, 'auto_topup_failed')).toHaveLength(0);
   });
 });
 
@@ -237,7 +231,7 @@ describe.runIf(onPostgres)('R10.2 racing usage batches on PostgreSQL', () => {
     const batches = Array.from({ length: 20 }, (_, i) => calls(`res-${a.id}-${i % 2 ? 'b' : 'a'}`, 10, `race-f-${i}`));
     await Promise.all(batches.map((b) => ingest(t, a.key, b)));
     expect(await ordersOf(a.id)).toHaveLength(0);
-    expect(await noticesOf(a.id, 'auto_topup_failed')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'auto_topup_failed')).toHaveLength(1);
   });
 });
 

@@ -1,9 +1,7 @@
-import { notifications } from '@idv/db';
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runAccountJobs } from '../src/jobs/scheduler.ts';
 import { json, onPostgres, useTestApp } from './harness.ts';
-import { buy, customer, newKey, refund } from './money-fixtures.ts';
+import { buy, customer, newKey, noticesOf, refund } from './money-fixtures.ts';
 import { cst, ev, ingestOk, insertPostpaidHistory } from './usage-fixtures.ts';
 
 type Budget = {
@@ -20,13 +18,6 @@ type Budget = {
 };
 
 const t = useTestApp({ poolSize: 20 });
-
-async function notices(accountId: string, kind: string) {
-  return t.deps.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
-}
 
 describe('R10.1 budgets (API)', () => {
   it('R10.1 creates a budget with the default thresholds 50/80/100, edits and deletes it', async () => {
@@ -119,11 +110,11 @@ describe('R10.1 spent and alerts', () => {
       await a.c.post('/api/v1/budgets', { name: 'Packs', amount: '300', thresholds: [50, 100] }),
     );
     await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 }); // 145: below 150
-    expect(await notices(a.id, 'budget_threshold')).toHaveLength(0);
+    expect(await noticesOf(t, a.id, 'budget_threshold')).toHaveLength(0);
     await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 }); // 290 ≥ 150
     await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 }); // 435 ≥ 300
     await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 }); // nothing new
-    const sent = await notices(a.id, 'budget_threshold');
+    const sent = await noticesOf(t, a.id, 'budget_threshold');
     expect(sent.map((n) => n.cause).sort()).toEqual([`budget:${b.id}:2026-11:100`, `budget:${b.id}:2026-11:50`]);
     expect(sent.find((n) => n.cause.endsWith(':50'))?.bodyEn).toContain('290.00');
     const now = await json<{ items: Budget[] }>(await a.c.get('/api/v1/budgets'));
@@ -131,7 +122,7 @@ describe('R10.1 spent and alerts', () => {
       [50, 'actual'],
       [100, 'actual'],
     ]);
-    expect(await notices(a.id, 'budget_forecast')).toHaveLength(0);
+    expect(await noticesOf(t, a.id, 'budget_forecast')).toHaveLength(0);
   });
 
   it('R10.1 forecast = spent + the rest of the month priced after packs; budget_forecast before spent crosses', async () => {
@@ -154,19 +145,19 @@ describe('R10.1 spent and alerts', () => {
     // Nov 20–30 is 11 days × 100 calls = 1,100 calls (10 made today + 1,090 projected) × 0.15 = 165.00.
     expect(b.spent).toBe('0.00');
     expect(b.forecast).toBe('165.00');
-    const f = await notices(a.id, 'budget_forecast');
+    const f = await noticesOf(t, a.id, 'budget_forecast');
     expect(f.map((n) => n.cause)).toEqual([`budget:${b.id}:2026-11:50`]);
-    expect(await notices(a.id, 'budget_threshold')).toHaveLength(0);
+    expect(await noticesOf(t, a.id, 'budget_threshold')).toHaveLength(0);
     // A pack covering the rest of the month removes the postpaid part: forecast = spent = the pack.
     await buy(a.c, { label: 'basic.selfie', size: 10000, quantity: 1 }); // 1200.00, covers today's 10 (R4.3)
     const after = await json<{ items: Budget[] }>(await a.c.get('/api/v1/budgets'));
     expect(after.items[0]).toMatchObject({ spent: '1200.00', forecast: '1200.00' });
     // Spent crossed both thresholds now; 50 had its forecast alert, both get the actual one, once.
-    expect((await notices(a.id, 'budget_threshold')).map((n) => n.cause).sort()).toEqual([
+    expect((await noticesOf(t, a.id, 'budget_threshold')).map((n) => n.cause).sort()).toEqual([
       `budget:${b.id}:2026-11:100`,
       `budget:${b.id}:2026-11:50`,
     ]);
-    expect(await notices(a.id, 'budget_forecast')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'budget_forecast')).toHaveLength(1);
   });
 
   it('R10.1 the settlement job raises the actual alert after the day is billed', async () => {
@@ -179,12 +170,12 @@ describe('R10.1 spent and alerts', () => {
     );
     // 700 × 0.15 = 105.00 unsettled: forecast crosses at once (no history: nothing more projected).
     expect(b).toMatchObject({ spent: '0.00', forecast: '105.00' });
-    expect(await notices(a.id, 'budget_forecast')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'budget_forecast')).toHaveLength(1);
     const happened = await runAccountJobs(t.deps, a.id, cst('2026-11-21T08:30:00'));
     expect(happened.filter((h) => h.kind === 'budget_threshold')).toHaveLength(1);
-    expect(await notices(a.id, 'budget_threshold')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'budget_threshold')).toHaveLength(1);
     await runAccountJobs(t.deps, a.id, cst('2026-11-21T09:30:00'));
-    expect(await notices(a.id, 'budget_threshold')).toHaveLength(1);
+    expect(await noticesOf(t, a.id, 'budget_threshold')).toHaveLength(1);
   });
 });
 
@@ -199,6 +190,6 @@ describe.runIf(onPostgres)('R10.1 concurrent purchases on PostgreSQL', () => {
       ),
     );
     expect(res.map((r) => r.status)).toEqual(res.map(() => 201));
-    expect((await notices(a.id, 'budget_threshold')).map((n) => n.cause)).toEqual([`budget:${b.id}:2026-11:50`]);
+    expect((await noticesOf(t, a.id, 'budget_threshold')).map((n) => n.cause)).toEqual([`budget:${b.id}:2026-11:50`]);
   });
 });

@@ -7,6 +7,19 @@ import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import { json, onPostgres, useTestApp } from './harness.ts';
 import { addPack, createAccount, cst, ev, ingestOk } from './usage-fixtures.ts';
 
+/** The account's owner, `<account>@example.com`, signing in with `password`. */
+async function addOwner(accountId: string, password: string) {
+  await t.deps.db.insert(users).values({
+    id: `usr_${accountId}`,
+    email: `${accountId}@example.com`,
+    name: 'Owner',
+    passwordHash: await hashPassword(password),
+    kind: 'customer',
+    roles: ['owner'],
+    accountId,
+  });
+}
+
 const t = useTestApp({ now: '2026-11-10T09:00:00+08:00' });
 
 async function kinds(accountId: string) {
@@ -26,15 +39,7 @@ describe('R6 the whole arrears cycle on one account, to the minute (issue 7)', (
       balances: { cash: '10.00' },
       settledThrough: '2026-11-09',
     });
-    await t.deps.db.insert(users).values({
-      id: `usr_${acct.id}`,
-      email: `${acct.id}@example.com`,
-      name: 'Owner',
-      passwordHash: await hashPassword('walk-pass-2026'),
-      kind: 'customer',
-      roles: ['owner'],
-      accountId: acct.id,
-    });
+    await addOwner(acct.id, 'walk-pass-2026');
     const packId = await addPack(t, acct.id, {
       label: 'identity.basic',
       total: 1000,
@@ -126,15 +131,7 @@ describe('R6 the whole arrears cycle on one account, to the minute (issue 7)', (
 describe('R3.6/R7 daily usage report', () => {
   it('R7 subscribers get one report per daily settlement after subscribing, with calls, remaining and the postpaid amount', async () => {
     const acct = await createAccount(t, { balances: { cash: '100.00' }, settledThrough: '2026-11-13' });
-    await t.deps.db.insert(users).values({
-      id: `usr_${acct.id}`,
-      email: `${acct.id}@example.com`,
-      name: 'Owner',
-      passwordHash: await hashPassword('report-pass-2026'),
-      kind: 'customer',
-      roles: ['owner'],
-      accountId: acct.id,
-    });
+    await addOwner(acct.id, 'report-pass-2026');
     await addPack(t, acct.id, { label: 'identity.basic', total: 100, acquiredAt: cst('2026-11-01T10:00:00') });
     const [resA] = acct.resources;
     t.clock.set(cst('2026-11-14T09:00:00'));

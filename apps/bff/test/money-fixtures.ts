@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, charges, ledgerEntries, orders, packs, refunds, users } from '@idv/db';
-import { count, eq } from 'drizzle-orm';
+import { accounts, charges, ledgerEntries, notifications, orders, packs, refunds, users } from '@idv/db';
+import { and, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { getAccountRow } from '../src/repositories/accounts.ts';
 import { balancesOf, ledgerBalances } from '../src/repositories/ledger.ts';
@@ -113,4 +113,12 @@ export async function buy(
 
 export function refund(c: Client, packId: string, key: string | null = newKey()): Promise<Response> {
   return c.post('/api/v1/refunds', { packId }, key ? { 'idempotency-key': key } : {});
+}
+
+/** The account's notices of one kind (R7), as stored. */
+export function noticesOf(t: TestApp, accountId: string, kind: string) {
+  return t.deps.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
 }
