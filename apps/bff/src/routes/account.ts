@@ -1,6 +1,6 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
+import { idempotentPost } from '../http/idempotency-key.ts';
 import { approveEidMerchant } from '../use-cases/account/approve-eid-merchant.ts';
 import { getAccount } from '../use-cases/account/get-account.ts';
 import { updateAccountSettings } from '../use-cases/account/update-account-settings.ts';
@@ -23,19 +23,11 @@ export const accountRoutes = declaredRoutes()
       }),
     );
   })
-  .post('/account/recharge', async (c, input) => {
-    const { auth, accountId } = requireAccount(c, 'recharge');
-    const key = idempotencyKey(c);
-    const body = await input.body();
-    const outcome = await rechargeAccount(c.get('deps'), {
-      auth,
-      accountId,
-      amount: body.amount,
-      idempotencyKey: key,
-      requestId: c.get('requestId'),
-    });
-    return sendOutcome(c, outcome);
-  })
+  .post('/account/recharge', (c, input) =>
+    idempotentPost(c, 'recharge', async (request) =>
+      rechargeAccount(c.get('deps'), { ...request, amount: (await input.body()).amount }),
+    ),
+  )
   .post('/account/eid-merchant', async (c) => {
     const { auth, accountId } = requireAccount(c, 'settings');
     return c.json(await approveEidMerchant(c.get('deps'), { auth, accountId, requestId: c.get('requestId') }));

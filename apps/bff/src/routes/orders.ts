@@ -1,23 +1,13 @@
 import { requireAccount } from '../http/context.ts';
 import { declaredRoutes } from '../http/declared-routes.ts';
-import { idempotencyKey, sendOutcome } from '../http/idempotency-key.ts';
+import { idempotentPost } from '../http/idempotency-key.ts';
 import { getOrderUseCase, listOrdersUseCase } from '../use-cases/orders/list-orders.ts';
 import { placeOrder } from '../use-cases/orders/place-order.ts';
 
 export const orderRoutes = declaredRoutes()
-  .post('/orders', async (c, input) => {
-    const { auth, accountId } = requireAccount(c, 'buy');
-    const key = idempotencyKey(c);
-    const body = await input.body();
-    const outcome = await placeOrder(c.get('deps'), {
-      auth,
-      accountId,
-      body,
-      idempotencyKey: key,
-      requestId: c.get('requestId'),
-    });
-    return sendOutcome(c, outcome);
-  })
+  .post('/orders', (c, input) =>
+    idempotentPost(c, 'buy', async (request) => placeOrder(c.get('deps'), { ...request, body: await input.body() })),
+  )
   .get('/orders', async (c, input) => {
     const { accountId } = requireAccount(c);
     return c.json(await listOrdersUseCase(c.get('deps'), accountId, input.query()));
