@@ -1,4 +1,5 @@
 import { addDays, type ForecastInput, type PackState, parseMoney } from '@idv/billing';
+import type { AutoTopupRule } from '@idv/contracts';
 import { accounts, orders, packs, usageEvents } from '@idv/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -7,15 +8,7 @@ import { json, onPostgres, useTestApp } from './harness.ts';
 import { buy, customer, expectLedgerConsistent, newKey, noticesOf, refund } from './money-fixtures.ts';
 import { addPack, cst, type Ev, ev, ingest, ingestOk } from './usage-fixtures.ts';
 
-type Rule = {
-  label: string;
-  enabled: boolean;
-  belowCalls: number;
-  size: number;
-  quantity: number;
-  monthlyLimit: number;
-  boughtThisMonth: number;
-};
+type Rule = AutoTopupRule;
 type OrderItem = { id: string; label: string; trigger: string; amount: string; paid: Record<string, string> };
 
 const t = useTestApp({ poolSize: 20 });

@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { getAccountRow } from '../src/repositories/accounts.ts';
 import { balancesOf, ledgerBalances } from '../src/repositories/ledger.ts';
+import { notify } from '../src/repositories/notifications.ts';
 import { hashPassword } from '../src/use-cases/auth/sign-in.ts';
 import type { Client, TestApp } from './harness.ts';
 import { createAccount } from './usage-fixtures.ts';
@@ -121,4 +122,15 @@ export function noticesOf(t: TestApp, accountId: string, kind: string) {
     .select()
     .from(notifications)
     .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
+}
+
+/** Queues an arrears notice (R6.1) for acct_other, the seeded second customer, as a settlement would. */
+export function arrearsNotice(t: TestApp, cause: string, at: Date) {
+  return notify(t.deps.db, {
+    accountId: 'acct_other',
+    kind: 'arrears',
+    cause,
+    vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' },
+    at,
+  });
 }

@@ -11,6 +11,7 @@ import { smtpSender } from '../src/notifications/senders.ts';
 import { postLedger } from '../src/repositories/ledger.ts';
 import { notify } from '../src/repositories/notifications.ts';
 import { json, useTestApp } from './harness.ts';
+import { arrearsNotice } from './money-fixtures.ts';
 
 const t = useTestApp();
 
@@ -129,21 +130,17 @@ describe('R7 email through a real SMTP server', () => {
         },
       };
       const at = t.clock.now();
-      await notify(t.deps.db, {
-        accountId: 'acct_demo',
-        kind: 'pack_exhausted',
-        cause: 'pack:smtp-zh',
-        vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' },
-        at,
-      });
+      const exhausted = (cause: string) =>
+        notify(t.deps.db, {
+          accountId: 'acct_demo',
+          kind: 'pack_exhausted',
+          cause,
+          vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' },
+          at,
+        });
+      await exhausted('pack:smtp-zh');
       await t.deps.db.update(users).set({ locale: 'en' }).where(eq(users.id, 'usr_demo'));
-      await notify(t.deps.db, {
-        accountId: 'acct_demo',
-        kind: 'pack_exhausted',
-        cause: 'pack:smtp-en',
-        vars: { ...packVars, nextZh: '后续调用按后付费计费。', nextEn: 'Further calls are billed postpaid.' },
-        at,
-      });
+      await exhausted('pack:smtp-en');
       await t.deps.db.update(users).set({ locale: 'zh-CN' }).where(eq(users.id, 'usr_demo'));
       await deliverOutboxJob.run(deps, 'acct_demo', at);
       const firstRun = received.length;
@@ -182,13 +179,7 @@ describe('R7 email through a real SMTP server', () => {
     };
     const deps = { ...t.deps, senders: { email: flaky, sms: flaky } };
     const at = t.clock.now();
-    await notify(t.deps.db, {
-      accountId: 'acct_other',
-      kind: 'arrears',
-      cause: 'arrears:retry-test',
-      vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' },
-      at,
-    });
+    await arrearsNotice(t, 'arrears:retry-test', at);
     await deliverOutboxJob.run(deps, 'acct_other', at);
     const [row] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, 'other@example.com'));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'smtp down' });

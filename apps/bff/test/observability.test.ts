@@ -6,8 +6,8 @@ import { createApp } from '../src/app.ts';
 import { deliverOutboxJob } from '../src/jobs/outbox.ts';
 import { tick } from '../src/jobs/scheduler.ts';
 import { createLogger, scrubQueryParams, scrubUrls } from '../src/observability/logger.ts';
-import { notify } from '../src/repositories/notifications.ts';
 import { createTestApp, json, type TestApp } from './harness.ts';
+import { arrearsNotice } from './money-fixtures.ts';
 
 /**
  * Issue 19: structured JSON logs (one object a line, request id, route pattern, status, duration,
@@ -225,13 +225,7 @@ describe('GET /metrics (issue 19)', () => {
     const pending = /idv_outbox_backlog\{[^}]*channel="email",status="pending"[^}]*\} (\d+)/g;
     const before = await scrape();
     const at = t.clock.now();
-    await notify(t.deps.db, {
-      accountId: 'acct_other',
-      kind: 'arrears',
-      cause: 'arrears:metrics-test',
-      vars: { balance: '-1.00', debt: '1.00', suspendsAt: 'x' },
-      at,
-    });
+    await arrearsNotice(t, 'arrears:metrics-test', at);
     const down = {
       send: async () => {
         throw new Error('smtp down');
