@@ -14,6 +14,14 @@ const TODAY = '2026-11-20';
 const t = useTestApp();
 const demo = useLogin(t, 'demo@example.com');
 
+/** The planner refuses an unknown label (400 UNKNOWN_LABEL) and answers 401 without a session. */
+async function unknownLabelAndNoSession(unknownQuery: string, validQuery: string): Promise<void> {
+  const res = await demo.get(`/api/v1/planner?${unknownQuery}`);
+  expect(res.status).toBe(400);
+  expect((await json(res)).code).toBe('UNKNOWN_LABEL');
+  expect((await t.anon.get(`/api/v1/planner?${validQuery}`)).status).toBe(401);
+}
+
 const plan = async (qs: string) => {
   const res = await demo.get(`/api/v1/planner?${qs}`);
   expect(res.status, await res.clone().text()).toBe(200);
@@ -93,12 +101,8 @@ describe('GET /api/v1/planner (R5.4 through the API)', () => {
     expect(p.errors.length).toBeGreaterThan(0);
   });
 
-  it('an unknown label is 400 UNKNOWN_LABEL; no session is 401', async () => {
-    const res = await demo.get('/api/v1/planner?label=no.such&calls=1');
-    expect(res.status).toBe(400);
-    expect((await json(res)).code).toBe('UNKNOWN_LABEL');
-    expect((await t.anon.get('/api/v1/planner?label=basic.selfie&calls=1')).status).toBe(401);
-  });
+  it('an unknown label is 400 UNKNOWN_LABEL; no session is 401', () =>
+    unknownLabelAndNoSession('label=no.such&calls=1', 'label=basic.selfie&calls=1'));
 });
 
 describe('GET /api/v1/planner?source=history: plan from the last 30 days, minus what the packs cover', () => {
@@ -266,12 +270,8 @@ describe('GET /api/v1/planner?source=history: plan from the last 30 days, minus 
     expect(p.errors.length).toBeGreaterThan(0);
   });
 
-  it('an unknown label is 400 UNKNOWN_LABEL; no session is 401', async () => {
-    const res = await demo.get('/api/v1/planner?label=no.such&source=history');
-    expect(res.status).toBe(400);
-    expect((await json(res)).code).toBe('UNKNOWN_LABEL');
-    expect((await t.anon.get(`/api/v1/planner?label=${LABEL}&source=history`)).status).toBe(401);
-  });
+  it('an unknown label is 400 UNKNOWN_LABEL; no session is 401', () =>
+    unknownLabelAndNoSession('label=no.such&source=history', `label=${LABEL}&source=history`));
 });
 
 describe('GET /api/v1/packs/:id/forecast', () => {

@@ -33,6 +33,15 @@ async function purchaseIsSeenAtOnce(app: TestApp, key: string): Promise<void> {
   expect(packsAfter.items.length).toBe(packsBefore.items.length + 1);
 }
 
+/** R9.1 a session used once (`first`), then idle past its limit, is ended and refused. */
+async function idleSessionRefused(app: TestApp, first: string): Promise<void> {
+  const viewer = await app.login('viewer@example.com');
+  expect((await viewer.get(first)).status).toBe(200);
+  app.clock.advance(app.deps.config.sessionIdleMs + 1);
+  expect((await viewer.get('/api/v1/packs')).status).toBe(401);
+  expect((await viewer.get('/api/v1/me')).status).toBe(401);
+}
+
 describe('issue 15 read path: one statement per request, nothing kept between requests', () => {
   it('R2.4 /account and /packs show a purchase made by the previous request (no stale account row)', () =>
     purchaseIsSeenAtOnce(t, 'read-path-order-1'));
@@ -63,13 +72,7 @@ describe('issue 15 read path: one statement per request, nothing kept between re
     await agent.delete('/api/v1/staff/impersonations/current');
   });
 
-  it('R9.1 a session past its idle limit is ended and refused, as before', async () => {
-    const viewer = await t.login('viewer@example.com');
-    expect((await viewer.get('/api/v1/me')).status).toBe(200);
-    t.clock.advance(t.deps.config.sessionIdleMs + 1);
-    expect((await viewer.get('/api/v1/packs')).status).toBe(401);
-    expect((await viewer.get('/api/v1/me')).status).toBe(401);
-  });
+  it('R9.1 a session past its idle limit is ended and refused, as before', () => idleSessionRefused(t, '/api/v1/me'));
 
   it('R9.1 a session deleted in the database (signed out elsewhere) is refused on the next request', async () => {
     const owner = await t.login('demo@example.com');
@@ -125,13 +128,8 @@ describe('issue 15 read path with session snapshots (docs/decisions/0019)', () =
     expect((await owner.get('/api/v1/packs')).status).toBe(401);
   });
 
-  it('R9.1 the idle limit holds against a snapshot: past it, the session is ended and refused', async () => {
-    const viewer = await s.login('viewer@example.com');
-    expect((await viewer.get('/api/v1/packs')).status).toBe(200);
-    s.clock.advance(s.deps.config.sessionIdleMs + 1);
-    expect((await viewer.get('/api/v1/packs')).status).toBe(401);
-    expect((await viewer.get('/api/v1/me')).status).toBe(401);
-  });
+  it('R9.1 the idle limit holds against a snapshot: past it, the session is ended and refused', () =>
+    idleSessionRefused(s, '/api/v1/packs'));
 
   it('R9.2 an impersonation past its expiry no longer supplies the account, from the snapshot too', async () => {
     const agent = await s.login('agent@example.com');
