@@ -54,11 +54,16 @@ describe('the 7-day window (R8.1)', () => {
   });
 });
 
+/** A customer with ¥1,000.00 cash who bought one basic.selfie pack of 1,000 calls, and that pack's id. */
+async function boughtOnePack() {
+  const a = await customer(t, { balances: { cash: '1000.00' } });
+  const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
+  return { a, id: o.packs[0]?.id ?? '' };
+}
+
 describe('refusals (R8.2, R8.5): each has its own code and changes nothing', () => {
   it('R8.2 a pack with a call used → 409 PACK_PARTIALLY_USED', async () => {
-    const a = await customer(t, { balances: { cash: '1000.00' } });
-    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
-    const id = o.packs[0]?.id ?? '';
+    const { a, id } = await boughtOnePack();
     await t.deps.db
       .update(packs)
       .set({ used: 1 })
@@ -80,9 +85,7 @@ describe('refusals (R8.2, R8.5): each has its own code and changes nothing', () 
   });
 
   it('R8.4/R8.5 a second refund of the same pack → 409 ALREADY_REFUNDED; the first stays final', async () => {
-    const a = await customer(t, { balances: { cash: '1000.00' } });
-    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
-    const id = o.packs[0]?.id ?? '';
+    const { a, id } = await boughtOnePack();
     expect((await refund(a.c, id)).status).toBe(201);
     const before = await moneySnapshot(t, a.id);
     expect(await problem(await refund(a.c, id))).toMatchObject({ status: 409, code: 'ALREADY_REFUNDED' });
@@ -93,9 +96,7 @@ describe('refusals (R8.2, R8.5): each has its own code and changes nothing', () 
   });
 
   it('R8.2 campaign rules excluding refunds → 409 CAMPAIGN_EXCLUDED', async () => {
-    const a = await customer(t, { balances: { cash: '1000.00' } });
-    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
-    const id = o.packs[0]?.id ?? '';
+    const { a, id } = await boughtOnePack();
     await t.deps.db
       .update(packs)
       .set({ refundExcluded: true })
@@ -104,9 +105,7 @@ describe('refusals (R8.2, R8.5): each has its own code and changes nothing', () 
   });
 
   it('R8.2 the account-violation flag set by staff blocks every refund (ACCOUNT_VIOLATION) until cleared; audited', async () => {
-    const a = await customer(t, { balances: { cash: '1000.00' } });
-    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
-    const id = o.packs[0]?.id ?? '';
+    const { a, id } = await boughtOnePack();
     const agent = await t.login('agent@example.com');
     const set = await agent.put(`/api/v1/staff/accounts/${a.id}/violation`, {
       violation: true,
@@ -133,9 +132,7 @@ describe('refusals (R8.2, R8.5): each has its own code and changes nothing', () 
   });
 
   it('R8.5 a staff refusal for suspected abuse → 409 REFUND_REFUSED, with the reason the customer sees', async () => {
-    const a = await customer(t, { balances: { cash: '1000.00' } });
-    const o = await buy(a.c, { label: 'basic.selfie', size: 1000, quantity: 1 });
-    const id = o.packs[0]?.id ?? '';
+    const { a, id } = await boughtOnePack();
     const agent = await t.login('agent@example.com');
     const r = await agent.post('/api/v1/staff/refund-refusals', {
       packId: id,
