@@ -25,6 +25,10 @@ const SETTLED = { settledThrough: '2026-11-19' };
 
 const t = useTestApp();
 
+/** `n` successful `label` calls on `resourceId` during CST `day`, event ids `${prefix}-…`, sent with `key`. */
+const callsOn = (day: string, key: string, n: number, prefix: string, label: string, resourceId: string) =>
+  ingestMany(t, key, n, { prefix, label, resourceId, day });
+
 /** A tier's price as the catalog API states it (R3.1). */
 async function catalogPrice(code: string, size: number): Promise<string | undefined> {
   const owner = await t.login('demo@example.com');
@@ -46,12 +50,7 @@ async function settleAt(accountId: string, at: Date) {
 describe('R5.4 worked examples, through ingest and the settlement job, to the cent', () => {
   it('R5.4 daily postpaid: 1,000 identity.basic calls × 0.3 = 300.00, paid gift → income → cash (R2.3)', async () => {
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '1000.00', income: '50.00', gift: '100.00' } });
-    const out = await ingestMany(t, a.key, 1000, {
-      prefix: 'ib',
-      label: 'identity.basic',
-      resourceId: a.resources[0],
-      day: DAY,
-    });
+    const out = await callsOn(DAY, a.key, 1000, 'ib', 'identity.basic', a.resources[0]);
     expect(out.every((o) => o.outcome === 'postpaid')).toBe(true);
     expect(await settleAt(a.id, new Date(DUE.getTime() - 1))).toEqual([]);
     const happened = await settleAt(a.id, DUE);
@@ -85,18 +84,8 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
 
   it('R5.4 daily postpaid: 30,000 mobile.2factor calls × 0.4 = 12,000.00, one line per label and resource', async () => {
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '20000.00' } });
-    await ingestMany(t, a.key, 20_000, {
-      prefix: 'm2a',
-      label: 'mobile.2factor',
-      resourceId: a.resources[0],
-      day: DAY,
-    });
-    await ingestMany(t, a.key, 10_000, {
-      prefix: 'm2b',
-      label: 'mobile.2factor',
-      resourceId: a.resources[1],
-      day: DAY,
-    });
+    await callsOn(DAY, a.key, 20_000, 'm2a', 'mobile.2factor', a.resources[0]);
+    await callsOn(DAY, a.key, 10_000, 'm2b', 'mobile.2factor', a.resources[1]);
     await settleAt(a.id, DUE);
     const lines = await chargesOf(t, a.id, 'daily_settlement');
     expect(lines.map((l) => [l.resourceId, l.quantity, l.amount]).sort()).toEqual(
@@ -112,8 +101,8 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
 
   it('R5.4 1,000 risk.face calls × 0.0035 = 3.50; R5.1 each line rounds half-up (10 calls = 0.035 → 0.04)', async () => {
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '10.00' } });
-    await ingestMany(t, a.key, 1000, { prefix: 'rf', label: 'risk.face', resourceId: a.resources[0], day: DAY });
-    await ingestMany(t, a.key, 10, { prefix: 'rg', label: 'risk.face', resourceId: a.resources[1], day: DAY });
+    await callsOn(DAY, a.key, 1000, 'rf', 'risk.face', a.resources[0]);
+    await callsOn(DAY, a.key, 10, 'rg', 'risk.face', a.resources[1]);
     await settleAt(a.id, DUE);
     const lines = await chargesOf(t, a.id, 'daily_settlement');
     const byRes = new Map(lines.map((l) => [l.resourceId, l]));
@@ -133,12 +122,7 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
       acquiredAt: cst('2026-11-02T10:00:00'),
       price: price ?? '',
     });
-    const out = await ingestMany(t, a.key, 15_000, {
-      prefix: 'ea',
-      label: 'enhanced.authority.wechat',
-      resourceId: a.resources[0],
-      day: DAY,
-    });
+    const out = await callsOn(DAY, a.key, 15_000, 'ea', 'enhanced.authority.wechat', a.resources[0]);
     expect(out.filter((o) => o.outcome === 'pack')).toHaveLength(10_000);
     expect(out.filter((o) => o.outcome === 'postpaid')).toHaveLength(5_000);
     await settleAt(a.id, DUE);
@@ -178,12 +162,7 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
     }
     // R4.2 same source, expiry and acquisition: the lowest id first. (A year of calls is 300 batches; a
     // sample shows where they go and that none is billed postpaid.)
-    const out = await ingestMany(t, a.key, 2000, {
-      prefix: 'y',
-      label: 'enhanced.authority.app',
-      resourceId: a.resources[0],
-      day: DAY,
-    });
+    const out = await callsOn(DAY, a.key, 2000, 'y', 'enhanced.authority.app', a.resources[0]);
     expect(new Set(out.map((o) => o.packId))).toEqual(new Set([ids[0]?.toString()]));
     await settleAt(a.id, DUE);
     const all = await chargesOf(t, a.id);
@@ -197,7 +176,7 @@ describe('R5.4 worked examples, through ingest and the settlement job, to the ce
 describe('R5.3 idempotent settlement and catch-up', () => {
   it('R5.3 settlement run twice (and concurrently) charges once', async () => {
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '1000.00' } });
-    await ingestMany(t, a.key, 100, { prefix: 'tw', label: 'identity.basic', resourceId: a.resources[0], day: DAY });
+    await callsOn(DAY, a.key, 100, 'tw', 'identity.basic', a.resources[0]);
     t.clock.set(DUE);
     await Promise.all([runAccountJobs(t.deps, a.id, DUE), runAccountJobs(t.deps, a.id, DUE)]);
     expect(await settleAt(a.id, DUE)).toEqual([]);
@@ -251,7 +230,7 @@ describe('R5.3 idempotent settlement and catch-up', () => {
 
   it('R6.1 a settlement that drives the balance below 0 puts the account in arrears with one notice', async () => {
     const a = await createAccount(t, { ...SETTLED, balances: { cash: '100.00', gift: '20.00' } });
-    await ingestMany(t, a.key, 1000, { prefix: 'dbt', label: 'identity.basic', resourceId: a.resources[0], day: DAY });
+    await callsOn(DAY, a.key, 1000, 'dbt', 'identity.basic', a.resources[0]);
     const happened = await settleAt(a.id, DUE);
     expect(happened.map((h) => h.kind)).toEqual(['daily_settlement', 'arrears']);
     const acct = await accountRow(t, a.id);
@@ -338,18 +317,8 @@ describe('scheduler', () => {
       .update(accounts)
       .set({ isDemo: true, simulatedNow: cst('2026-11-20T10:00:00') })
       .where(eq(accounts.id, demo.id));
-    await ingestMany(t, real.key, 10, {
-      prefix: 'tk',
-      label: 'identity.basic',
-      resourceId: real.resources[0],
-      day: DAY,
-    });
-    await ingestMany(t, demo.key, 10, {
-      prefix: 'tk',
-      label: 'identity.basic',
-      resourceId: demo.resources[0],
-      day: DAY,
-    });
+    await callsOn(DAY, real.key, 10, 'tk', 'identity.basic', real.resources[0]);
+    await callsOn(DAY, demo.key, 10, 'tk', 'identity.basic', demo.resources[0]);
     t.clock.set(cst('2026-11-21T08:00:05'));
     const r = await tick(t.deps);
     expect(r.failed).toEqual([]);
