@@ -135,21 +135,44 @@ a synchronous write(2) per log line; \`randomBytes\` per request id. What was do
   made the change: at once), proved on two processes on PostgreSQL by polling the other instance until it refuses
   (\`apps/bff/test/revocation-scale-out.test.ts\`).
 
+- **Pages of \`GET /packs\` kept per account** (issue 15, \`docs/decisions/0020-pack-pages-kept.md\`): per instance, per
+  account and query, for at most 1 s, and only while the account's clock has not reached the first instant at which
+  time alone would change the page (a pack expiring, a refund window closing; for pages filtered on \`expired\` or sorted
+  active first, any pack of the account expiring). Any write through the API drops its account's pages (read-your-writes);
+  any change of a pack row by anyone (jobs included) reaches every instance through a statement-level trigger's
+  \`pg_notify\` (migration 0012) and the instance's LISTEN. A kept page's JSON text is made once.
+- **The request log line skips redaction**: it is built from fixed keys with nothing to redact, and pino's redaction
+  pass cost ~5 µs a line (about 4% of a signed-in GET); every other line is still redacted.
+- **Dates by arithmetic in the billing package**: a CPU profile of the mixed load showed the CST date helpers at about
+  27% of the BFF's CPU (deduction checks each pack's validity per event, and the start of a pack's validity was found
+  by formatting a date string and parsing it back). \`startOfCstDayMs\` does it with one division (pinned to the
+  calendar form by a property test) and \`cstDate\` remembers its last day: about 2% now. This is what lifted the ingest
+  ratio (below) and most of the mixed load's reads.
+- **Account data writes leave the session snapshots**: \`POST /usage/events\`, \`/orders\` and \`/refunds\` change nothing a
+  snapshot answers (decision 0019, amended), so they drop only their account's pack pages.
+- **Fewer round trips on writes**: a notice's settings and owners are read together; ingest reads the batch's enabled
+  auto top-up rules in the round trip of its other reads instead of after the commit.
+
 Statements per request now (each one round trip once its connection has prepared it), with a session snapshot (at
-most one read of the session per session and second per instance, and after every write): \`/me\` 0; \`/packs\` 1 (page
-of packs with their orders); \`/account\` 2 (account, vouchers); \`/bills/overview\` 3 or 4 in parallel (summaries,
-trend, settled?); \`/bills/items\` 2 in parallel (page, count and total). Without one (a write, a first request, a
-snapshot older than 1 s), one more: the session statement. Plus, at most once a minute per session, the
+most one read of the session per session and second per instance, and after most writes): \`/me\` 0; \`/packs\` 0 on a
+kept page, else 1 (page of packs with their orders; 2 in parallel for pages that depend on any pack's expiry);
+\`/account\` 2 (account, vouchers); \`/bills/overview\` 3 or 4 in parallel (summaries, trend, settled?); \`/bills/items\`
+2 in parallel (page, count and total). Without a snapshot (a first request, a snapshot older than 1 s, after a write
+other than usage, orders and refunds), one more: the session statement. Plus, at most once a minute per session, the
 \`last_seen_at\` UPDATE, and one audit INSERT per request while impersonating (R9.2).
 
-What is left on \`/packs\` (profile of the compiled server under autocannon, 2026-11-28, load average 15–26 on the 2
-cores): about a quarter of the server's CPU is the write(2) of the ~5 KB response on the loopback socket (the bench
-client shares the cores), then JSON.stringify, the row mapping of postgres.js and Drizzle, the per-pack presentation
-(refund share and eligibility, CST dates) and the one PostgreSQL round trip (~140 µs of PostgreSQL CPU per request).
-What would reach 10%: no round trip for an unchanged page (the pack rows kept per account under the same
-invalidation as the snapshots, with the status and refund eligibility recomputed per request from the clock), and a
-cheaper response path (headers set before the handler so that the Node adapter writes the response without building
-a \`Headers\` object, fewer log syscalls).`;
+What is left: the mixed load's writes. The load is closed (each client sends its next request when the last one
+answers) and the BFF is one Node thread, measured at 0.93 of a core, so it is always saturated: making reads cheaper
+makes the 30 readers send more of them, and they take the event loop from the writers. In back-to-back 30 s runs on
+this machine (load average under 2), reads went from 22,579 to 26,888 requests once snapshots survived the data writes,
+and writes' p99 from 268 to 357 ms. A write transaction waits for the event loop between each of its statements while
+it holds its connection and its account's row lock (an order is 11 round trips, BEGIN alone one of them: postgres.js
+sends it before the transaction's first statement). Tried and dropped: reads admitted at most 4 or 8 at a time (reads
+p99 255 / 234 ms, writes 292 / 477 ms), a pool of 20 connections (writes p99 328 ms), two BFF processes under
+\`node:cluster\` (reads 123, writes 396 ms). What would reach it: fewer round trips per write transaction (BEGIN sent
+with the first statement; an order's statements as one CTE), no Drizzle query building on the write path (about 16% of
+the CPU under this load, mostly \`is()\` checks while building statements that are not prepared), or a load generator
+that does not share the server's two cores.`;
 
 /** The docs/performance.md section "Fast read path (issue 15)". */
 export function issue15Section(r: ReadRun, notes = NOTES): string {
