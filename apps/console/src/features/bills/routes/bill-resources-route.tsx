@@ -1,6 +1,7 @@
+import type { BillResourceRow } from '@idv/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Badge, focusRing, Table, TBody, Td, THead, Th, Tr } from '../../../components/ui/index.ts';
+import { Badge, type Column, DataTable, focusRing } from '../../../components/ui/index.ts';
 import { formatCount, formatMoney } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { billResourcesQueryOptions } from '../api/resources.ts';
@@ -16,6 +17,50 @@ export function BillResourcesRoute() {
   const state = useBillSearch();
   const { search, month } = state;
   const query = useQuery({ ...billResourcesQueryOptions(search, month), enabled: Boolean(month) && !state.future });
+  const name = (r: BillResourceRow) => (r.accountWide ? t('bills.accountWide') : r.alias);
+  const columns: Column<BillResourceRow>[] = [
+    {
+      key: 'resourceId',
+      head: t('bills.col.resourceId'),
+      className: 'font-mono text-xs break-all',
+      wide: true,
+      cell: (r) => (
+        <Link
+          // Drill-down: the itemized bill filtered to this resource (or to the account-wide rows of the product).
+          to={`/bills/items?${toBillSearchParams({
+            month,
+            product: r.product,
+            q: r.resourceId ?? undefined,
+            billingMode: r.accountWide ? (search.billingMode ?? 'prepaid') : search.billingMode,
+            transactionType: search.transactionType,
+          })}`}
+          className={`rounded text-brand-700 hover:underline ${focusRing}`}
+          aria-label={t('bills.resources.drill', {
+            name: r.resourceId ?? name(r),
+            product: productName(i18n, r.product),
+          })}
+        >
+          {r.resourceId ?? t('common.dash')}
+        </Link>
+      ),
+    },
+    {
+      key: 'alias',
+      head: t('bills.col.alias'),
+      cell: (r) => (r.accountWide ? <Badge tone="muted">{name(r)}</Badge> : name(r)),
+    },
+    { key: 'project', head: t('bills.col.project'), cell: (r) => r.project ?? t('common.dash') },
+    { key: 'region', head: t('bills.col.region'), cell: (r) => r.region ?? t('common.dash') },
+    { key: 'product', head: t('bills.col.product'), cell: (r) => productName(i18n, r.product) },
+    { key: 'rows', head: t('bills.resources.rows'), align: 'right', cell: (r) => formatCount(r.count) },
+    {
+      key: 'amount',
+      head: t('bills.col.amount'),
+      align: 'right',
+      className: 'font-medium',
+      cell: (r) => formatMoney(r.total),
+    },
+  ];
 
   return (
     <BillPageFrame
@@ -33,58 +78,14 @@ export function BillResourcesRoute() {
       )}
     >
       {(data) => (
-        <Table caption={t('bills.resources.caption', { month })} busy={query.isPlaceholderData} stack>
-          <THead>
-            <tr>
-              <Th>{t('bills.col.resourceId')}</Th>
-              <Th>{t('bills.col.alias')}</Th>
-              <Th>{t('bills.col.project')}</Th>
-              <Th>{t('bills.col.region')}</Th>
-              <Th>{t('bills.col.product')}</Th>
-              <Th align="right">{t('bills.resources.rows')}</Th>
-              <Th align="right">{t('bills.col.amount')}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {data.items.map((r) => {
-              // Drill-down: the itemized bill filtered to this resource (or to the account-wide rows of the product).
-              const drill = `/bills/items?${toBillSearchParams({
-                month,
-                product: r.product,
-                q: r.resourceId ?? undefined,
-                billingMode: r.accountWide ? (search.billingMode ?? 'prepaid') : search.billingMode,
-                transactionType: search.transactionType,
-              })}`;
-              const name = r.accountWide ? t('bills.accountWide') : r.alias;
-              return (
-                <Tr key={`${r.resourceId ?? '-'}:${r.product}`}>
-                  <Td className="font-mono text-xs break-all" label={t('bills.col.resourceId')} wide>
-                    <Link
-                      to={drill}
-                      className={`rounded text-brand-700 hover:underline ${focusRing}`}
-                      aria-label={t('bills.resources.drill', {
-                        name: r.resourceId ?? name,
-                        product: productName(i18n, r.product),
-                      })}
-                    >
-                      {r.resourceId ?? t('common.dash')}
-                    </Link>
-                  </Td>
-                  <Td label={t('bills.col.alias')}>{r.accountWide ? <Badge tone="muted">{name}</Badge> : name}</Td>
-                  <Td label={t('bills.col.project')}>{r.project ?? t('common.dash')}</Td>
-                  <Td label={t('bills.col.region')}>{r.region ?? t('common.dash')}</Td>
-                  <Td label={t('bills.col.product')}>{productName(i18n, r.product)}</Td>
-                  <Td align="right" label={t('bills.resources.rows')}>
-                    {formatCount(r.count)}
-                  </Td>
-                  <Td align="right" className="font-medium" label={t('bills.col.amount')}>
-                    {formatMoney(r.total)}
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('bills.resources.caption', { month })}
+          busy={query.isPlaceholderData}
+          stack
+          rows={data.items}
+          rowKey={(r) => `${r.resourceId ?? '-'}:${r.product}`}
+          columns={columns}
+        />
       )}
     </BillPageFrame>
   );
