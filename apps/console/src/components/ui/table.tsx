@@ -178,6 +178,13 @@ export interface Column<R> {
   wide?: boolean;
 }
 
+/** Each row's React key: optional for rows with an `id` (the default key), required otherwise. */
+type RowKey<R> = R extends { id: string | number }
+  ? { rowKey?: (row: R) => string | number }
+  : { rowKey: (row: R) => string | number };
+
+const byId = (row: unknown): string | number => (row as { id: string | number }).id;
+
 /**
  * A table drawn from its columns: one header row, then one row per item (`rowKey` its React key),
  * then `footer` rows if any. For tables whose cells are all plain `Td`s (a row header needs Tr/Td).
@@ -189,7 +196,7 @@ export function DataTable<R>({
   columns: dataColumns,
   actions,
   rows,
-  rowKey,
+  rowKey = byId,
   rowClassName,
   footer,
   ...table
@@ -198,14 +205,13 @@ export function DataTable<R>({
   /** A last column of row actions (buttons, links): its header is for screen readers only (`label`), its cells align right. */
   actions?: { label: string; cell: (row: R) => ReactNode; className?: string };
   rows: readonly R[];
-  rowKey: (row: R) => string | number;
   rowClassName?: (row: R) => string | undefined;
   footer?: ReactNode;
   caption: string;
   busy?: boolean;
   stack?: boolean;
   stickyFirst?: boolean;
-}) {
+} & RowKey<R>) {
   const columns: readonly Column<R>[] = actions
     ? [
         ...dataColumns,

@@ -53,7 +53,6 @@ export function ResourcesPanel({ canEdit }: { canEdit: boolean }) {
           <DataTable
             caption={t('account.resources.caption')}
             rows={data.items}
-            rowKey={(r) => r.id}
             columns={[
               { key: 'id', head: t('account.resources.id'), className: 'font-mono text-xs', cell: (r) => r.id },
               { key: 'alias', head: t('account.resources.alias'), cell: (r) => r.alias },

@@ -94,7 +94,6 @@ export function ServiceKeysPanel({ canEdit }: { canEdit: boolean }) {
             <DataTable
               caption={t('account.keys.caption')}
               rows={data.items}
-              rowKey={(k) => k.id}
               columns={[
                 { key: 'name', head: t('account.keys.name'), cell: (k) => k.name },
                 {

@@ -73,7 +73,6 @@ function Vouchers({ account }: { account: Account }) {
         <DataTable
           caption={t('account.vouchers.caption')}
           rows={account.vouchers}
-          rowKey={(v) => v.id}
           columns={[
             { key: 'id', head: t('account.voucher.id'), className: 'font-mono text-xs', cell: (v) => v.id },
             {

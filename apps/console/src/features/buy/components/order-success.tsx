@@ -29,7 +29,6 @@ export function OrderSuccess({ order, onBuyMore }: { order: Order; onBuyMore: ()
           caption={t('buy.success.packsCaption')}
           stack
           rows={order.packs}
-          rowKey={(p) => p.id}
           columns={[
             {
               key: 'pack',

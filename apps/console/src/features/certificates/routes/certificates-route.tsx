@@ -89,7 +89,6 @@ export function CertificatesRoute() {
               caption={t('cert.caption')}
               stack
               rows={data.items}
-              rowKey={(c) => c.id}
               columns={[
                 {
                   key: 'domain',

@@ -46,7 +46,6 @@ function MembersPanel({ me }: { me: Me | undefined }) {
           <DataTable
             caption={t('members.list.caption')}
             rows={data.items}
-            rowKey={(m) => m.id}
             columns={[
               {
                 key: 'name',
@@ -170,7 +169,6 @@ function PendingInvitations() {
             <DataTable
               caption={t('members.pending.caption')}
               rows={data.items}
-              rowKey={(i) => i.id}
               columns={[
                 { key: 'email', head: t('members.col.email'), cell: (i) => i.email },
                 { key: 'role', head: t('members.col.role'), cell: (i) => t(roleKey(i.role)) },

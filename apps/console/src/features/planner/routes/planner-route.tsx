@@ -386,7 +386,6 @@ function LabelPacks({ label }: { label: string }) {
         <DataTable
           caption={t('planner.packs.caption')}
           rows={data.items}
-          rowKey={(p) => p.id}
           columns={[
             { key: 'pack', head: t('planner.packs.col.pack'), className: 'font-mono text-xs', cell: (p) => p.id },
             {

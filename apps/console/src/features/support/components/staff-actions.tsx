@@ -167,7 +167,6 @@ export function RefundRefusals() {
           <DataTable
             caption={t('support.refuse.caption')}
             rows={data.items.filter(isRefusable)}
-            rowKey={(p) => p.id}
             columns={[
               {
                 key: 'pack',

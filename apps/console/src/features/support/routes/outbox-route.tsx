@@ -53,7 +53,6 @@ function Outbox() {
               caption={t('support.outbox.caption')}
               busy={list.isFetching}
               rows={data.items}
-              rowKey={(m) => m.id}
               columns={[
                 {
                   key: 'sentAt',

@@ -95,7 +95,6 @@ function AccountSearch() {
               caption={t('support.accounts.caption')}
               busy={list.isFetching}
               rows={data.items}
-              rowKey={(a) => a.id}
               columns={[
                 {
                   key: 'account',
