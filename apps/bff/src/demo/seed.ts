@@ -30,7 +30,7 @@ import { markNotificationsRead } from '../use-cases/notifications/mark-notificat
 import { placeOrder } from '../use-cases/orders/place-order.ts';
 import { deliverPacks } from '../use-cases/packs/deliver-packs.ts';
 import { requestRefund } from '../use-cases/refunds/request-refund.ts';
-import { settlePeriod } from '../use-cases/settlement/settle-period.ts';
+import { settlementDue, settlePeriod } from '../use-cases/settlement/settle-period.ts';
 
 /** The password of every seeded user (api.md "Seed users"). */
 export const SEED_PASSWORD = 'demo-pass-2026';
@@ -162,7 +162,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     { label: 'nfc.idcard', resourceId: 'res-kyc-prod', days: 60, callsOn: (d) => 5 + (d % 7) },
   ]);
   // Every day with usage is settled by the settlement use case (postpaid charges paid per R2.3, the
-  // packs' zero-cost deduction lines, R5.5), and yesterday last, as the morning job would have.
+  // packs' zero-cost deduction lines, R5.5), and the last due day last, as the morning job would have.
   for (const accountId of ['acct_demo', 'acct_other']) await settleHistory(ctx, accountId);
   // The owners have read the history's notices (delivery and refund, R7): the demo starts with an empty
   // inbox, and the notification centre still lists them.
@@ -378,15 +378,23 @@ async function postpaidUsage(
   await insertEvents(ctx.deps.db, rows);
 }
 
-/** R5.1/R5.3 settles, oldest first, every day of the account that has usage, then yesterday. */
+/**
+ * R5.1/R5.3 settles, oldest first, every day of the account that has usage, then the last day that is
+ * due: yesterday from 08:00 CST on, the day before it earlier in the morning (a day is settled at D+1
+ * 08:00, so before 08:00 yesterday is not due yet and its usage is still waiting, as in production).
+ */
 async function settleHistory(ctx: Ctx, accountId: string): Promise<void> {
   const yesterday = addDays(cstDate(ctx.now), -1);
+  const lastDue =
+    settlementDue({ kind: 'daily', day: yesterday }).getTime() <= ctx.now.getTime()
+      ? yesterday
+      : addDays(yesterday, -1);
   const days = await ctx.deps.db
     .selectDistinct({ day: usageEvents.day })
     .from(usageEvents)
-    .where(sql`${usageEvents.accountId} = ${accountId} and ${usageEvents.day} < ${yesterday}`)
+    .where(sql`${usageEvents.accountId} = ${accountId} and ${usageEvents.day} < ${lastDue}`)
     .orderBy(usageEvents.day);
-  for (const day of [...days.map((d) => d.day), yesterday]) {
+  for (const day of [...days.map((d) => d.day), lastDue]) {
     await settlePeriod(ctx.deps, accountId, { kind: 'daily', day });
   }
 }
