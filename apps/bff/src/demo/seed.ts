@@ -4,6 +4,7 @@ import {
   cstMonth,
   formatMoney4,
   giftPackExpiry,
+  lastDueSettlementDay,
   parseMoney,
   purchasedPackExpiry,
   startOfCstDay,
@@ -30,7 +31,7 @@ import { markNotificationsRead } from '../use-cases/notifications/mark-notificat
 import { placeOrder } from '../use-cases/orders/place-order.ts';
 import { deliverPacks } from '../use-cases/packs/deliver-packs.ts';
 import { requestRefund } from '../use-cases/refunds/request-refund.ts';
-import { settlementDue, settlePeriod } from '../use-cases/settlement/settle-period.ts';
+import { settlePeriod } from '../use-cases/settlement/settle-period.ts';
 
 /** The password of every seeded user (api.md "Seed users"). */
 export const SEED_PASSWORD = 'demo-pass-2026';
@@ -384,11 +385,7 @@ async function postpaidUsage(
  * 08:00, so before 08:00 yesterday is not due yet and its usage is still waiting, as in production).
  */
 async function settleHistory(ctx: Ctx, accountId: string): Promise<void> {
-  const yesterday = addDays(cstDate(ctx.now), -1);
-  const lastDue =
-    settlementDue({ kind: 'daily', day: yesterday }).getTime() <= ctx.now.getTime()
-      ? yesterday
-      : addDays(yesterday, -1);
+  const lastDue = lastDueSettlementDay(ctx.now);
   const days = await ctx.deps.db
     .selectDistinct({ day: usageEvents.day })
     .from(usageEvents)

@@ -1,4 +1,4 @@
-import { addDays, cstDate, cstMonth } from '@idv/billing';
+import { addDays, cstMonth, lastDueSettlementDay } from '@idv/billing';
 import {
   accounts,
   type DbOrTx,
@@ -69,7 +69,7 @@ export async function dueAccountIds(
 ): Promise<string[]> {
   if (among && among.length === 0) return [];
   const iso = (d: Date) => d.toISOString();
-  const lastDueDay = cstDate(new Date(now.getTime() - 32 * 3_600_000));
+  const lastDueDay = lastDueSettlementDay(now);
   const dailyActivatedBefore = new Date(`${addDays(lastDueDay, 1)}T00:00:00+08:00`);
   // cur = the CST month of (now − 8 h): its 1st 08:00 has passed, so the month before it is due.
   const cur = cstMonth(new Date(now.getTime() - 8 * 3_600_000));

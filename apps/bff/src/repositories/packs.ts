@@ -24,6 +24,15 @@ export function effectiveStatusSql(now: Date | Placeholder) {
   return sql<string>`case when ${packs.status} in ('active','exhausted') and ${packs.expiresAt} < ${at}::timestamptz then 'expired' else ${packs.status} end`;
 }
 
+/**
+ * The instant from which effectiveStatusSql's status of this stored pack could differ by time alone:
+ * its expiry for a pack stored active or exhausted (expired once the clock is past it), else never.
+ * The GET /packs page cache (decision 0020) stops at it.
+ */
+export function statusChangesAt(p: { status: string; expiresAt: Date }): number {
+  return p.status === 'active' || p.status === 'exhausted' ? p.expiresAt.getTime() : Number.POSITIVE_INFINITY;
+}
+
 /** Issue 17: 0 for a pack that is active as of `now`, 1 for any other (the `activeFirst` sort's first key). */
 function activeRankSql(now: Date | Placeholder) {
   return sql<number>`(case when ${effectiveStatusSql(now)} = 'active' then 0 else 1 end)`;

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { presentPack } from '../../presenters.ts';
 import { type AccountRow, accountNow, getAccountRow } from '../../repositories/accounts.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
-import { listPacks, nextPackExpiry, type PackRow } from '../../repositories/packs.ts';
+import { listPacks, nextPackExpiry, type PackRow, statusChangesAt } from '../../repositories/packs.ts';
 
 /** `preloaded`: the account row read with the session (issue 15); read here when absent. */
 export async function listPacksUseCase(
@@ -86,7 +86,7 @@ function firstChange(rows: PackRow[], now: Date): number {
     if (t >= at && t < first) first = t;
   };
   for (const r of rows) {
-    if (r.pack.status === 'active' || r.pack.status === 'exhausted') consider(r.pack.expiresAt.getTime());
+    consider(statusChangesAt(r.pack));
     if (r.pack.source === 'purchase') consider(refundDeadline(r.pack.acquiredAt).getTime());
   }
   return first;
