@@ -524,18 +524,27 @@ export function recharge(m: Model, amount: bigint): void {
   }
 }
 
-/** What the clock passes, stop by stop (each 08:00 and the target), as real time would. */
+/**
+ * What the clock passes, stop by stop (each 08:00 and the target), as real time would. A move that
+ * injects usage also stops when a pack of an injected label that can still take calls expires: the
+ * calls made before the expiry reach the pack while it is active, as they would in real time.
+ */
 export function advance(
   m: Model,
   r: Rules,
   target: number,
   /** R9.3 usage injected by the move: the calls of the stretch ending at `stop`, ingested at `stop` before its jobs. */
   inject?: (from: number, stop: number) => InEvent[],
+  injectLabels: ReadonlySet<string> = new Set(),
 ): { trialAt: number | null; injected: Expected[] } {
   let trialAt: number | null = null;
   const injected: Expected[] = [];
   while (m.now < target) {
-    const stop = Math.min(next0800(m.now), target);
+    let stop = Math.min(next0800(m.now), target);
+    if (inject)
+      for (const p of m.packs)
+        if (!p.refunded && p.used < p.total && injectLabels.has(p.label) && p.expiresAt > m.now && p.expiresAt < stop)
+          stop = p.expiresAt;
     const from = m.now;
     m.now = stop;
     if (inject) {

@@ -897,7 +897,7 @@ export async function runSim(o: SimOptions): Promise<SimResult> {
             result: e.result,
             occurredAt: iso(e.occurred_at.getTime()),
           }));
-      const { trialAt } = advance(m, rules, target, usage ? inject : undefined);
+      const { trialAt } = advance(m, rules, target, usage ? inject : undefined, new Set(usage?.map((u) => u.label)));
       if (usage && m.events.size + m.eventsBase < inj.length)
         return violate(t, op, 'R9.3 injected calls stored outside the stops of the move');
       for (const e of inj)

@@ -1,8 +1,8 @@
-import { accounts, rows } from '@idv/db';
+import { accounts, rows, usageEvents } from '@idv/db';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { json, useTestApp } from './harness.ts';
-import { type Ev, ev, ingest as ingestBatch } from './usage-fixtures.ts';
+import { addPack, cst, type Ev, ev, ingest as ingestBatch, packRow } from './usage-fixtures.ts';
 
 const t = useTestApp({ config: { trialGrantDelayMs: 30 * 60_000 } });
 
@@ -79,6 +79,45 @@ describe('R9.3 demo tenants', () => {
       await ingest(tenant.serviceKey, [ev('late', 'risk.face', res, '2026-11-20T09:30:00+08:00')]),
     );
     expect(late.outcomes[0]).toMatchObject({ outcome: 'rejected', code: 'DAY_SETTLED' });
+  });
+
+  it('R9.3 R4.2 injected calls made before a pack expires are deducted from it, as in real time; later ones are not', async () => {
+    const tenant = await createTenant('empty');
+    const res = tenant.resources[0]?.id ?? '';
+    // A gift pack of a label without a free trial, expiring at 10:30 CST (the tenant's clock is at 10:00).
+    const pack = await addPack(t, tenant.accountId, {
+      label: 'identity.basic',
+      total: 100,
+      source: 'gift',
+      acquiredAt: cst('2025-11-20T10:30:00'),
+      expiresAt: cst('2026-11-20T10:30:00'),
+    });
+    const pm = await t.login('pm@example.com');
+    // 96 calls a day: one every 15 minutes, at 10:07:30, 10:22:30, 10:37:30 and 10:52:30 in this hour.
+    const moved = await pm.post(`/api/v1/demo/tenants/${tenant.accountId}/clock`, {
+      advanceBy: 'PT1H',
+      usage: [{ label: 'identity.basic', resourceId: res, callsPerDay: 96 }],
+    });
+    expect(moved.status).toBe(200);
+    const body = await json<{ now: string; happened: { kind: string; at: string; summary: string }[] }>(moved);
+    expect(body.now).toBe('2026-11-20T11:00:00+08:00');
+    // The move stopped at the expiry: the two calls before it reached the pack while it was active.
+    expect(body.happened.filter((h) => h.kind === 'usage_injected').map((h) => [h.at, h.summary])).toEqual([
+      ['2026-11-20T10:30:00+08:00', '2 calls injected: 2 pack'],
+      ['2026-11-20T11:00:00+08:00', '2 calls injected: 2 postpaid'],
+    ]);
+    expect(await packRow(t, pack)).toMatchObject({ used: 2, status: 'expired' });
+    const stored = await t.deps.db
+      .select({ at: usageEvents.occurredAt, outcome: usageEvents.outcome, packId: usageEvents.packId })
+      .from(usageEvents)
+      .where(eq(usageEvents.accountId, tenant.accountId))
+      .orderBy(usageEvents.occurredAt);
+    expect(stored.map((e) => [e.at.toISOString(), e.outcome, e.packId])).toEqual([
+      ['2026-11-20T02:07:30.000Z', 'pack', pack],
+      ['2026-11-20T02:22:30.000Z', 'pack', pack],
+      ['2026-11-20T02:37:30.000Z', 'postpaid', null],
+      ['2026-11-20T02:52:30.000Z', 'postpaid', null],
+    ]);
   });
 
   it('R9.3 a demo clock never goes backwards', async () => {

@@ -241,6 +241,29 @@ describe('R4.2 deduction order', () => {
     ]);
   });
 
+  it('R4.2 a pack that expired before a late call arrives does not take it, whether or not the expiry job has run', async () => {
+    const a = await createAccount(t, SETTLED);
+    // Expired at 09:30 today (now is 10:00); the row still says active: the expiry job has not run yet.
+    const gone = await addPack(t, a.id, {
+      label: 'basic.selfie',
+      total: 5,
+      source: 'gift',
+      acquiredAt: cst('2025-11-20T09:30:00'),
+      expiresAt: cst('2026-11-20T09:30:00'),
+    });
+    expect((await packRow(t, gone)).status).toBe('active');
+    const out = await ingestOk(t, a.key, [
+      // Made while the pack was valid, received after it expired: a late call, and the pack is expired.
+      ev('x0', 'basic.selfie', a.resources[0], at('09:00')),
+      ev('x1', 'basic.selfie', a.resources[0], at('09:45')),
+    ]);
+    expect(out).toEqual([
+      { id: 'x0', outcome: 'postpaid' },
+      { id: 'x1', outcome: 'postpaid' },
+    ]);
+    expect(await packRow(t, gone)).toMatchObject({ used: 0 });
+  });
+
   it('R4.7 a pack turns exhausted at its last call; R7 low and exhausted notices are sent once', async () => {
     const a = await createAccount(t, SETTLED);
     const p = await addPack(t, a.id, { label: 'basic.selfie', total: 10, acquiredAt: cst('2026-11-01T10:00:00') });

@@ -345,3 +345,31 @@ export async function moveState(db: DbOrTx, accountId: string) {
     state: row.live ? ('running' as const) : ('interrupted' as const),
   };
 }
+
+/**
+ * R9.3 The first expiry in (after, before) of a pack of one of `labels` that can still take calls, or
+ * null: a move injecting usage stops there, so the calls made before it reach the pack while it is active.
+ */
+export async function firstInjectedPackExpiry(
+  tx: DbOrTx,
+  accountId: string,
+  labels: readonly string[],
+  after: Date,
+  before: Date,
+): Promise<Date | null> {
+  if (labels.length === 0) return null;
+  const [row] = await tx
+    .select({ at: sql<string | null>`min(${packs.expiresAt})` })
+    .from(packs)
+    .where(
+      and(
+        eq(packs.accountId, accountId),
+        eq(packs.status, 'active'),
+        lt(packs.used, packs.total),
+        inArray(packs.label, [...labels]),
+        sql`${packs.expiresAt} > ${after.toISOString()}::timestamptz`,
+        sql`${packs.expiresAt} < ${before.toISOString()}::timestamptz`,
+      ),
+    );
+  return row?.at ? new Date(row.at) : null;
+}

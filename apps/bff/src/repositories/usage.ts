@@ -45,6 +45,8 @@ export async function existingEventIds(tx: DbOrTx, accountId: string, ids: reado
 
 /**
  * R4.2 The packs that may take a call of the batch: active, of its labels, valid within its time span.
+ * `from` is the later of the batch's first call and the time it is processed: a pack that expired
+ * before the batch arrived is `expired` even if the expiry job has not marked it yet.
  * R4.3 validity starts at 00:00 CST of the delivery day, so a pack delivered later on the day of the
  * batch's last call is a candidate (the bound is billing's latestAcquisitionCovering; the exact check
  * per call is packValidAt, inside deductEvent).

@@ -12,6 +12,7 @@ import { newId } from '../../lib/crypto.ts';
 import {
   appendTimeline,
   claimClockMove,
+  firstInjectedPackExpiry,
   lockDemoIngest,
   lockOwnMove,
   planClockMove,
@@ -64,7 +65,8 @@ function retryable(err: unknown): boolean {
 
 /**
  * R9.3 One step of a move, in ONE transaction: from the committed clock to the next 08:00 CST (a
- * settlement time) or the target, whichever comes first. It sets the clock, ingests that stretch's
+ * settlement time) or the target, whichever comes first (or, when it injects usage, to the expiry of a
+ * pack of an injected label that can still take calls). It sets the clock, ingests that stretch's
  * injected usage through the real ingest, runs every job due, appends the timeline and renews the
  * lease, all or nothing: a process killed mid-step leaves the previous step's state, and whoever
  * resumes the move redoes exactly this step (the stretch is computed from the committed clock and
@@ -92,8 +94,11 @@ async function runStep(
         const target = move.target;
         if (cur.getTime() >= target.getTime() && !force) return null;
         const settlement = nextDailySettlementAt(cur);
-        const next = settlement.getTime() < target.getTime() ? settlement : target;
+        let next = settlement.getTime() < target.getTime() ? settlement : target;
         const usage = StoredPlan.parse(move.usage ?? []);
+        // Injected calls made before a pack expires reach it while it is active, as in real time.
+        const expiry = await firstInjectedPackExpiry(tx, accountId, [...new Set(usage.map((u) => u.label))], cur, next);
+        if (expiry) next = expiry;
         // The step's use cases run inside this transaction (theirs become savepoints).
         const stepDeps: Deps = { ...deps, db: tx as unknown as Db };
         const happened: Happening[] = [];

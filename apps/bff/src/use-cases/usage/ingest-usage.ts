@@ -62,7 +62,9 @@ export async function ingestUsage(
     const [seen, knownResources, packs, ruled] = await Promise.all([
       existingEventIds(tx, accountId, ids),
       knownResourceIds(tx, accountId, resourceIds),
-      candidatePacks(tx, accountId, batchLabels, new Date(minAt), new Date(maxAt)),
+      // R4.2 "only active packs": a pack past its expiry when the batch is processed is expired, whether
+      // or not the expiry job has marked it yet (coverage never depends on that job's timing).
+      candidatePacks(tx, accountId, batchLabels, new Date(Math.max(minAt, now.getTime())), new Date(maxAt)),
       // R10.2 which of the batch's labels have an enabled auto top-up rule (acted on after the commit).
       enabledRulesOf(tx, accountId, batchLabels),
     ]);
