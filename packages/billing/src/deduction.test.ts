@@ -84,6 +84,21 @@ describe('deduction order (R4.2)', () => {
     expect(packCovers(pack({ id: 1n, expiresAt: cst('2024-03-10T10:59:59.999') }), 'basic.selfie', at)).toBe(false);
   });
 
+  it('R4.2 a pack past its expiry when the call is processed is expired, even if its status still says active', () => {
+    // The gift expired at 11:30; the 11:00 call (made while it was valid) is processed at 12:00.
+    const packs = [
+      pack({ id: 1n, source: 'gift', expiresAt: cst('2024-03-10T11:30:00') }),
+      pack({ id: 2n, source: 'purchase' }),
+    ];
+    expect(deductEvent(packs, ACTIVE, ev(), ctx())).toEqual({ outcome: 'pack', packId: 2n });
+    // Processed at 11:30 exactly (validity includes the expiry instant), the gift takes it.
+    expect(deductEvent(packs, ACTIVE, ev(), ctx({ now: cst('2024-03-10T11:30:00') }))).toEqual({
+      outcome: 'pack',
+      packId: 1n,
+    });
+    expect(packs.map((p) => p.used)).toEqual([1, 1]);
+  });
+
   it('R4.3 a late event of day D arriving after a pack delivered later on D is deducted from it', () => {
     // Delivered 14:30, the 09:30 call of the same day arrives afterwards: the pack takes it.
     const packs = [pack({ id: 1n, acquiredAt: cst('2024-03-10T14:30:00') })];
@@ -306,6 +321,8 @@ describe('deduction properties (R4.2, R4.7)', () => {
           result: e.result,
           occurredAt: new Date(e.occurredAtMs),
         }));
+        // R4.2 a pack past its expiry when the call is processed (c.now) is expired whatever its status.
+        const live = (p: PackState) => p.expiresAt.getTime() >= c.now.getTime();
         const seen = new Set<string>();
         const outcomes: Outcome[] = [];
         // Process one at a time so each choice can be checked against the state just before it.
@@ -316,13 +333,13 @@ describe('deduction properties (R4.2, R4.7)', () => {
           outcomes.push(o);
           if (o.outcome === 'pack') {
             const candidates = before
-              .filter((p) => packCovers(p, e.label, e.occurredAt))
+              .filter((p) => live(p) && packCovers(p, e.label, e.occurredAt))
               .sort(comparePacksForDeduction);
             expect(candidates[0]?.id).toBe(o.packId);
             expect(isBillable(e.result)).toBe(true);
           }
           if (o.outcome === 'postpaid') {
-            expect(before.some((p) => packCovers(p, e.label, e.occurredAt))).toBe(false);
+            expect(before.some((p) => live(p) && packCovers(p, e.label, e.occurredAt))).toBe(false);
             expect(w.account.postpaidEnabled).toBe(true);
           }
           const changed = packs.filter((p, i) => p.used !== before[i]?.used);

@@ -95,10 +95,15 @@ export function packCovers(pack: PackState, label: string, at: Date): boolean {
   return pack.status === 'active' && pack.label === label && pack.used < pack.total && packValidAt(pack, at);
 }
 
-/** The first pack in R4.2 order that covers the call, if any. */
-export function pickPack(packs: readonly PackState[], label: string, at: Date): PackState | undefined {
+/**
+ * The first pack in R4.2 order that covers the call, if any. With `now` (the time the call is
+ * processed), a pack past its expiry is expired, whether or not its stored status says so yet: a late
+ * call dated before the expiry and processed after it is not deducted from it (decision 0008).
+ */
+export function pickPack(packs: readonly PackState[], label: string, at: Date, now?: Date): PackState | undefined {
   let best: PackState | undefined;
   for (const p of packs) {
+    if (now !== undefined && p.expiresAt.getTime() < now.getTime()) continue;
     if (packCovers(p, label, at) && (best === undefined || comparePacksForDeduction(p, best) < 0)) best = p;
   }
   return best;
@@ -158,7 +163,7 @@ export function deductEvent(
   }
   if (!accountServes(account.status)) return rejected('ACCOUNT_SUSPENDED');
   if (!isBillable(event.result)) return { outcome: 'free' };
-  const pack = pickPack(packs, event.label, event.occurredAt);
+  const pack = pickPack(packs, event.label, event.occurredAt, ctx.now);
   if (pack !== undefined) {
     takeOneCall(pack);
     return { outcome: 'pack', packId: pack.id };
