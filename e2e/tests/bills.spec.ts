@@ -76,7 +76,8 @@ test.describe('bills (R5.5)', () => {
     await resRow.getByRole('link').first().click();
     await expect(page).toHaveURL(/\/bills\/items\?/);
     await expect(page).toHaveURL(new RegExp(`q=${resourceId}`));
-    expect(await summaryCount(page)).toBe(rowCount);
+    // The previous filter's answer stays on screen while this one loads (keepPreviousData): wait for this one.
+    await expect(page.getByTestId('bill-summary')).toHaveAttribute('data-count', String(rowCount));
     const rows = itemsTable(page).locator('tbody tr');
     await expect(rows.first()).toContainText(resourceId);
     for (const r of await rows.all()) await expect(r).toContainText(resourceId);
