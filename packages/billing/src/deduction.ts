@@ -95,6 +95,11 @@ export function packCovers(pack: PackState, label: string, at: Date): boolean {
   return pack.status === 'active' && pack.label === label && pack.used < pack.total && packValidAt(pack, at);
 }
 
+/** R4.2 a pack past its expiry at `now` (the time a call is processed) is expired, whatever its stored status. */
+export function expiredAt(pack: PackState, now: Date): boolean {
+  return pack.expiresAt.getTime() < now.getTime();
+}
+
 /**
  * The first pack in R4.2 order that covers the call, if any. With `now` (the time the call is
  * processed), a pack past its expiry is expired, whether or not its stored status says so yet: a late
@@ -103,7 +108,7 @@ export function packCovers(pack: PackState, label: string, at: Date): boolean {
 export function pickPack(packs: readonly PackState[], label: string, at: Date, now?: Date): PackState | undefined {
   let best: PackState | undefined;
   for (const p of packs) {
-    if (now !== undefined && p.expiresAt.getTime() < now.getTime()) continue;
+    if (now !== undefined && expiredAt(p, now)) continue;
     if (packCovers(p, label, at) && (best === undefined || comparePacksForDeduction(p, best) < 0)) best = p;
   }
   return best;

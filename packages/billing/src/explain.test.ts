@@ -47,6 +47,18 @@ describe('deduction explainer (R4.2, R4.7)', () => {
     expect(packRule(low, undefined)).toBe('only_pack');
   });
 
+  it('R4.2 a pack past its expiry when the call is processed is no competitor: the rule compares the packs left', () => {
+    // The gift expired at 10:00; the 09:00 call is processed at 12:00 (NOW).
+    const packs = [
+      pack({ id: 1n, source: 'gift', expiresAt: cst('2024-03-10T10:00:00') }),
+      pack({ id: 2n, expiresAt: cst('2024-06-01T00:00:00') }),
+      pack({ id: 3n }),
+    ];
+    expect(deductBatchExplained(packs, ACTIVE, [ev('x')], ctx, new Set())).toEqual([
+      { outcome: { outcome: 'pack', packId: 2n }, rule: 'earliest_expiry' },
+    ]);
+  });
+
   it('R4.2/R4.4/R4.6 explains a batch: order of packs, then postpaid, free, rejected and duplicate', () => {
     const packs = [pack({ id: 2n }), pack({ id: 1n }), pack({ id: 3n, source: 'gift' })];
     const out = deductBatchExplained(

@@ -3,6 +3,7 @@ import {
   comparePacksForDeduction,
   type DeductionContext,
   deductBatch,
+  expiredAt,
   type Outcome,
   type PackState,
   packCovers,
@@ -47,12 +48,17 @@ export function packRule(chosen: PackState, runnerUp: PackState | undefined): De
   return 'lowest_id';
 }
 
-/** The two best packs in R4.2 order that could take a call of `label` at `at`. */
-function bestTwo(packs: readonly PackState[], label: string, at: Date): [PackState | undefined, PackState | undefined] {
+/** The two best packs in R4.2 order that could take a call of `label` at `at`, processed at `now`. */
+function bestTwo(
+  packs: readonly PackState[],
+  label: string,
+  at: Date,
+  now: Date,
+): [PackState | undefined, PackState | undefined] {
   let first: PackState | undefined;
   let second: PackState | undefined;
   for (const p of packs) {
-    if (!packCovers(p, label, at)) continue;
+    if (expiredAt(p, now) || !packCovers(p, label, at)) continue;
     if (first === undefined || comparePacksForDeduction(p, first) < 0) {
       second = first;
       first = p;
@@ -81,7 +87,7 @@ export function deductBatchExplained(
   seenIds: Set<string>,
 ): ExplainedOutcome[] {
   return events.map((event) => {
-    const [first, second] = bestTwo(packs, event.label, event.occurredAt);
+    const [first, second] = bestTwo(packs, event.label, event.occurredAt, ctx.now);
     const [outcome] = deductBatch(packs, account, [event], ctx, seenIds);
     if (outcome === undefined) throw new Error('deductBatch returned no outcome');
     return { outcome, rule: ruleOf(outcome, event.occurredAt, first, second) };
