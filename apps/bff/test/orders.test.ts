@@ -244,6 +244,11 @@ describe('same-day coverage on delivery (R4.3)', () => {
     // The answer already shows the covered calls: the pack has 3 used (so it is no longer refundable, R8.2).
     expect(o.packs[0]).toMatchObject({ used: 3, remaining: 997 });
     expect(o.packs[0]?.refund).toMatchObject({ eligible: false, reason: 'PACK_PARTIALLY_USED' });
+    // Issue 15: the answer is built from what the transaction wrote, not read back; it is exactly what
+    // reading the order back shows.
+    const back = await a.c.get(`/api/v1/orders/${o.id}`);
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual(o);
     const evs = await t.deps.db.select().from(usageEvents).where(eq(usageEvents.accountId, a.id));
     const by = new Map(evs.map((e) => [e.eventId, e]));
     for (const id of ['today-1', 'today-2', 'today-3']) {

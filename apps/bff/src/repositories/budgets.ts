@@ -13,6 +13,17 @@ export async function listBudgetRows(db: DbOrTx, accountId: string): Promise<Bud
     .orderBy(asc(budgets.createdAt), asc(budgets.id));
 }
 
+/**
+ * Whether the account has any budget (R10.1). Read inside a purchase's or refund's transaction, after
+ * its account lock: a budget inserted concurrently takes a KEY SHARE lock on the account row (its
+ * foreign key), so it either committed before that lock (and is seen here) or commits after the
+ * purchase, and its own evaluation then counts the purchase. No budget: nothing to evaluate afterwards.
+ */
+export async function budgetsExist(db: DbOrTx, accountId: string): Promise<boolean> {
+  const [r] = await db.select({ id: budgets.id }).from(budgets).where(eq(budgets.accountId, accountId)).limit(1);
+  return r !== undefined;
+}
+
 export async function getBudgetRow(db: DbOrTx, accountId: string, id: string): Promise<BudgetRow | null> {
   const [b] = await db
     .select()

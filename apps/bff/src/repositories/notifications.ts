@@ -36,11 +36,37 @@ export async function saveSettings(
     });
 }
 
+/** Who a notice of an account goes to, and by which channels (R7): read once, before the notice is written. */
+export interface NotifyContext {
+  settings: Awaited<ReturnType<typeof getSettings>>;
+  recipients: { email: string; phone: string | null; locale: string }[];
+}
+
+/**
+ * The account's channel choices and owners, two independent reads in one round trip. A transaction
+ * that will write a notice may start it early, in a group of its first statements (issue 15: place-order).
+ */
+export async function notificationContext(db: DbOrTx, accountId: string): Promise<NotifyContext> {
+  const [settings, recipients] = await pipelined([
+    getSettings(db, accountId),
+    startQuery(
+      db
+        .select({ email: users.email, phone: users.phone, locale: users.locale })
+        .from(users)
+        .where(and(eq(users.accountId, accountId), sql`'owner' = any(${users.roles})`)),
+    ),
+  ]);
+  return { settings, recipients };
+}
+
 /**
  * Records a notification once per cause (R7): (account, kind, cause) is unique in the database, so
  * concurrent or repeated triggers insert one row. The same transaction queues the email/SMS copies in
  * the durable outbox for the channels the customer chose; a job delivers them with retries.
  * Returns true when this call created the notification.
+ * Issue 15: one statement writes both (a data-modifying WITH: the outbox rows are inserted only for a
+ * notification row this statement created), one round trip inside the caller's transaction, which holds
+ * the account's lock meanwhile; plus one for the context when the caller did not read it beforehand.
  */
 export async function notify(
   db: DbOrTx,
@@ -52,71 +78,47 @@ export async function notify(
     vars: Record<string, string | number>;
     at: Date;
   },
+  context?: NotifyContext,
 ): Promise<boolean> {
   const text = render(n.kind, n.vars);
-  // Two independent reads in one round trip (issue 15: a notice is written inside the caller's
-  // transaction, which holds the account's lock meanwhile).
-  const [settings, recipients] = await pipelined([
-    getSettings(db, n.accountId),
-    startQuery(
-      db
-        .select({ email: users.email, phone: users.phone, locale: users.locale })
-        .from(users)
-        .where(and(eq(users.accountId, n.accountId), sql`'owner' = any(${users.roles})`)),
-    ),
-  ]);
+  const { settings, recipients } = context ?? (await notificationContext(db, n.accountId));
   const pref = settings.kinds[n.kind] ?? { email: false, sms: false };
   const channels = ['console'];
   if (pref.email && recipients.length > 0) channels.push('email');
   if (pref.sms && recipients.some((r) => r.phone)) channels.push('sms');
-  const inserted = await db
-    .insert(notifications)
-    .values({
-      accountId: n.accountId,
-      kind: n.kind,
-      cause: n.cause,
-      ...text,
-      // Issue 17: kept so the console can say the notice in its reader's language.
-      params: n.vars,
-      channels,
-      createdAt: n.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  const created = inserted[0];
-  if (!created) return false;
-  const queued: (typeof outbox.$inferInsert)[] = [];
+  const queued: { channel: 'email' | 'sms'; recipient: string; subject: string; body: string }[] = [];
   for (const r of recipients) {
     const zhFirst = r.locale !== 'en';
     const subject = zhFirst ? text.titleZh : text.titleEn;
     const body = zhFirst
       ? `${text.bodyZh}\n\n${text.titleEn}\n${text.bodyEn}`
       : `${text.bodyEn}\n\n${text.titleZh}\n${text.bodyZh}`;
-    if (channels.includes('email')) {
-      queued.push({
-        notificationId: created.id,
-        channel: 'email',
-        recipient: r.email,
-        subject,
-        body,
-        nextAttemptAt: n.at,
-      });
-    }
+    if (channels.includes('email')) queued.push({ channel: 'email', recipient: r.email, subject, body });
     if (channels.includes('sms') && r.phone) {
-      queued.push({
-        notificationId: created.id,
-        channel: 'sms',
-        recipient: r.phone,
-        subject,
-        body: zhFirst ? text.bodyZh : text.bodyEn,
-        nextAttemptAt: n.at,
-      });
+      queued.push({ channel: 'sms', recipient: r.phone, subject, body: zhFirst ? text.bodyZh : text.bodyEn });
     }
   }
   // One message per notification and channel (unique): the first owner is the recipient of record.
   const unique = queued.filter((q, i) => queued.findIndex((o) => o.channel === q.channel) === i);
-  if (unique.length > 0) await db.insert(outbox).values(unique).onConflictDoNothing();
-  return true;
+  const at = n.at.toISOString();
+  const created = await rows<{ id: string }>(
+    db,
+    sql`with n as (
+          insert into ${notifications} (account_id, kind, cause, title_zh, title_en, body_zh, body_en, params, channels, created_at)
+          values (${n.accountId}, ${n.kind}, ${n.cause}, ${text.titleZh}, ${text.titleEn}, ${text.bodyZh}, ${text.bodyEn},
+                  ${JSON.stringify(n.vars)}::jsonb, string_to_array(${channels.join(',')}, ','), ${at}::timestamptz)
+          on conflict do nothing
+          returning id
+        ), o as (
+          insert into ${outbox} (notification_id, channel, recipient, subject, body, next_attempt_at)
+          select n.id, q.channel, q.recipient, q.subject, q.body, ${at}::timestamptz
+          from n cross join json_to_recordset(${JSON.stringify(unique)}::json)
+            as q(channel text, recipient text, subject text, body text)
+          on conflict do nothing
+        )
+        select id::text from n`,
+  );
+  return created.length > 0;
 }
 
 export async function listNotifications(

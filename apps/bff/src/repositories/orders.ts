@@ -1,4 +1,4 @@
-import { charges, type DbOrTx, orders, vouchers } from '@idv/db';
+import { charges, type DbOrTx, orders, packs, vouchers } from '@idv/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { CreatedAtKey } from '../lib/cursor.ts';
 import { olderThan } from './keyset.ts';
@@ -42,6 +42,29 @@ export async function getOrder(db: DbOrTx, accountId: string, id: string): Promi
     .select()
     .from(orders)
     .where(and(eq(orders.accountId, accountId), eq(orders.id, id)));
+  return o ?? null;
+}
+
+/**
+ * The order a pack of this account was bought with (null for a gift, or another account's pack). Reads
+ * no lock: an order row never changes once placed, so it may go with the pack's lock in one round trip.
+ */
+export async function orderOfPack(db: DbOrTx, accountId: string, packId: bigint): Promise<OrderRow | null> {
+  const [o] = await db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.accountId, accountId),
+        eq(
+          orders.id,
+          db
+            .select({ id: packs.orderId })
+            .from(packs)
+            .where(and(eq(packs.accountId, accountId), eq(packs.id, packId))),
+        ),
+      ),
+    );
   return o ?? null;
 }
 

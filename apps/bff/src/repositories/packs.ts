@@ -33,6 +33,11 @@ export function statusChangesAt(p: { status: string; expiresAt: Date }): number 
   return p.status === 'active' || p.status === 'exhausted' ? p.expiresAt.getTime() : Number.POSITIVE_INFINITY;
 }
 
+/** effectiveStatusSql's status of a pack row held in memory, at `now`. */
+export function effectiveStatus(p: { status: string; expiresAt: Date }, now: Date): string {
+  return statusChangesAt(p) < now.getTime() ? 'expired' : p.status;
+}
+
 /** Issue 17: 0 for a pack that is active as of `now`, 1 for any other (the `activeFirst` sort's first key). */
 function activeRankSql(now: Date | Placeholder) {
   return sql<number>`(case when ${effectiveStatusSql(now)} = 'active' then 0 else 1 end)`;
@@ -173,6 +178,28 @@ export async function packsOfOrder(db: DbOrTx, accountId: string, orderId: strin
     .leftJoin(orders, eq(orders.id, packs.orderId))
     .where(and(eq(packs.accountId, accountId), eq(packs.orderId, orderId)))
     .orderBy(asc(packs.orderIndex), asc(packs.id));
+}
+
+/**
+ * packsOfOrder's rows for an order just placed, from what the transaction wrote (the packs as delivered
+ * and covered, the order row) instead of reading them back: issue 15, one round trip fewer while the
+ * account is locked.
+ */
+export function deliveredPackRows(
+  delivered: readonly (typeof packs.$inferSelect)[],
+  order: typeof orders.$inferSelect,
+  now: Date,
+): PackRow[] {
+  return [...delivered]
+    .sort((a, b) => (a.orderIndex ?? 0) - (b.orderIndex ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => ({
+      pack: p,
+      status: effectiveStatus(p, now),
+      orderQuantity: order.quantity,
+      orderPaidGift: order.paidGift,
+      orderPaidIncome: order.paidIncome,
+      orderPaidCash: order.paidCash,
+    }));
 }
 
 /** R8.5 The pack row locked for a refund or a staff refusal; the caller already holds lockAccount(). */

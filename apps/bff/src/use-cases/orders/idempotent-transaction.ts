@@ -39,20 +39,26 @@ export function canonicalJson(v: unknown): string {
  * 2. a key already used with another body → 422 IDEMPOTENCY_KEY_REUSED; with the same body → the
  *    stored first response, status and body, and nothing else happens;
  * 3. otherwise `work` moves the money (given the locked account row) and its response is stored
- *    before the same commit.
+ *    before the same commit. `work` may store it itself with `respond(response)`, which starts the
+ *    statement and returns it, so that it joins the work's last group of statements (issue 15: one
+ *    round trip fewer while the account is locked); it must then answer that same response.
  * A failure (402, 409, …) rolls everything back, the key included: nothing changed, so a retry with
  * the same key is evaluated afresh. Without a key (API clients may omit it) there is no dedupe.
  */
 export async function idempotentTransaction<T>(
   db: Db,
   scope: { accountId: string; route: string; key: string | null; body: unknown; at: Date },
-  work: (tx: Tx, account: AccountRow) => Promise<{ status: number; body: T }>,
+  work: (
+    tx: Tx,
+    account: AccountRow,
+    respond: (r: { status: number; body: T }) => Promise<void>,
+  ) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
   return db.transaction(async (tx) => {
     if (scope.key === null) {
       const account = await lockAccount(tx, scope.accountId);
       if (!account) throw notFound('account');
-      const r = await work(tx, account);
+      const r = await work(tx, account, async () => {});
       return { ...r, replayed: false };
     }
     const id = { accountId: scope.accountId, route: scope.route, key: scope.key };
@@ -81,8 +87,16 @@ export async function idempotentTransaction<T>(
       }
       return { status: prior.status, body: JSON.parse(prior.response) as T, replayed: true };
     }
-    const r = await work(tx, account);
-    await storeIdempotentResponse(tx, { ...id, status: r.status, response: JSON.stringify(r.body) });
+    let stored: { status: number; body: T } | null = null;
+    const r = await work(tx, account, (response) => {
+      stored = response;
+      return storeIdempotentResponse(tx, { ...id, status: response.status, response: JSON.stringify(response.body) });
+    });
+    if (stored === null) {
+      await storeIdempotentResponse(tx, { ...id, status: r.status, response: JSON.stringify(r.body) });
+    } else if (stored !== r) {
+      throw new Error('idempotentTransaction: the work answered another response than the one it stored');
+    }
     return { ...r, replayed: false };
   });
 }

@@ -23,11 +23,12 @@ import { presentPack } from '../../presenters.ts';
 import { type AccountRow, accountNow } from '../../repositories/accounts.ts';
 import { audit } from '../../repositories/audit.ts';
 import { rearmAutoTopup } from '../../repositories/auto-topups.ts';
+import { budgetsExist } from '../../repositories/budgets.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
 import { balancesOf, postLedger } from '../../repositories/ledger.ts';
-import { notify } from '../../repositories/notifications.ts';
+import { notificationContext, notify } from '../../repositories/notifications.ts';
 import { consumeVoucher, insertCharge, insertOrder, lockVoucher } from '../../repositories/orders.ts';
-import { packsOfOrder } from '../../repositories/packs.ts';
+import { deliveredPackRows } from '../../repositories/packs.ts';
 import { evaluateBudgetAlertsSafely } from '../budgets/evaluate-budget-alerts.ts';
 import { deliverPacks } from '../packs/deliver-packs.ts';
 import { auditRefusedAttempt, idempotentTransaction, type Outcome } from './idempotent-transaction.ts';
@@ -75,14 +76,20 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
   const { body, accountId } = input;
   const { label, tier } = resolveTier(await catalogMap(deps.db), body.label, body.size);
   try {
-    const outcome = await idempotentTransaction(
+    let budgeted = true;
+    const outcome = await idempotentTransaction<Order>(
       deps.db,
       { accountId, route: 'POST /orders', key: input.idempotencyKey, body, at: deps.clock.now() },
       // lockAccount() was taken first by idempotentTransaction (before any pack row).
-      (tx, account) => placeOrderInTransaction(deps, tx, account, { ...input, label, tier }),
+      async (tx, account, respond) => {
+        const placed = await placeOrderInTransaction(deps, tx, account, { ...input, label, tier }, respond);
+        budgeted = placed.budgeted;
+        return placed.response;
+      },
     );
-    // R10.1 a purchase adds to this month's spending: budget alerts, after the commit.
-    if (!outcome.replayed) await evaluateBudgetAlertsSafely(deps, accountId);
+    // R10.1 a purchase adds to this month's spending: budget alerts, after the commit (when the
+    // account has a budget; budgetsExist() says why reading that inside the transaction is enough).
+    if (!outcome.replayed && budgeted) await evaluateBudgetAlertsSafely(deps, accountId);
     return outcome;
   } catch (e) {
     // A refused order changed nothing; the attempt is still on the audit trail (R9.2).
@@ -102,13 +109,16 @@ export async function placeOrder(deps: Deps, input: PlaceOrderInput): Promise<Ou
  * `account` (the row as locked). POST /orders reaches it through idempotentTransaction; an auto top-up
  * rule (R10.2, apply-auto-topups.ts) calls it in its own transaction with trigger 'auto_topup' and no
  * voucher. Throws INSUFFICIENT_BALANCE (402) before anything is written when the balances cannot pay.
+ * `respond`, when given, stores the response with the last group of statements (idempotentTransaction).
+ * Also answers whether the account has a budget (R10.1: the caller evaluates alerts after the commit).
  */
 export async function placeOrderInTransaction(
   deps: Deps,
   tx: Tx,
   account: AccountRow,
   input: PlaceOrderInput & { label: BillingLabel; tier: PackTier },
-): Promise<{ status: number; body: Order }> {
+  respond?: (r: { status: number; body: Order }) => Promise<void>,
+): Promise<{ response: { status: number; body: Order }; budgeted: boolean }> {
   const { body, accountId, label, tier } = input;
   const labels = await catalogMap(tx);
   const trigger = input.trigger ?? 'manual';
@@ -160,8 +170,9 @@ export async function placeOrderInTransaction(
   const expiresAt = purchasedPackExpiry(now);
   // Issue 15: independent writes go in pipelined groups (one round trip per group instead of one per
   // statement; their order within a group does not matter). First the order, the voucher and the
-  // ledger; then the packs, which refer to the order; then what reads or follows the delivery.
-  const [order, voucherConsumed] = await pipelined([
+  // ledger (with two reads for later: who the delivery notice goes to, whether there is a budget); then
+  // the packs, which refer to the order; then what follows the delivery, the stored response included.
+  const [order, voucherConsumed, , notifyContext, budgeted] = await pipelined([
     insertOrder(tx, {
       id: orderId,
       accountId,
@@ -188,6 +199,8 @@ export async function placeOrderInTransaction(
       refId: orderId,
       at: now,
     }),
+    notificationContext(tx, accountId),
+    budgetsExist(tx, accountId),
   ]);
   if (!voucherConsumed) {
     throw new DomainError('VOUCHER_NOT_USABLE', 'This voucher has already been used.');
@@ -208,9 +221,14 @@ export async function placeOrderInTransaction(
     })),
     now,
   );
+  // The response, from what was written: the order and its packs as delivered and covered.
+  const packs = deliveredPackRows(delivered.packs, order, now).map((r) =>
+    presentPack(r, labels, now, account.violation),
+  );
+  const response = { status: 201, body: presentOrder(order, labels, packs) };
   // Once the packs and their coverage are written: the rule re-arm, the bill line, the notice, the
-  // audit row, and the packs as they now are, for the response.
-  const [, , , , packRows] = await pipelined([
+  // audit row, and the stored response.
+  await pipelined([
     // R10.2 a delivery that lifts the label back to its auto top-up threshold re-arms the rule.
     rearmAutoTopup(tx, accountId, label.code, now),
     // R5.5 one itemized purchase line, never aggregated, linked to its order.
@@ -233,19 +251,23 @@ export async function placeOrderInTransaction(
       orderId,
     }),
     // R3.3/R7 delivery notice, once per order.
-    notify(tx, {
-      accountId,
-      kind: 'pack_delivered',
-      cause: `order:${orderId}`,
-      vars: {
-        quantity: body.quantity,
-        size: tier.size,
-        labelZh: label.nameZh,
-        labelEn: label.nameEn,
-        expiresAt: formatCst(expiresAt),
+    notify(
+      tx,
+      {
+        accountId,
+        kind: 'pack_delivered',
+        cause: `order:${orderId}`,
+        vars: {
+          quantity: body.quantity,
+          size: tier.size,
+          labelZh: label.nameZh,
+          labelEn: label.nameEn,
+          expiresAt: formatCst(expiresAt),
+        },
+        at: now,
       },
-      at: now,
-    }),
+      notifyContext,
+    ),
     audit(tx, {
       auth: input.auth,
       accountId,
@@ -264,8 +286,7 @@ export async function placeOrderInTransaction(
         trigger,
       },
     }),
-    packsOfOrder(tx, accountId, orderId, now),
+    respond ? respond(response) : Promise.resolve(),
   ]);
-  const packs = packRows.map((r) => presentPack(r, labels, now, account.violation));
-  return { status: 201, body: presentOrder(order, labels, packs) };
+  return { response, budgeted };
 }

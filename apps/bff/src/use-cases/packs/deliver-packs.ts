@@ -1,5 +1,5 @@
 import { coverSameDay, type PackState, packValidity } from '@idv/billing';
-import type { Tx } from '@idv/db';
+import { type packs, pipelined, startQuery, type Tx } from '@idv/db';
 import type { AccountRow } from '../../repositories/accounts.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
 import {
@@ -28,14 +28,18 @@ export interface NewPack {
  * each label that fell to postpaid earlier on the delivery's CST day, and are not settled yet, move
  * onto the new packs in R4.2 order as far as they reach. A pack that crosses 20% or 0 by absorbing
  * them gets its pack_low / pack_exhausted notice (R7) through the same path as ingest
- * (sendPackNotices, once per pack). Returns the pack ids and the calls moved.
+ * (sendPackNotices, once per pack). Returns the packs as they are after coverage (in insert order)
+ * and the calls moved.
+ * Issue 15: the packs' insert and the read of the day's postpaid calls go together (one round trip):
+ * which (label, day) pairs coverage reads is known before the insert (the packs' first day of
+ * validity), and the read does not depend on the new rows.
  */
 export async function deliverPacks(
   tx: Tx,
   account: Pick<AccountRow, 'id' | 'settledThrough' | 'postpaidEnabled'>,
   newPacks: NewPack[],
   now: Date,
-): Promise<{ ids: bigint[]; covered: number }> {
+): Promise<{ ids: bigint[]; packs: (typeof packs.$inferSelect)[]; covered: number }> {
   const rows: NewPackRow[] = newPacks.map((p) => ({
     accountId: account.id,
     label: p.label,
@@ -50,23 +54,41 @@ export async function deliverPacks(
     orderIndex: p.orderIndex ?? null,
     grantReason: p.grantReason ?? null,
   }));
-  const inserted = await insertPacks(tx, rows);
+  // R4.3 the delivery day is the pack's first day of validity (the one rule, packValidity); only
+  // unsettled calls move: a settled day's postpaid calls are already billed (R4.6, R5.3).
+  const dayKey = (p: { label: string; acquiredAt: Date; expiresAt: Date }) =>
+    `${p.label}\u0000${packValidity(p).firstDay}`;
+  const coverKeys = [
+    ...new Set(
+      rows
+        .filter((p) => p.status === 'active')
+        .map(dayKey)
+        .filter((k) => {
+          const day = k.split('\u0000')[1] ?? '';
+          return account.settledThrough === null || account.settledThrough < day;
+        }),
+    ),
+  ];
+  const [inserted, ...postpaid] = await pipelined([
+    insertPacks(tx, rows),
+    ...coverKeys.map((k) => {
+      const [label = '', day = ''] = k.split('\u0000');
+      return startQuery(postpaidEventsOfDay(tx, account.id, label, day));
+    }),
+  ] as const);
+  const postpaidOf = new Map(coverKeys.map((k, i) => [k, postpaid[i] ?? []]));
   let covered = 0;
   const noticeChanges: PackUsageChange[] = [];
   const byLabelDay = new Map<string, PackState[]>();
   for (const p of inserted) {
     if (p.status !== 'active') continue;
-    // R4.3 the delivery day is the pack's first day of validity (the one rule, packValidity).
-    const key = `${p.label}\u0000${packValidity(p).firstDay}`;
+    const key = dayKey(p);
     const list = byLabelDay.get(key) ?? [];
     list.push({ ...p, status: 'active' });
     byLabelDay.set(key, list);
   }
   for (const [key, states] of byLabelDay) {
-    const [label = '', day = ''] = key.split('\u0000');
-    // R4.3 only unsettled calls move: a settled day's postpaid calls are already billed (R4.6, R5.3).
-    if (account.settledThrough !== null && account.settledThrough >= day) continue;
-    const events = await postpaidEventsOfDay(tx, account.id, label, day);
+    const events = postpaidOf.get(key) ?? [];
     if (events.length === 0) continue;
     const moves = coverSameDay(states, events);
     const perPack = new Map<bigint, string[]>();
@@ -78,8 +100,10 @@ export async function deliverPacks(
     for (const s of states) {
       const ids = perPack.get(s.id);
       if (!ids) continue;
-      await coverEventsWithPack(tx, account.id, s.id, ids);
-      await setPackUsage(tx, s.id, s.used, s.status === 'exhausted' ? 'exhausted' : 'active');
+      await pipelined([
+        coverEventsWithPack(tx, account.id, s.id, ids),
+        setPackUsage(tx, s.id, s.used, s.status === 'exhausted' ? 'exhausted' : 'active'),
+      ]);
       // A fresh pack starts at 0 used and takes the calls all at once, at delivery (R7): the notice is
       // dated `now` and says what is left after the delivery (no per-call times).
       noticeChanges.push({ id: s.id, label: s.label, total: s.total, usedBefore: 0, usedAfter: s.used, callTimes: [] });
@@ -96,5 +120,11 @@ export async function deliverPacks(
       now,
     });
   }
-  return { ids: inserted.map((p) => p.id), covered };
+  const after = new Map<bigint, PackState>();
+  for (const states of byLabelDay.values()) for (const st of states) after.set(st.id, st);
+  const delivered = inserted.map((p) => {
+    const st = after.get(p.id);
+    return st ? { ...p, used: st.used, status: st.status } : p;
+  });
+  return { ids: inserted.map((p) => p.id), packs: delivered, covered };
 }

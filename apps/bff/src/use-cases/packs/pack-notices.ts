@@ -1,5 +1,6 @@
 import { type BillingLabel, packThresholdCrossings } from '@idv/billing';
-import { notify } from '../../repositories/notifications.ts';
+import { pipelined } from '@idv/db';
+import { notificationContext, notify } from '../../repositories/notifications.ts';
 
 export interface PackUsageChange {
   id: bigint;
@@ -19,6 +20,8 @@ export interface PackUsageChange {
  * a concurrent trigger never sends it again. A notice is dated at the call that crossed the line
  * (`callTimes[k-1]`) and quotes what was left right after it; a change without call times (a
  * delivery taking the day's calls at once) is dated `now` and quotes what is left after it.
+ * Issue 15: the recipients are read once, then every notice of the change is written in one round trip
+ * (each is its own statement, on its own cause: they do not depend on one another).
  */
 export async function sendPackNotices(
   tx: Parameters<typeof notify>[0],
@@ -30,6 +33,7 @@ export async function sendPackNotices(
     now: Date;
   },
 ): Promise<void> {
+  const notices: Parameters<typeof notify>[1][] = [];
   for (const p of e.changes) {
     const before = { used: p.usedBefore, total: p.total };
     const times = p.callTimes;
@@ -43,7 +47,7 @@ export async function sendPackNotices(
       )
         k++;
       const taken = times.length > 0 ? Math.min(k, times.length) : p.usedAfter - p.usedBefore;
-      await notify(tx, {
+      notices.push({
         accountId: e.accountId,
         kind,
         cause: `pack:${p.id}`,
@@ -65,4 +69,7 @@ export async function sendPackNotices(
       });
     }
   }
+  if (notices.length === 0) return;
+  const context = await notificationContext(tx, e.accountId);
+  await pipelined(notices.map((n) => notify(tx, n, context)));
 }

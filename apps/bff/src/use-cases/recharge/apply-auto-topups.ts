@@ -93,7 +93,7 @@ async function applyOne(deps: Deps, accountId: string, code: string): Promise<Au
             tier,
           }),
         );
-        return { label: code, outcome: 'bought', orderId: order.body.id };
+        return { label: code, outcome: 'bought', orderId: order.response.body.id };
       } catch (e) {
         if (!isDomainError(e) || (e.code !== 'INSUFFICIENT_BALANCE' && e.code !== 'UNKNOWN_TIER')) throw e;
         reason = e.code;

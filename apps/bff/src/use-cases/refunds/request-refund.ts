@@ -18,10 +18,11 @@ import { presentRefund } from '../../order-presenters.ts';
 import { iso, refundReasonText } from '../../presenters.ts';
 import { accountNow } from '../../repositories/accounts.ts';
 import { audit } from '../../repositories/audit.ts';
+import { budgetsExist } from '../../repositories/budgets.ts';
 import { catalogMap } from '../../repositories/catalog.ts';
 import { postLedger } from '../../repositories/ledger.ts';
-import { notify } from '../../repositories/notifications.ts';
-import { getOrder, insertCharge } from '../../repositories/orders.ts';
+import { notificationContext, notify } from '../../repositories/notifications.ts';
+import { insertCharge, orderOfPack } from '../../repositories/orders.ts';
 import { lockPack } from '../../repositories/packs.ts';
 import { insertRefund, isUniqueViolation, markPackRefunded } from '../../repositories/refunds.ts';
 import { evaluateBudgetAlertsSafely } from '../budgets/evaluate-budget-alerts.ts';
@@ -45,7 +46,8 @@ export interface RequestRefundInput {
 export async function requestRefund(deps: Deps, input: RequestRefundInput): Promise<Outcome<Refund>> {
   const { accountId, packId } = input;
   try {
-    const outcome = await idempotentTransaction(
+    let budgeted = true;
+    const outcome = await idempotentTransaction<Refund>(
       deps.db,
       {
         accountId,
@@ -54,11 +56,19 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
         body: { packId: packId.toString() },
         at: deps.clock.now(),
       },
-      async (tx, account) => {
+      async (tx, account, respond) => {
         // lockAccount() was taken first by idempotentTransaction (before any pack row).
         const now = accountNow(deps.clock, account);
+        // Issue 15: the pack's lock and three reads that need no lock, in one round trip: its order
+        // (never changes once placed), who the notice goes to, whether the account has a budget.
+        const [pack, packOrder, notifyContext, hasBudget] = await pipelined([
+          lockPack(tx, accountId, packId),
+          orderOfPack(tx, accountId, packId),
+          notificationContext(tx, accountId),
+          budgetsExist(tx, accountId),
+        ]);
+        budgeted = hasBudget;
         // Another account's pack is 404, never 403 (api.md).
-        const pack = await lockPack(tx, accountId, packId);
         if (!pack) throw notFound('pack');
         const elig = refundEligibility({
           pack: {
@@ -82,7 +92,7 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
             deadline: elig.deadline ? iso(elig.deadline) : null,
           });
         }
-        const order = pack.orderId ? await getOrder(tx, accountId, pack.orderId) : null;
+        const order = pack.orderId !== null && packOrder?.id === pack.orderId ? packOrder : null;
         if (!order || pack.orderIndex === null) {
           // A purchased pack always has its order; refuse rather than guess an amount.
           throw new DomainError('NOT_REFUNDABLE_GIFT', 'This pack has no order to refund.');
@@ -96,20 +106,23 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
         const amount = refundAmount(share);
         const refundId = newId('rfd');
         const labels = await catalogMap(tx);
+        const refund = {
+          id: refundId,
+          accountId,
+          packId,
+          orderId: order.id,
+          amount: formatMoney4(amount),
+          returnedCash: formatMoney4(share.cash),
+          returnedIncome: formatMoney4(share.income),
+          returnedGift: formatMoney4(share.gift),
+          createdAt: now,
+        };
+        // The response, from what is written (stored with the writes, idempotentTransaction).
+        const response = { status: 201, body: presentRefund({ ...refund, label: pack.label }) };
         // Issue 15: the writes do not depend on one another: sent together, one round trip. If the
         // unique refunds.pack_id index refuses the refund (R8.5), that is the error thrown.
-        const [refund] = await pipelined([
-          insertRefund(tx, {
-            id: refundId,
-            accountId,
-            packId,
-            orderId: order.id,
-            amount: formatMoney4(amount),
-            returnedCash: formatMoney4(share.cash),
-            returnedIncome: formatMoney4(share.income),
-            returnedGift: formatMoney4(share.gift),
-            createdAt: now,
-          }),
+        await pipelined([
+          insertRefund(tx, refund),
           markPackRefunded(tx, packId),
           // R2.4/R8.3 cash to cash, income transfer to income transfer, gift to gift.
           postLedger(tx, {
@@ -140,22 +153,26 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
             orderId: order.id,
             packId,
           }),
-          notify(tx, {
-            accountId,
-            kind: 'refund_completed',
-            cause: `refund:${packId}`,
-            vars: {
-              packId: packId.toString(),
-              // Issue 17: the notice names the pack by its label.
-              labelZh: labels.get(pack.label)?.nameZh ?? pack.label,
-              labelEn: labels.get(pack.label)?.nameEn ?? pack.label,
-              amount: formatAmount(amount),
-              cash: formatAmount(share.cash),
-              income: formatAmount(share.income),
-              gift: formatAmount(share.gift),
+          notify(
+            tx,
+            {
+              accountId,
+              kind: 'refund_completed',
+              cause: `refund:${packId}`,
+              vars: {
+                packId: packId.toString(),
+                // Issue 17: the notice names the pack by its label.
+                labelZh: labels.get(pack.label)?.nameZh ?? pack.label,
+                labelEn: labels.get(pack.label)?.nameEn ?? pack.label,
+                amount: formatAmount(amount),
+                cash: formatAmount(share.cash),
+                income: formatAmount(share.income),
+                gift: formatAmount(share.gift),
+              },
+              at: now,
             },
-            at: now,
-          }),
+            notifyContext,
+          ),
           audit(tx, {
             auth: input.auth,
             accountId,
@@ -165,12 +182,14 @@ export async function requestRefund(deps: Deps, input: RequestRefundInput): Prom
             requestId: input.requestId,
             detail: { refundId, packId: packId.toString(), orderId: order.id, amount: formatAmount(amount) },
           }),
+          respond(response),
         ]);
-        return { status: 201, body: presentRefund({ ...refund, label: pack.label }) };
+        return response;
       },
     );
-    // R10.1 a refund lowers this month's spending: budget alerts (forecast ones may now be due), after the commit.
-    if (!outcome.replayed) await evaluateBudgetAlertsSafely(deps, accountId);
+    // R10.1 a refund lowers this month's spending: budget alerts (forecast ones may now be due), after
+    // the commit, when the account has a budget (budgetsExist() says why the read inside is enough).
+    if (!outcome.replayed && budgeted) await evaluateBudgetAlertsSafely(deps, accountId);
     return outcome;
   } catch (caught) {
     // R8.5 last line of defence: the unique refunds.pack_id index refused a second refund.
