@@ -159,6 +159,28 @@ describe('R4.1 duplicates and R1.4 free calls', () => {
     expect(await countEvents(t, a.id)).toBe(2);
   });
 
+  it('R4.1 a batch mixing ids already stored with new ones deducts and stores only the new ones', async () => {
+    // m1 must be known as stored before the deduction, else it would take the pack's second call.
+    const a = await createAccount(t, SETTLED);
+    const p = await addPack(t, a.id, { label: 'identity.basic', total: 3, acquiredAt: cst('2026-11-01T10:00:00') });
+    await ingestOk(t, a.key, [ev('m1', 'identity.basic', a.resources[0], at('09:00'))]);
+    const out = await ingestOk(t, a.key, [
+      ev('m1', 'identity.basic', a.resources[0], at('09:00')),
+      ev('m2', 'identity.basic', a.resources[0], at('09:01')),
+      ev('m3', 'identity.basic', a.resources[0], at('09:02')),
+      ev('m4', 'identity.basic', a.resources[0], at('09:03')),
+    ]);
+    expect(out.map((o) => [o.id, o.outcome])).toEqual([
+      ['m1', 'duplicate'],
+      ['m2', 'pack'],
+      ['m3', 'pack'],
+      ['m4', 'postpaid'],
+    ]);
+    expect(await packRow(t, p)).toMatchObject({ used: 3, status: 'exhausted' });
+    expect(await countEvents(t, a.id)).toBe(4);
+    expect(await eventRow(t, a.id, 'm1')).toMatchObject({ outcome: 'pack' });
+  });
+
   it('R1.4 non-billable results are recorded as free, never deducted nor charged', async () => {
     const a = await createAccount(t, SETTLED);
     const p = await addPack(t, a.id, { label: 'identity.basic', total: 10, acquiredAt: cst('2026-11-01T10:00:00') });
