@@ -1,7 +1,8 @@
 import { USAGE_RESULTS } from '@idv/billing';
 import { z } from 'zod';
+import { regexes } from 'zod/v4/core';
 import { DateString, Timestamp } from './common.ts';
-import { storableText } from './text.ts';
+import { storableText, textProblem } from './text.ts';
 
 /** Usage service keys (issue 3): the key is shown once, at creation, and stored as a hash. */
 export const ServiceKey = z.object({
@@ -37,6 +38,36 @@ export const UsageEventInput = z
   })
   .strict();
 export type UsageEventInput = z.infer<typeof UsageEventInput>;
+
+const RESULTS: ReadonlySet<string> = new Set(USAGE_RESULTS);
+/** The very regular expression `z.iso.datetime({ offset: true })` tests (zod's own, from zod/v4/core). */
+const DATETIME_WITH_OFFSET = regexes.datetime({ offset: true });
+
+/**
+ * Issue 15: UsageEventInput's answer for an event that is certainly valid, without zod (a batch of 1,000
+ * events was parsed twice by zod, once for its shape and once for its rules, on the one thread that
+ * serves every request). The same rules, checked directly: an object with exactly these five own
+ * fields, the three texts non-empty and storable within their limits, a known result code, a time
+ * with an offset matched by zod's own pattern. Null when any check fails: the caller then runs
+ * UsageEventInput, which decides and says why. So this may refuse more than UsageEventInput, never
+ * accept more (the contract test compares them on valid events and on near misses of every rule).
+ */
+export function usageEventIfValid(e: unknown): UsageEventInput | null {
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return null;
+  const o = e as Record<string, unknown>;
+  if (Object.keys(o).length !== 5) return null;
+  const { id, label, resourceId, result, occurredAt } = o;
+  if (!Object.hasOwn(o, 'id') || typeof id !== 'string' || id.length === 0) return null;
+  if (!Object.hasOwn(o, 'label') || typeof label !== 'string' || label.length === 0) return null;
+  if (!Object.hasOwn(o, 'resourceId') || typeof resourceId !== 'string' || resourceId.length === 0) return null;
+  if (!Object.hasOwn(o, 'result') || typeof result !== 'string' || !RESULTS.has(result)) return null;
+  if (!Object.hasOwn(o, 'occurredAt') || typeof occurredAt !== 'string' || !DATETIME_WITH_OFFSET.test(occurredAt))
+    return null;
+  if (textProblem(id, USAGE_EVENT_TEXT_MAX.id) !== null) return null;
+  if (textProblem(label, USAGE_EVENT_TEXT_MAX.label) !== null) return null;
+  if (textProblem(resourceId, USAGE_EVENT_TEXT_MAX.resourceId) !== null) return null;
+  return { id, label, resourceId, result: result as UsageEventInput['result'], occurredAt };
+}
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 export const IngestBody = z.object({ events: z.array(UsageEventInput).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();

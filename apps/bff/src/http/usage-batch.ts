@@ -1,4 +1,11 @@
-import { type EventOutcome, textProblem, USAGE_EVENT_TEXT_MAX, UsageEventInput, UsageEventShape } from '@idv/contracts';
+import {
+  type EventOutcome,
+  textProblem,
+  USAGE_EVENT_TEXT_MAX,
+  UsageEventInput,
+  UsageEventShape,
+  usageEventIfValid,
+} from '@idv/contracts';
 import { parse } from './validate.ts';
 
 const TEXT_MAX: Record<string, number> = USAGE_EVENT_TEXT_MAX;
@@ -15,11 +22,18 @@ export interface TriagedBatch {
  * right shape whose text cannot be stored (NUL, lone surrogate, longer than its limit) is answered
  * `rejected: INVALID_EVENT`, is not stored, and the rest of the batch is ingested as if it were absent.
  * Any other wrong event refuses the whole batch (400, path `events.<i>.<field>`), as before (R4.1).
+ * Issue 15: a valid event is taken at once (usageEventIfValid, the same rules without zod); only the
+ * others go through the schemas, which decide and say why.
  */
 export function triageEvents(raw: readonly unknown[]): TriagedBatch {
   const events: UsageEventInput[] = [];
   const refused = new Map<number, EventOutcome>();
   for (const [i, e] of raw.entries()) {
+    const valid = usageEventIfValid(e);
+    if (valid !== null) {
+      events.push(valid);
+      continue;
+    }
     const shaped = UsageEventShape.safeParse(e);
     if (shaped.success) {
       const unstorable = Object.entries(shaped.data).some(([k, v]) => textProblem(v, TEXT_MAX[k]) !== null);
