@@ -150,8 +150,31 @@ a synchronous write(2) per log line; \`randomBytes\` per request id. What was do
   ratio (below) and most of the mixed load's reads.
 - **Account data writes leave the session snapshots**: \`POST /usage/events\`, \`/orders\` and \`/refunds\` change nothing a
   snapshot answers (decision 0019, amended), so they drop only their account's pack pages.
-- **Fewer round trips on writes**: a notice's settings and owners are read together; ingest reads the batch's enabled
-  auto top-up rules in the round trip of its other reads instead of after the commit.
+- **Fewer round trips on writes, above all while the account is locked** (2026-11-28). A write transaction waits
+  for the event loop between each of its statements while it holds its connection and its account's row lock, and
+  the account's other writers wait for that lock; so each round trip taken out of a transaction shortens two waits.
+  - A notice is one statement: the notification and its outbox rows in one data-modifying \`WITH\` (they were
+    three round trips: recipients and settings, notification, outbox). Its recipients and settings
+    (\`notificationContext\`) are read beforehand, with the transaction's first group, when the caller knows it will
+    write one (orders, refunds); the pack notices of an ingest batch read them once and are written together.
+  - An order's packs and the R4.3 read of the day's postpaid calls go together (which label and day coverage reads is
+    known before the insert); its answer is built from what it wrote (the order row and the packs as delivered and
+    covered, \`deliveredPackRows\`) instead of read back, so the stored idempotent response goes with the last group
+    (\`idempotentTransaction\`'s \`respond\`); whether the account has a budget is read in the first group, and the
+    budget alerts after the commit run only if it has one (a budget created meanwhile waits on the account lock,
+    see \`budgetsExist\`).
+  - A refund locks its pack and reads its order (which never changes), the recipients and the budget flag in one round
+    trip, and stores its response with its writes.
+  - Ingest takes a valid event without zod (\`usageEventIfValid\`, the same rules checked directly; the schemas
+    still decide every other event): a batch of 1,000 was parsed twice by zod on the thread that serves every
+    request, and the 10-account ingest benchmark is bound by that thread (event-loop utilisation 1.00).
+
+Round trips per write now (BEGIN and COMMIT included; was): \`POST /orders\` 7 (12): the session, BEGIN, the account
+lock with the key claim, order + ledger + recipients + budget flag, packs + the day's postpaid calls, re-arm + bill line
++ notice + audit + stored response, COMMIT; 5 of them under the account's lock (9). \`POST /refunds\` 6 (11).
+\`POST /usage/events\` 6: the service key, BEGIN, the advisory lock with the account row, the reads, the writes, COMMIT;
++2 when the batch crosses a pack's threshold (+3 per notice before). Same-day coverage that moves calls adds one round
+trip per pack it fills; an account with a budget adds the alert evaluation after the commit.
 
 Statements per request now (each one round trip once its connection has prepared it), with a session snapshot (at
 most one read of the session per session and second per instance, and after most writes): \`/me\` 0; \`/packs\` 0 on a
@@ -161,18 +184,17 @@ kept page, else 1 (page of packs with their orders; 2 in parallel for pages that
 other than usage, orders and refunds), one more: the session statement. Plus, at most once a minute per session, the
 \`last_seen_at\` UPDATE, and one audit INSERT per request while impersonating (R9.2).
 
-What is left: the mixed load's writes. The load is closed (each client sends its next request when the last one
-answers) and the BFF is one Node thread, measured at 0.93 of a core, so it is always saturated: making reads cheaper
-makes the 30 readers send more of them, and they take the event loop from the writers. In back-to-back 30 s runs on
-this machine (load average under 2), reads went from 22,579 to 26,888 requests once snapshots survived the data writes,
-and writes' p99 from 268 to 357 ms. A write transaction waits for the event loop between each of its statements while
-it holds its connection and its account's row lock (an order is 11 round trips, BEGIN alone one of them: postgres.js
-sends it before the transaction's first statement). Tried and dropped: reads admitted at most 4 or 8 at a time (reads
-p99 255 / 234 ms, writes 292 / 477 ms), a pool of 20 connections (writes p99 328 ms), two BFF processes under
-\`node:cluster\` (reads 123, writes 396 ms). What would reach it: fewer round trips per write transaction (BEGIN sent
-with the first statement; an order's statements as one CTE), no Drizzle query building on the write path (about 16% of
-the CPU under this load, mostly \`is()\` checks while building statements that are not prepared), or a load generator
-that does not share the server's two cores.`;
+The mixed load is closed (each client sends its next request when the last one answers) and the BFF is one Node
+thread, so it stays saturated whatever is made cheaper: faster writes leave the readers less of the event loop (in
+back-to-back 30 s runs the write-path change took writes' p99 from 227 to 210 ms and reads' from 59 to 75 ms, with 26%
+fewer reads). Tried on 2026-11-28 and dropped: BEGIN sent with the transaction's first statement, by a transaction of
+our own over postgres.js \`reserve()\` (it must wait for an idle connection, where postgres.js's BEGIN may queue behind a
+read on a busy one: reads got 15–18% more throughput, writes nothing); reads admitted at most 4 or 8 at a time (writes p99
+160 / 208 ms but reads 137 / 97 ms, and 28% / 46% of the reads); a pool of its own for transactions (its
+first try answered errors, not pursued); PostgreSQL over its
+Unix socket instead of TCP on 127.0.0.1 (no difference);
+ingest's id probe replaced by \`ON CONFLICT DO NOTHING\` with a retry on a stored id (no measurable gain: ingest is
+bound by the event loop, not PostgreSQL).`;
 
 /** The docs/performance.md section "Fast read path (issue 15)". */
 export function issue15Section(r: ReadRun, notes = NOTES): string {

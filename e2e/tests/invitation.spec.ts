@@ -68,6 +68,28 @@ test('the owner invites by email; the invitee sets a password from the emailed l
 
   // The owner's list no longer shows it pending.
   await page.reload();
-  await expect(page.getByRole('table', { name: '账户成员' })).toContainText(email);
+  const members = page.getByRole('table', { name: '账户成员' });
+  await expect(members).toContainText(email);
+
+  // R9.1 the owner changes the new member's role, then removes them, each confirmed in a dialog.
+  const row = members.getByRole('row', { name: new RegExp(email) });
+  await row.getByRole('button', { name: '更改角色 Invited Finance' }).click();
+  const roleDialog = page.getByRole('alertdialog', { name: '更改 Invited Finance 的角色' });
+  await roleDialog.getByLabel('新角色').selectOption('viewer');
+  await expectNoA11yViolations(page);
+  await roleDialog.getByRole('button', { name: '保存角色' }).click();
+  await expect(roleDialog).toBeHidden();
+  await expect(row).toContainText('只读成员');
+  const asOwner = (await (await page.request.get('/api/v1/account/users')).json()) as {
+    items: { email: string; role: string }[];
+  };
+  expect(asOwner.items.find((m) => m.email === email)?.role).toBe('viewer');
+  await row.getByRole('button', { name: '移除 Invited Finance' }).click();
+  const removeDialog = page.getByRole('alertdialog', { name: '将 Invited Finance 移出账户？' });
+  await removeDialog.getByRole('button', { name: '移除成员' }).click();
+  await expect(removeDialog).toBeHidden();
+  await expect(members).not.toContainText(email);
+  // The owner's own row offers neither action.
+  await expect(members.getByRole('row', { name: /（您）/ }).getByRole('button')).toHaveCount(0);
   expect([...errors, ...errors2]).toEqual([]);
 });

@@ -19,6 +19,18 @@ export const membersEn: Record<keyof typeof membersZhCN, string> = {
   'members.role.financeHint': 'Finance: buy, refund, recharge, bills',
   'members.role.viewerHint': 'Viewer: read only',
   'members.you': '(you)',
+  'members.manage.actions': 'Actions',
+  'members.manage.changeRole': 'Change role',
+  'members.manage.remove': 'Remove',
+  'members.manage.roleTitle': "Change {name}'s role",
+  'members.manage.roleBody': 'The new role applies at once: their next action is checked against it.',
+  'members.manage.newRole': 'New role',
+  'members.manage.roleConfirm': 'Save role',
+  'members.manage.removeTitle': 'Remove {name} from the account?',
+  'members.manage.removeBody':
+    'They can no longer sign in to this account, at once; what they did stays in the audit log. You can invite them again later.',
+  'members.manage.removeConfirm': 'Remove member',
+  'members.manage.lastOwner': 'The account needs at least one owner: make another member an owner first.',
   'members.invite.title': 'Invite a member',
   'members.invite.description':
     'We email a one-time invitation link; the list below shows until when it is valid. Inviting the same email again replaces the old link.',

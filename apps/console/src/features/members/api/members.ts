@@ -1,4 +1,4 @@
-import type { Invitation } from '@idv/contracts';
+import type { Invitation, Member } from '@idv/contracts';
 import { api } from '../../../lib/api-client.ts';
 import { getQueryOptions, mutationOptionsOf } from '../../../lib/api-client-queries.ts';
 
@@ -17,4 +17,16 @@ export const inviteMutationOptions = mutationOptionsOf(
 /** DELETE /api/v1/members/invitations/:id */
 export const revokeInvitationMutationOptions = mutationOptionsOf(['members', 'revoke-invitation'], (id: string) =>
   api.delete('/members/invitations/:id', { params: { id } }),
+);
+
+/** PATCH /api/v1/account/users/:id { role } (owner; the account always keeps an owner: 409 otherwise). */
+export const changeRoleMutationOptions = mutationOptionsOf(
+  ['members', 'change-role'],
+  (v: { id: string; role: Member['role'] }) =>
+    api.patch('/account/users/:id', { role: v.role }, { params: { id: v.id } }),
+);
+
+/** DELETE /api/v1/account/users/:id (owner; not oneself, not the last owner). */
+export const removeMemberMutationOptions = mutationOptionsOf(['members', 'remove'], (id: string) =>
+  api.delete('/account/users/:id', { params: { id } }),
 );

@@ -1,4 +1,4 @@
-import type { Invitation, Me } from '@idv/contracts';
+import type { Invitation, Me, Member } from '@idv/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/confirm-action-dialog.tsx';
@@ -21,9 +21,11 @@ import { type MessageKey, useI18n } from '../../../lib/i18n.tsx';
 import { can } from '../../../lib/permissions.ts';
 import { meQueryOptions } from '../api/me.ts';
 import {
+  changeRoleMutationOptions,
   invitationsQueryOptions,
   inviteMutationOptions,
   membersQueryOptions,
+  removeMemberMutationOptions,
   revokeInvitationMutationOptions,
 } from '../api/members.ts';
 
@@ -36,9 +38,36 @@ function isOwner(me: Me | undefined): boolean {
   return can(me, 'manage_users');
 }
 
-function MembersPanel({ me }: { me: Me | undefined }) {
+/**
+ * R9.1 the account's members; the owner changes a member's role or removes them (each confirmed in a
+ * dialog). Not on the owner's own row (removing oneself is refused; a role change of oneself could
+ * lock the owner out), and never the last owner's role: the account always keeps one (the server
+ * refuses both with 409 as well).
+ */
+function MembersPanel({ me, owner }: { me: Me | undefined; owner: boolean }) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   const members = useQuery(membersQueryOptions());
+  const [toChange, setToChange] = useState<Member | null>(null);
+  const [newRole, setNewRole] = useState<Role>('viewer');
+  const [toRemove, setToRemove] = useState<Member | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['members'] });
+  const changeRole = useMutation({
+    ...changeRoleMutationOptions(),
+    onSuccess: () => {
+      setToChange(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    ...removeMemberMutationOptions(),
+    onSuccess: () => {
+      setToRemove(null);
+      refresh();
+    },
+  });
+  const owners = members.data?.items.filter((m) => m.role === 'owner').length ?? 0;
+  const lastOwner = toChange?.role === 'owner' && owners <= 1;
   return (
     <Panel title={t('members.list.title')} headingId="members-list" bodyClassName="p-0">
       <ItemsQueryView query={members}>
@@ -70,9 +99,86 @@ function MembersPanel({ me }: { me: Me | undefined }) {
                 cell: (m) => formatDateTime(m.createdAt),
               },
             ]}
+            {...(owner
+              ? {
+                  actions: {
+                    label: t('members.manage.actions'),
+                    className: 'whitespace-nowrap',
+                    cell: (m: Member) =>
+                      m.id === me?.user.id ? null : (
+                        <>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => {
+                              changeRole.reset();
+                              setNewRole(m.role);
+                              setToChange(m);
+                            }}
+                          >
+                            {t('members.manage.changeRole')}
+                            <span className="sr-only"> {m.name}</span>
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => {
+                              remove.reset();
+                              setToRemove(m);
+                            }}
+                          >
+                            {t('members.manage.remove')}
+                            <span className="sr-only"> {m.name}</span>
+                          </Button>
+                        </>
+                      ),
+                  },
+                }
+              : {})}
           />
         )}
       </ItemsQueryView>
+      <ConfirmActionDialog
+        open={toChange !== null}
+        danger={false}
+        title={t('members.manage.roleTitle', { name: toChange?.name ?? '' })}
+        description={t('members.manage.roleBody')}
+        confirmLabel={t('members.manage.roleConfirm')}
+        busy={changeRole.isPending}
+        error={changeRole.error}
+        onConfirm={() => {
+          if (toChange && !lastOwner && newRole !== toChange.role)
+            changeRole.mutate({ id: toChange.id, role: newRole });
+          else if (toChange && newRole === toChange.role) setToChange(null);
+        }}
+        onCancel={() => setToChange(null)}
+      >
+        <Field
+          label={t('members.manage.newRole')}
+          hint={t(`members.role.${newRole}Hint` as MessageKey)}
+          error={lastOwner && newRole !== 'owner' ? t('members.manage.lastOwner') : undefined}
+        >
+          {(p) => (
+            <Select {...p} name="new-role" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(roleKey(r))}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </ConfirmActionDialog>
+      <ConfirmActionDialog
+        open={toRemove !== null}
+        title={t('members.manage.removeTitle', { name: toRemove?.name ?? '' })}
+        description={t('members.manage.removeBody')}
+        confirmLabel={t('members.manage.removeConfirm')}
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={() => toRemove && remove.mutate(toRemove.id)}
+        onCancel={() => setToRemove(null)}
+      />
     </Panel>
   );
 }
@@ -241,7 +347,10 @@ function PendingInvitations() {
   );
 }
 
-/** R9.1 members of the account; the owner invites by email and sees, resends and revokes pending invitations. */
+/**
+ * R9.1 members of the account; the owner invites by email, sees, resends and revokes pending
+ * invitations, and changes members' roles or removes them.
+ */
 export function MembersRoute() {
   const { t } = useI18n();
   const me = useQuery(meQueryOptions()).data;
@@ -257,7 +366,7 @@ export function MembersRoute() {
       ) : (
         <Banner tone="info">{t('members.invite.ownerOnly')}</Banner>
       )}
-      <MembersPanel me={me} />
+      <MembersPanel me={me} owner={owner} />
     </div>
   );
 }
