@@ -15,6 +15,8 @@ export const MAX_INPUT_DEPTH = 32;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Any surrogate: a string without one (nearly every string) needs no look at its neighbours (issue 15).
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 export const TEXT_MESSAGES = {
   nul: 'must not contain the NUL character (U+0000)',
@@ -26,7 +28,7 @@ export const TEXT_MESSAGES = {
 export function textProblem(s: string, max: number = MAX_INPUT_TEXT): string | null {
   if (s.length > max) return TEXT_MESSAGES.tooLong(max);
   if (s.includes('\u0000')) return TEXT_MESSAGES.nul;
-  if (LONE_SURROGATE.test(s)) return TEXT_MESSAGES.surrogate;
+  if (ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s)) return TEXT_MESSAGES.surrogate;
   return null;
 }
 
@@ -43,27 +45,52 @@ export function unstorableText(value: unknown, opts: { limit?: number; maxDepth?
   const limit = opts.limit ?? 20;
   const maxDepth = opts.maxDepth ?? MAX_INPUT_DEPTH;
   const issues: TextIssue[] = [];
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  // Issue 15: a node knows its parent and its key; its path is built only for an issue (a 1,000-event
+  // usage batch made a new path array for each of its 6,000 values).
+  interface Node {
+    v: unknown;
+    key: string | number;
+    parent: Node | null;
+    depth: number;
+  }
+  const pathOf = (n: Node, last?: string): (string | number)[] => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let cur: Node | null = n; cur?.parent; cur = cur.parent) path.push(cur.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ v: value, key: '', parent: null, depth: 0 }];
   while (stack.length > 0 && issues.length < limit) {
-    const { v, path } = stack.pop() as { v: unknown; path: (string | number)[] };
+    const node = stack.pop() as Node;
+    const v = node.v;
     if (typeof v === 'string') {
       const p = textProblem(v);
-      if (p) issues.push({ path, message: p });
+      if (p) issues.push({ path: pathOf(node), message: p });
     } else if (v !== null && typeof v === 'object') {
-      if (path.length >= maxDepth) {
-        issues.push({ path, message: `must not nest deeper than ${maxDepth} levels` });
+      if (node.depth >= maxDepth) {
+        issues.push({ path: pathOf(node), message: `must not nest deeper than ${maxDepth} levels` });
         continue;
       }
+      const depth = node.depth + 1;
       if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+        for (let i = v.length - 1; i >= 0; i--) {
+          const child = v[i] as unknown;
+          // Numbers, booleans and null hold no text: not pushed at all.
+          if (typeof child === 'string' || (child !== null && typeof child === 'object'))
+            stack.push({ v: child, key: i, parent: node, depth });
+        }
       } else {
-        const entries = Object.entries(v as Record<string, unknown>);
-        for (let i = entries.length - 1; i >= 0; i--) {
-          const [k, child] = entries[i] as [string, unknown];
+        const o = v as Record<string, unknown>;
+        const keys = Object.keys(o);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const k = keys[i] as string;
           const kp = textProblem(k, 256);
           // The name itself is not echoed: it is the poison.
-          if (kp) issues.push({ path: [...path, '(field name)'], message: `a field name ${kp}` });
-          else stack.push({ v: child, path: [...path, k] });
+          if (kp) issues.push({ path: pathOf(node, '(field name)'), message: `a field name ${kp}` });
+          else {
+            const child = o[k];
+            if (typeof child === 'string' || (child !== null && typeof child === 'object'))
+              stack.push({ v: child, key: k, parent: node, depth });
+          }
         }
       }
     }
