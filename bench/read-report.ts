@@ -277,3 +277,38 @@ export function patchPerformanceDoc(doc: string, rows: Row[], section: string): 
   }
   return text;
 }
+
+/** The `## ` sections of a markdown page: its title line and its text up to the next `## ` line. */
+function splitSections(doc: string): { title: string; text: string }[] {
+  const out: { title: string; text: string }[] = [];
+  const lines = doc.split('\n');
+  let cur: { title: string; lines: string[] } = { title: '', lines: [] };
+  for (const line of lines) {
+    if (line.startsWith('## ')) {
+      out.push({ title: cur.title, text: cur.lines.join('\n') });
+      cur = { title: line, lines: [line] };
+    } else cur.lines.push(line);
+  }
+  out.push({ title: cur.title, text: cur.lines.join('\n') });
+  return out;
+}
+
+/**
+ * The full run rewrites docs/performance.md from its templates; sections it does not write must not be
+ * lost: those written by hand (their title says so) and those of a benchmark skipped this run
+ * (`kept(title)`). Each goes back after the section that preceded it on the old page (or at the end).
+ */
+export function carryOverSections(oldDoc: string, newDoc: string, kept: (title: string) => boolean): string {
+  const old = splitSections(oldDoc);
+  const out = splitSections(newDoc);
+  const has = (title: string) => out.some((s) => s.title === title);
+  for (const [i, s] of old.entries()) {
+    if (!s.title || has(s.title) || !(s.title.includes('written by hand') || kept(s.title))) continue;
+    const after = old[i - 1]?.title ?? '';
+    const at = out.findIndex((o) => o.title === after);
+    const text = s.text.endsWith('\n') ? s.text : `${s.text}\n`;
+    if (at >= 0) out.splice(at + 1, 0, { title: s.title, text });
+    else out.push({ title: s.title, text });
+  }
+  return out.map((s) => s.text).join('\n');
+}

@@ -24,7 +24,7 @@ import { benchDatabase, benchHttp, buildBff, type HttpResult, signIn, startBff }
 import { benchIngest, type IngestResult } from './ingest.ts';
 import { benchLighthouse, CHROMIUM, type LighthousePage } from './lighthouse.ts';
 import { benchMixed, type MixedResult } from './mixed.ts';
-import { issue15Rows, issue15Section, patchPerformanceDoc, type ReadRun } from './read-report.ts';
+import { carryOverSections, issue15Rows, issue15Section, patchPerformanceDoc, type ReadRun } from './read-report.ts';
 import { benchSettlement, type SettlementResult } from './settlement.ts';
 import { benchSim, type SimBenchResult } from './sim.ts';
 
@@ -292,7 +292,14 @@ if (lighthouse)
       yes((p.performance ?? 0) >= 95 && (p.accessibility ?? 0) >= 95 && lcp < 1000),
     ]);
   }
-else if (!skip.has('lighthouse'))
+else if (skip.has('lighthouse'))
+  rows.push([
+    'Lighthouse (not rerun: skipped in this run)',
+    'the figures of its last run are in the Lighthouse section',
+    'perf ≥ 95, a11y ≥ 95, LCP < 1 s',
+    '—',
+  ]);
+else
   rows.push([
     'Lighthouse',
     `could not run: ${lighthouseError ?? 'unknown'}`,
@@ -495,6 +502,15 @@ Reproduce: \`SIM_SEED=${simRun.seed} SIM_EVENTS=${simRun.events} SIM_TENANTS=${s
 \`BENCH_SKIP=ingest,settlement,http,bundle,lighthouse,bills BENCH_SIM_SEED=${simRun.seed} pnpm bench\`).`);
 
 const billsText = bills && !billsFrom ? billsMarkdown(bills, billsStarted) : await billsSection();
-writeFileSync(resolve(root, 'docs/performance.md'), `${sections.join('\n\n')}\n${billsText}`);
+{
+  // Sections this run does not write (written by hand, or of a skipped benchmark) stay (carryOverSections).
+  const docPath = resolve(root, 'docs/performance.md');
+  const oldDoc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+  const lighthouseKept = !lighthouse && !lighthouseError;
+  const doc = carryOverSections(oldDoc, `${sections.join('\n\n')}\n${billsText}`, (title) =>
+    title.startsWith('## Lighthouse') ? lighthouseKept : false,
+  );
+  writeFileSync(docPath, doc);
+}
 if (consoleDist) rmSync(consoleDist, { recursive: true, force: true });
 console.log(`wrote docs/performance.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
