@@ -4,9 +4,10 @@ import { AGENT, CUSTOMER, collectConsoleErrors, expectNoA11yViolations, signIn }
 /**
  * R9.1 invitations by email (issue 19): the owner invites an email with a role; the link is read from
  * the outbox (the staff outbox API, as support would see the email); the invitee opens it in a fresh
- * browser, sets a name and password and lands signed in with that role; the used link says so.
+ * browser, sets a name and password and lands signed in with that role; the used link says so. Then
+ * the owner changes the member's role and removes them (R9.1), each confirmed in a dialog.
  */
-test('the owner invites by email; the invitee sets a password from the emailed link and is signed in as finance', async ({
+test('the owner invites by email; the invitee sets a password from the emailed link and is signed in as finance; the owner then makes them a viewer and removes them', async ({
   page,
   browser,
   baseURL,
