@@ -30,7 +30,6 @@ export const membersEn: Record<keyof typeof membersZhCN, string> = {
   'members.manage.removeBody':
     'They can no longer sign in to this account, at once; what they did stays in the audit log. You can invite them again later.',
   'members.manage.removeConfirm': 'Remove member',
-  'members.manage.lastOwner': 'The account needs at least one owner: make another member an owner first.',
   'members.invite.title': 'Invite a member',
   'members.invite.description':
     'We email a one-time invitation link; the list below shows until when it is valid. Inviting the same email again replaces the old link.',

@@ -26,7 +26,6 @@ export const membersZhCN = {
   'members.manage.removeTitle': '将 {name} 移出账户？',
   'members.manage.removeBody': '对方立即无法再登录此账户；其操作记录保留在审计日志中。之后可以重新邀请。',
   'members.manage.removeConfirm': '移除成员',
-  'members.manage.lastOwner': '账户至少需要一位所有者：请先将另一位成员设为所有者。',
   'members.invite.title': '邀请成员',
   'members.invite.description': '我们会向该邮箱发送一次性邀请链接，有效期见下方列表。再次邀请同一邮箱会使旧链接失效。',
   'members.invite.email': '邮箱',

@@ -33,6 +33,36 @@ type Role = Invitation['role'];
 const ROLES: readonly Role[] = ['viewer', 'finance', 'owner'];
 const roleKey = (r: string) => `members.role.${r}` as MessageKey;
 
+/** The three roles as options of a select (invitations and role changes). */
+function RoleOptions() {
+  const { t } = useI18n();
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(roleKey(r))}
+    </option>
+  ));
+}
+
+/** A row's action: its visible word, and for screen readers the row it acts on. */
+function RowAction({
+  label,
+  row,
+  onClick,
+  loading,
+}: {
+  label: string;
+  row: string;
+  onClick: () => void;
+  loading?: boolean;
+}) {
+  return (
+    <Button size="sm" variant="ghost" loading={loading} onClick={onClick}>
+      {label}
+      <span className="sr-only"> {row}</span>
+    </Button>
+  );
+}
+
 /** R9.1: only the account's owner (not a support agent) manages members; the server checks again. */
 function isOwner(me: Me | undefined): boolean {
   return can(me, 'manage_users');
@@ -41,8 +71,8 @@ function isOwner(me: Me | undefined): boolean {
 /**
  * R9.1 the account's members; the owner changes a member's role or removes them (each confirmed in a
  * dialog). Not on the owner's own row (removing oneself is refused; a role change of oneself could
- * lock the owner out), and never the last owner's role: the account always keeps one (the server
- * refuses both with 409 as well).
+ * lock the owner out), so the owner acting is always another owner than the row's: the account keeps
+ * one (the server refuses removing oneself or the last owner with 409 anyway, shown in the dialog).
  */
 function MembersPanel({ me, owner }: { me: Me | undefined; owner: boolean }) {
   const { t } = useI18n();
@@ -66,8 +96,6 @@ function MembersPanel({ me, owner }: { me: Me | undefined; owner: boolean }) {
       refresh();
     },
   });
-  const owners = members.data?.items.filter((m) => m.role === 'owner').length ?? 0;
-  const lastOwner = toChange?.role === 'owner' && owners <= 1;
   return (
     <Panel title={t('members.list.title')} headingId="members-list" bodyClassName="p-0">
       <ItemsQueryView query={members}>
@@ -107,29 +135,23 @@ function MembersPanel({ me, owner }: { me: Me | undefined; owner: boolean }) {
                     cell: (m: Member) =>
                       m.id === me?.user.id ? null : (
                         <>
-                          <Button
-                            size="sm"
-                            variant="ghost"
+                          <RowAction
+                            label={t('members.manage.changeRole')}
+                            row={m.name}
                             onClick={() => {
                               changeRole.reset();
                               setNewRole(m.role);
                               setToChange(m);
                             }}
-                          >
-                            {t('members.manage.changeRole')}
-                            <span className="sr-only"> {m.name}</span>
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="ghost"
+                          />
+                          <RowAction
+                            label={t('members.manage.remove')}
+                            row={m.name}
                             onClick={() => {
                               remove.reset();
                               setToRemove(m);
                             }}
-                          >
-                            {t('members.manage.remove')}
-                            <span className="sr-only"> {m.name}</span>
-                          </Button>
+                          />
                         </>
                       ),
                   },
@@ -147,24 +169,15 @@ function MembersPanel({ me, owner }: { me: Me | undefined; owner: boolean }) {
         busy={changeRole.isPending}
         error={changeRole.error}
         onConfirm={() => {
-          if (toChange && !lastOwner && newRole !== toChange.role)
-            changeRole.mutate({ id: toChange.id, role: newRole });
+          if (toChange && newRole !== toChange.role) changeRole.mutate({ id: toChange.id, role: newRole });
           else if (toChange && newRole === toChange.role) setToChange(null);
         }}
         onCancel={() => setToChange(null)}
       >
-        <Field
-          label={t('members.manage.newRole')}
-          hint={t(`members.role.${newRole}Hint` as MessageKey)}
-          error={lastOwner && newRole !== 'owner' ? t('members.manage.lastOwner') : undefined}
-        >
+        <Field label={t('members.manage.newRole')} hint={t(`members.role.${newRole}Hint` as MessageKey)}>
           {(p) => (
             <Select {...p} name="new-role" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(roleKey(r))}
-                </option>
-              ))}
+              <RoleOptions />
             </Select>
           )}
         </Field>
@@ -230,11 +243,7 @@ function InviteForm() {
         <Field className="sm:w-56" label={t('members.invite.role')} hint={t(`members.role.${role}Hint` as MessageKey)}>
           {(p) => (
             <Select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(roleKey(r))}
-                </option>
-              ))}
+              <RoleOptions />
             </Select>
           )}
         </Field>
@@ -306,26 +315,20 @@ function PendingInvitations() {
                 className: 'whitespace-nowrap',
                 cell: (i) => (
                   <>
-                    <Button
-                      size="sm"
-                      variant="ghost"
+                    <RowAction
+                      label={t('members.pending.resend')}
+                      row={i.email}
                       loading={resend.isPending && resend.variables?.email === i.email}
                       onClick={() => resend.mutate({ email: i.email, role: i.role })}
-                    >
-                      {t('members.pending.resend')}
-                      <span className="sr-only"> {i.email}</span>
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
+                    />
+                    <RowAction
+                      label={t('members.pending.revoke')}
+                      row={i.email}
                       onClick={() => {
                         revoke.reset();
                         setToRevoke(i);
                       }}
-                    >
-                      {t('members.pending.revoke')}
-                      <span className="sr-only"> {i.email}</span>
-                    </Button>
+                    />
                   </>
                 ),
               }}
